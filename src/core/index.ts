@@ -1,0 +1,14 @@
+/** Public entry of the math library: pure functions, no DOM, no React (DESIGN §1). */
+export { decompose } from './decompose';
+export { histogram, decomposeFromHistogram, emptyHistogram, binEdge } from './histogram';
+export type { PredictionHistogram, HistogramDecomposition } from './histogram';
+export { metrics } from './metrics';
+export type { SegmentationMetrics } from './metrics';
+export { intraCBL, interCBL, balanceLoss, intraWeights, interWeights, CBL_DEFAULTS } from './cbl';
+export type { CblOptions } from './cbl';
+export { bce, wce, dice, tversky, focal } from './baselines';
+export { stageCheck } from './stageCheck';
+export type { StageCheckOptions, StageCheckResult, SwitchRule } from './stageCheck';
+export { losses, lossIds } from './registry';
+export type { LossEntry, LossFn, LossId, LossOptions, LossParam } from './registry';
+export type { Decomposition, DecomposeOptions, EpsSetting, WeightedFp } from './types';

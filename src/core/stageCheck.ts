@@ -1,0 +1,62 @@
+import * as tf from '@tensorflow/tfjs';
+import { assertSameShape, clampedRows, classMasks, rowSum } from './tensorOps';
+
+/** Which convergence test of Algorithm 1 to use (DESIGN §1.4). */
+export type SwitchRule = 'code' | 'algorithm1';
+
+export interface StageCheckOptions {
+  tHard?: number;
+  rule?: SwitchRule;
+}
+
+export interface StageCheckResult {
+  numF: number;
+  numB: number;
+  n: number;
+  converged: boolean;
+}
+
+/** f-th largest value of each row (f ≥ 1 per row; rows with f = 0 read index 0 and are ignored). */
+function kthLargestPerRow(x: tf.Tensor2D, f: tf.Tensor2D): tf.Tensor {
+  const sorted = tf.topk(x, x.shape[1]).values;
+  const index = tf.cast(tf.maximum(tf.sub(tf.reshape(f, [-1]), 1), 0), 'int32');
+  return tf.gather(sorted, index, 1, 1);
+}
+
+/**
+ * Algorithm 1's switch test on one batch. Rule 'code': fgOK ⇔ f-th largest of y·(1 − p̃) ≤ 1 − t_h,
+ * bgOK ⇔ f-th largest of (1 − y)·p̃ ≤ 1 − t_h. Rule 'algorithm1' (as printed): fgOK ⇔ f-th
+ * largest of y·p̃ ≥ t_h, bgOK ⇔ f-th largest of (1 − y)(1 − p̃) ≥ t_h. f = 0 counts as OK.
+ * Reads back only 2n flags.
+ */
+export async function stageCheck(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptions = {}): Promise<StageCheckResult> {
+  assertSameShape(p, y);
+  const tHard = opts.tHard ?? 0.9;
+  const rule = opts.rule ?? 'code';
+  const n = p.shape[0];
+  const flags = tf.tidy(() => {
+    const { fg, bg } = classMasks(y);
+    const pc = clampedRows(p);
+    const f = rowSum(fg);
+    const noForeground = tf.equal(tf.reshape(f, [-1]), 0);
+    let fgOk: tf.Tensor;
+    let bgOk: tf.Tensor;
+    if (rule === 'code') {
+      fgOk = tf.lessEqual(kthLargestPerRow(tf.mul(fg, tf.sub(1, pc)) as tf.Tensor2D, f), 1 - tHard);
+      bgOk = tf.lessEqual(kthLargestPerRow(tf.mul(bg, pc) as tf.Tensor2D, f), 1 - tHard);
+    } else {
+      fgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(fg, pc) as tf.Tensor2D, f), tHard);
+      bgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(bg, tf.sub(1, pc)) as tf.Tensor2D, f), tHard);
+    }
+    return tf.stack([tf.logicalOr(fgOk, noForeground), tf.logicalOr(bgOk, noForeground)]);
+  });
+  const values = await flags.data();
+  flags.dispose();
+  let numF = 0;
+  let numB = 0;
+  for (let i = 0; i < n; i++) {
+    numF += values[i];
+    numB += values[n + i];
+  }
+  return { numF, numB, n, converged: numF >= n / 2 && numB >= n / 2 };
+}
