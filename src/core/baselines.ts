@@ -60,7 +60,7 @@ export function tversky(p: tf.Tensor4D, y: tf.Tensor4D, opts: TverskyOptions = {
     const tp = rowSum(tf.mul(pr, fg));
     const fp = rowSum(tf.mul(pr, bg));
     const fn = rowSum(tf.mul(tf.sub(1, pr), fg));
-    const den = tf.addN([tp, tf.mul(fp, alpha), tf.mul(fn, beta), tf.scalar(smooth)]);
+    const den = tf.add(tf.add(tp, tf.mul(fp, alpha)), tf.add(tf.mul(fn, beta), smooth));
     return tf.mean(tf.sub(1, tf.div(tf.add(tp, smooth), den))) as tf.Scalar;
   });
 }

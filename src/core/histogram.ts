@@ -13,6 +13,12 @@ export interface PredictionHistogram {
   bgSum: Float64Array;
   fgCount: Float64Array;
   fgErrSum: Float64Array;
+  /**
+   * Pixels sitting exactly on the outer edges are kept apart: background p = 0 is never > t,
+   * and foreground error 1 − p = 1 is always ≥ t, so no bin can hold them for every t ∈ [0, 1].
+   */
+  bgZero: number;
+  fgErrOne: number;
 }
 
 export const binEdge = (j: number, bins: number): number => j / bins;
@@ -41,6 +47,8 @@ export function emptyHistogram(bins: number): PredictionHistogram {
     bgSum: new Float64Array(bins),
     fgCount: new Float64Array(bins),
     fgErrSum: new Float64Array(bins),
+    bgZero: 0,
+    fgErrOne: 0,
   };
 }
 
@@ -52,10 +60,18 @@ export function histogram(p: ArrayLike<number>, y: ArrayLike<number>, bins = 100
     const pi = p[i];
     if (isForeground(y[i])) {
       const err = 1 - pi;
+      if (err === 1) {
+        h.fgErrOne++;
+        continue;
+      }
       const j = closedBelowBin(err, bins);
       h.fgCount[j]++;
       h.fgErrSum[j] += err;
     } else {
+      if (pi === 0) {
+        h.bgZero++;
+        continue;
+      }
       const j = openBelowBin(pi, bins);
       h.bgCount[j]++;
       h.bgSum[j] += pi;
@@ -99,16 +115,16 @@ export function decomposeFromHistogram(h: PredictionHistogram, t: number): Histo
   const { bins } = h;
   const rounded = Math.round(t * bins);
   const cut = binEdge(rounded, bins) === t ? rounded : Math.min(bins, Math.max(0, t * bins));
-  const b = totals(h.bgCount);
-  const f = totals(h.fgCount);
+  const b = totals(h.bgCount) + h.bgZero;
+  const f = totals(h.fgCount) + h.fgErrOne;
   const fpSoft = totals(h.bgSum);
-  const fnSoft = totals(h.fgErrSum);
+  const fnSoft = totals(h.fgErrSum) + h.fgErrOne;
   const bgAbove = tail(h.bgCount, h.bgSum, cut); // p > t
   const fgAbove = tail(h.fgCount, h.fgErrSum, cut); // 1 − p ≥ t
   const fpHard = bgAbove.count;
-  const fnHard = fgAbove.count;
+  const fnHard = fgAbove.count + h.fgErrOne;
   const fpMain = bgAbove.sum;
-  const fnMain = fgAbove.sum;
+  const fnMain = fgAbove.sum + h.fgErrOne;
   const fpBias = fpSoft - fpMain;
   const fnBias = fnSoft - fnMain;
   return {

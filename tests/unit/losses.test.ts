@@ -1,0 +1,163 @@
+import * as tf from '@tensorflow/tfjs';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { balanceLoss, bce, dice, focal, interCBL, intraCBL, losses, lossIds, tversky, wce } from '../../src/core';
+import { asMaps, batch, expectClose, lossValue, useCpu } from './helpers';
+import { batchMean, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce } from './reference';
+
+beforeAll(useCpu);
+
+const L = (v: number): number => -Math.log(v);
+
+describe('losses: hand-computed single image', () => {
+  // y = [1, 0, 0, 0], p = [0.8, 0.95, 0.3, 0.02], t_h = 0.9.
+  // FG {0.8} is hard (0.8 ≤ 0.9). BG errors 1 − p: 0.05, 0.7 (hard, ≤ 0.9), 0.98 (easy).
+  // Inter-CBL: f = 1, so H = {0.95}; E = {0.3, 0.02}; N = 4.
+  const p = [0.8, 0.95, 0.3, 0.02];
+  const y = [1, 0, 0, 0];
+  const cases: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, number][] = [
+    ['intraCBL', (a, b) => intraCBL(a, b), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
+    ['interCBL reference', (a, b) => interCBL(a, b), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
+    ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + (L(0.05) + 0.5 * (L(0.7) + L(0.98))) / (1 + 0.5 * 2)],
+    ['interCBL ε = 0 (top-f mining)', (a, b) => interCBL(a, b, { eps: 0 }), L(0.8) + L(0.05)],
+    ['interCBL ε = 1 (class-balanced CE)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + (L(0.05) + L(0.7) + L(0.98)) / 3],
+    [
+      'balanceLoss a = 0.5',
+      (a, b) => balanceLoss(a, b),
+      0.5 * (L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)) + 0.5 * (L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4),
+    ],
+    ['balanceLoss a = 1 is Intra-CBL', (a, b) => balanceLoss(a, b, { a: 1 }), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
+    ['bce', bce, (L(0.8) + L(0.05) + L(0.7) + L(0.98)) / 4],
+    ['wce', wce, 0.5 * L(0.8) + (0.5 * (L(0.05) + L(0.7) + L(0.98))) / 3],
+    ['dice', (a, b) => dice(a, b), 1 - (2 * 0.8 + 1) / (0.8 + 0.95 + 0.3 + 0.02 + 1 + 1)],
+    ['tversky', (a, b) => tversky(a, b), 1 - (0.8 + 1) / (0.8 + 0.3 * (0.95 + 0.3 + 0.02) + 0.7 * 0.2 + 1)],
+    [
+      'focal',
+      (a, b) => focal(a, b),
+      (0.25 * 0.2 ** 2 * L(0.8) + 0.75 * (0.95 ** 2 * L(0.05) + 0.3 ** 2 * L(0.7) + 0.02 ** 2 * L(0.98))) / 4,
+    ],
+  ];
+  for (const [name, fn, expected] of cases) {
+    it(name, async () => {
+      expectClose(await lossValue(fn, p, y, 1), expected, 1e-5);
+    });
+  }
+
+  it('t_h moves pixels between the hard and easy groups', async () => {
+    // t_h = 0.75: FG 0.8 > 0.75 is easy; BG errors 0.05, 0.7 hard; 0.98 easy. Same groups sizes.
+    const v = await lossValue((a, b) => intraCBL(a, b, { tHard: 0.75 }), p, y, 1);
+    expectClose(v, L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98), 1e-5);
+    // t_h = 0.5: BG 0.7 > 0.5 becomes easy: hard {0.05}, easy {0.7, 0.98}.
+    const w = await lossValue((a, b) => intraCBL(a, b, { tHard: 0.5 }), p, y, 1);
+    expectClose(w, L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 2, 1e-5);
+  });
+});
+
+describe('losses: equal the float64 reference on random batches', () => {
+  const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, (p: number[], y: number[]) => number][] = [
+    ['intraCBL', (a, b) => intraCBL(a, b), refIntra()],
+    ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), refIntra(0.6)],
+    ['interCBL reference', (a, b) => interCBL(a, b), refInter('reference')],
+    ['interCBL ε 0', (a, b) => interCBL(a, b, { eps: 0 }), refInter(0)],
+    ['interCBL ε 0.01', (a, b) => interCBL(a, b, { eps: 0.01 }), refInter(0.01)],
+    ['interCBL ε 1', (a, b) => interCBL(a, b, { eps: 1 }), refInter(1)],
+    ['balanceLoss', (a, b) => balanceLoss(a, b), refBalance()],
+    ['balanceLoss a 0.3 ε 0.2 t_h 0.8', (a, b) => balanceLoss(a, b, { a: 0.3, eps: 0.2, tHard: 0.8 }), refBalance(0.8, 0.2, 0.3)],
+    ['bce', bce, refBce],
+    ['wce', wce, refWce],
+    ['dice', (a, b) => dice(a, b), refDice],
+    ['tversky', (a, b) => tversky(a, b), refTversky],
+    ['focal', (a, b) => focal(a, b), refFocal],
+  ];
+  for (const [name, fn, ref] of pairs) {
+    it(name, async () => {
+      await fc.assert(
+        fc.asyncProperty(batch, async ({ n, p, y }) => {
+          expectClose(await lossValue(fn, p, y, n), batchMean(ref, p, y, n), 1e-4, 1e-5);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  }
+});
+
+describe('losses: edge cases', () => {
+  const all = lossIds.map((id) => [id, losses[id].fn] as const);
+  const inputs: [string, number[], number[]][] = [
+    ['f = 0', [0.1, 0.7, 0.3, 0.9], [0, 0, 0, 0]],
+    ['b = 0', [0.1, 0.7, 0.3, 0.9], [1, 1, 1, 1]],
+    ['b < f', [0.1, 0.7, 0.3, 0.9], [1, 1, 1, 0]],
+    ['all pixels equal', [0.5, 0.5, 0.5, 0.5, 0.5, 0.5], [1, 0, 0, 0, 0, 1]],
+    ['saturated p = 0 and 1', [0, 1, 1, 0], [1, 0, 1, 0]],
+  ];
+  for (const [name, p, y] of inputs) {
+    it(`${name}: every loss is finite and equals its reference`, async () => {
+      for (const [id, fn] of all) {
+        const v = await lossValue((a, b) => fn(a, b), p, y, 1);
+        expect(Number.isFinite(v), id).toBe(true);
+      }
+      expectClose(await lossValue((a, b) => interCBL(a, b), p, y, 1), refInter()(p, y), 1e-4, 1e-5);
+      expectClose(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1), refInter(0)(p, y), 1e-4, 1e-5);
+      expectClose(await lossValue((a, b) => intraCBL(a, b), p, y, 1), refIntra()(p, y), 1e-4, 1e-5);
+    });
+  }
+
+  it('f = 0 with reference ε is Σ_BG ℓ / N; with ε = 0 the background term is 0', async () => {
+    const p = [0.1, 0.7, 0.3, 0.9];
+    const y = [0, 0, 0, 0];
+    expectClose(await lossValue((a, b) => interCBL(a, b), p, y, 1), (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4, 1e-5);
+    expect(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1)).toBe(0);
+  });
+
+  it('rejects ε outside [0, 1] and mismatched shapes', () => {
+    const p = tf.zeros([1, 2, 2, 1]) as tf.Tensor4D;
+    expect(() => interCBL(p, p, { eps: 1.5 })).toThrow(RangeError);
+    expect(() => balanceLoss(p, tf.zeros([1, 2, 1, 1]) as tf.Tensor4D)).toThrow(RangeError);
+    p.dispose();
+  });
+});
+
+describe('losses: gradients and memory', () => {
+  it('every registered loss has a finite, non-zero gradient and leaks no tensor', async () => {
+    const n = 2;
+    const p = asMaps(Array.from({ length: 32 }, (_, i) => ((i * 37) % 100) / 100), n);
+    const y = asMaps(Array.from({ length: 32 }, (_, i) => (i % 5 === 0 ? 1 : 0)), n);
+    for (const id of lossIds) {
+      const before = tf.memory().numTensors;
+      const { value, grads } = tf.variableGrads(() => losses[id].fn(p.add(v) as tf.Tensor4D, y), [v]);
+      const g = await grads[v.name].data();
+      expect(g.every(Number.isFinite), id).toBe(true);
+      expect(g.some((x) => x !== 0), id).toBe(true);
+      tf.dispose([value, grads[v.name]]);
+      expect(tf.memory().numTensors, id).toBe(before);
+    }
+  });
+  // A variable offset keeps the path from a trainable variable to the loss, as in training.
+  const v = tf.variable(tf.zeros([2, 16, 1, 1]), true, 'offset');
+
+  it('CBL gradients are the per-pixel weights times dℓ/dp (finite differences of the reference)', async () => {
+    // Values away from every group boundary, so that small perturbations keep the groups.
+    const p = [0.8, 0.95, 0.3, 0.02, 0.6, 0.12, 0.97, 0.4];
+    const y = [1, 0, 0, 0, 1, 0, 1, 0];
+    const n = 2;
+    const cases: [(a: tf.Tensor4D, b: tf.Tensor4D) => tf.Scalar, (p: number[], y: number[]) => number][] = [
+      [(a, b) => balanceLoss(a, b), refBalance()],
+      [(a, b) => interCBL(a, b, { eps: 0.3 }), refInter(0.3)],
+      [(a, b) => intraCBL(a, b), refIntra()],
+    ];
+    for (const [fn, ref] of cases) {
+      const pt = asMaps(p, n);
+      const yt = asMaps(y, n);
+      const g = tf.grad((x: tf.Tensor) => fn(x as tf.Tensor4D, yt))(pt);
+      const analytic = await g.data();
+      tf.dispose([pt, yt, g]);
+      const h = 1e-6;
+      p.forEach((_, i) => {
+        const up = p.map((v, j) => (j === i ? v + h : v));
+        const down = p.map((v, j) => (j === i ? v - h : v));
+        const numeric = (batchMean(ref, up, y, n) - batchMean(ref, down, y, n)) / (2 * h);
+        expectClose(analytic[i], numeric, 1e-3, 1e-4);
+      });
+    }
+  });
+});
