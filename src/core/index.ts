@@ -4,8 +4,9 @@ export { histogram, decomposeFromHistogram, emptyHistogram, binEdge } from './hi
 export type { PredictionHistogram, HistogramDecomposition } from './histogram';
 export { metrics } from './metrics';
 export type { SegmentationMetrics } from './metrics';
-export { intraCBL, interCBL, balanceLoss, intraWeights, interWeights, CBL_DEFAULTS } from './cbl';
-export type { CblOptions } from './cbl';
+export { intraCBL, interCBL, balanceLoss, cblWeights, setWeightPath, CBL_DEFAULTS } from './cbl';
+export type { CblMix } from './cblWeights';
+export type { CblOptions, WeightPath } from './cbl';
 export { bce, wce, dice, tversky, focal } from './baselines';
 export { stageCheck } from './stageCheck';
 export type { StageCheckOptions, StageCheckResult, SwitchRule } from './stageCheck';

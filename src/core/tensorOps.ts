@@ -33,11 +33,14 @@ export function clampedRows(p: tf.Tensor): tf.Tensor2D {
   return tf.clipByValue(rows(p), CLAMP, 1 - CLAMP) as tf.Tensor2D;
 }
 
-/** Per-pixel cross-entropy ℓ = −log p̃ on foreground, −log(1 − p̃) on background. */
+/** Probability given to the true class, q = p̃ on FG and 1 − p̃ on BG (as bg + p̃·(fg − bg)). */
+export function trueClassProbability(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): tf.Tensor2D {
+  return tf.add(bg, tf.mul(pc, tf.sub(fg, bg))) as tf.Tensor2D;
+}
+
+/** Per-pixel cross-entropy ℓ = −log q: −log p̃ on foreground, −log(1 − p̃) on background. */
 export function pixelCE(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): tf.Tensor2D {
-  // Probability given to the true class: bg + p̃·(fg − bg) is p̃ on FG and 1 − p̃ on BG.
-  const trueClassProb = tf.add(bg, tf.mul(pc, tf.sub(fg, bg)));
-  return tf.neg(tf.log(trueClassProb)) as tf.Tensor2D;
+  return tf.neg(tf.log(trueClassProbability(pc, fg, bg))) as tf.Tensor2D;
 }
 
 /** Σ over each row, keeping a [n, 1] column for broadcasting. */

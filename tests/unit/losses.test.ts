@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { balanceLoss, bce, dice, focal, interCBL, intraCBL, losses, lossIds, tversky, wce } from '../../src/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { balanceLoss, bce, cblWeights, dice, focal, interCBL, intraCBL, losses, lossIds, setWeightPath, tversky, wce } from '../../src/core';
 import { asMaps, batch, expectClose, lossValue, useCpu } from './helpers';
 import { batchMean, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce } from './reference';
 
@@ -53,7 +53,10 @@ describe('losses: hand-computed single image', () => {
   });
 });
 
-describe('losses: equal the float64 reference on random batches', () => {
+// Both weight implementations (fused CPU kernel, composed ops used on WebGPU/WebGL) are checked.
+describe.each(['auto', 'composed'] as const)('losses (%s weights): equal the float64 reference on random batches', (path) => {
+  beforeAll(() => setWeightPath(path));
+  afterAll(() => setWeightPath('auto'));
   const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, (p: number[], y: number[]) => number][] = [
     ['intraCBL', (a, b) => intraCBL(a, b), refIntra()],
     ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), refIntra(0.6)],
@@ -81,6 +84,34 @@ describe('losses: equal the float64 reference on random batches', () => {
   }
 });
 
+describe('CBL weights: the fused CPU kernel equals the composed ops', () => {
+  it('on random batches with ties and saturated values, every mix', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        batch,
+        fc.record({
+          intra: fc.constantFrom(0, 0.5, 1),
+          inter: fc.constantFrom(0, 0.5, 1),
+          tHard: fc.constantFrom(0.9, 0.5, 0.99),
+          eps: fc.constantFrom('reference' as const, 0, 0.01, 1),
+        }),
+        async ({ n, p, y }, mix) => {
+          const pt = asMaps(p, n);
+          const yt = asMaps(y, n);
+          const fused = cblWeights(pt, yt, mix);
+          setWeightPath('composed');
+          const composed = cblWeights(pt, yt, mix);
+          setWeightPath('auto');
+          const [a, b] = await Promise.all([fused.data(), composed.data()]);
+          tf.dispose([pt, yt, fused, composed]);
+          a.forEach((v, i) => expectClose(v, b[i], 1e-5, 1e-7));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('losses: edge cases', () => {
   const all = lossIds.map((id) => [id, losses[id].fn] as const);
   const inputs: [string, number[], number[]][] = [
@@ -106,7 +137,7 @@ describe('losses: edge cases', () => {
     const p = [0.1, 0.7, 0.3, 0.9];
     const y = [0, 0, 0, 0];
     expectClose(await lossValue((a, b) => interCBL(a, b), p, y, 1), (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4, 1e-5);
-    expect(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1)).toBe(0);
+    expect(Math.abs(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1))).toBe(0);
   });
 
   it('rejects ε outside [0, 1] and mismatched shapes', () => {
