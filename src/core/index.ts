@@ -8,7 +8,7 @@ export { intraCBL, interCBL, balanceLoss, cblWeights, setWeightPath, CBL_DEFAULT
 export type { CblMix } from './cblWeights';
 export type { CblOptions, WeightPath } from './cbl';
 export { bce, wce, dice, tversky, focal } from './baselines';
-export { stageCheck } from './stageCheck';
+export { stageCheck, stageFlags, countStageFlags } from './stageCheck';
 export type { StageCheckOptions, StageCheckResult, SwitchRule } from './stageCheck';
 export { losses, lossIds } from './registry';
 export type { LossEntry, LossFn, LossId, LossOptions, LossParam } from './registry';

@@ -24,17 +24,14 @@ function kthLargestPerRow(x: tf.Tensor2D, f: tf.Tensor2D): tf.Tensor {
 }
 
 /**
- * Algorithm 1's switch test on one batch. Rule 'code': fgOK ⇔ f-th largest of y·(1 − p̃) ≤ 1 − t_h,
- * bgOK ⇔ f-th largest of (1 − y)·p̃ ≤ 1 − t_h. Rule 'algorithm1' (as printed): fgOK ⇔ f-th
- * largest of y·p̃ ≥ t_h, bgOK ⇔ f-th largest of (1 − y)(1 − p̃) ≥ t_h. f = 0 counts as OK.
- * Reads back only 2n flags.
+ * Per-image pass/fail flags of Algorithm 1's switch test as a float32 [2, n] tensor (row 0: fgOK,
+ * row 1: bgOK), so a training step can read them back together with its loss.
  */
-export async function stageCheck(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptions = {}): Promise<StageCheckResult> {
+export function stageFlags(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptions = {}): tf.Tensor2D {
   assertSameShape(p, y);
   const tHard = opts.tHard ?? 0.9;
   const rule = opts.rule ?? 'code';
-  const n = p.shape[0];
-  const flags = tf.tidy(() => {
+  return tf.tidy(() => {
     const { fg, bg } = classMasks(y);
     const pc = clampedRows(p);
     const f = rowSum(fg);
@@ -48,15 +45,30 @@ export async function stageCheck(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageChec
       fgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(fg, pc) as tf.Tensor2D, f), tHard);
       bgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(bg, tf.sub(1, pc)) as tf.Tensor2D, f), tHard);
     }
-    return tf.stack([tf.logicalOr(fgOk, noForeground), tf.logicalOr(bgOk, noForeground)]);
+    return tf.cast(tf.stack([tf.logicalOr(fgOk, noForeground), tf.logicalOr(bgOk, noForeground)]), 'float32') as tf.Tensor2D;
   });
-  const values = await flags.data();
-  flags.dispose();
+}
+
+/** Counts the flags of stageFlags (as read back) into Algorithm 1's verdict. */
+export function countStageFlags(values: ArrayLike<number>, n: number, offset = 0): StageCheckResult {
   let numF = 0;
   let numB = 0;
   for (let i = 0; i < n; i++) {
-    numF += values[i];
-    numB += values[n + i];
+    numF += values[offset + i];
+    numB += values[offset + n + i];
   }
   return { numF, numB, n, converged: numF >= n / 2 && numB >= n / 2 };
+}
+
+/**
+ * Algorithm 1's switch test on one batch. Rule 'code': fgOK ⇔ f-th largest of y·(1 − p̃) ≤ 1 − t_h,
+ * bgOK ⇔ f-th largest of (1 − y)·p̃ ≤ 1 − t_h. Rule 'algorithm1' (as printed): fgOK ⇔ f-th
+ * largest of y·p̃ ≥ t_h, bgOK ⇔ f-th largest of (1 − y)(1 − p̃) ≥ t_h. f = 0 counts as OK.
+ * Reads back only 2n flags.
+ */
+export async function stageCheck(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptions = {}): Promise<StageCheckResult> {
+  const flags = stageFlags(p, y, opts);
+  const values = await flags.data();
+  flags.dispose();
+  return countStageFlags(values, p.shape[0]);
 }

@@ -1,0 +1,85 @@
+/**
+ * Typed messages between the UI and the training worker. Large arrays travel as transferable
+ * buffers; everything else is plain structured-clone data.
+ */
+import type { Decomposition, PredictionHistogram, SegmentationMetrics, StageCheckResult, WeightedFp } from '../core';
+import type { Params } from '../state/schema';
+import type { StageState } from './stage';
+
+export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+
+export interface BackendReport {
+  backend: BackendName;
+  /** Backends tried before this one, each with the reason it was not used. */
+  fallbacks: { backend: BackendName; reason: string }[];
+}
+
+/** What a run trains on, sent once per run: validation inputs and labels never change. */
+export interface DatasetInfo {
+  runId: number;
+  size: number;
+  nVal: number;
+  valImages: Float32Array;
+  valMasks: Float32Array;
+  trainFgFraction: number;
+  paramCount: number;
+  batchSize: number;
+}
+
+/** One training step, as the stage panel and loss curves need it. */
+export interface StepRecord {
+  step: number;
+  loss: number;
+  stage: 1 | 2;
+  /** Algorithm 1's counts on this step's batch; null when the test did not run. */
+  check: StageCheckResult | null;
+}
+
+export type DecompositionW = Decomposition & WeightedFp;
+
+export interface Snapshot {
+  runId: number;
+  step: number;
+  stage: StageState;
+  backend: BackendName;
+  stepsPerSecond: number;
+  /** Steps since the previous snapshot (each with loss and stage-check counts). */
+  steps: StepRecord[];
+  /** Loss of the last step and, for the CBL family, its Intra/Inter parts on that batch. */
+  loss: number;
+  components: { intra: number; inter: number } | null;
+  /** Raw predictions so that t and ε re-render on the main thread without the model. */
+  valP: Float32Array;
+  batchP: Float32Array;
+  batchY: Float32Array;
+  batchN: number;
+  /** At the worker's current t and ε: */
+  t: number;
+  valMetrics: SegmentationMetrics;
+  valDecomposition: DecompositionW;
+  batchDecomposition: DecompositionW;
+  /** Validation histogram for the history curves (recomputed exactly at any t on a bin edge). */
+  valHistogram: PredictionHistogram;
+  tensors: number;
+}
+
+export type Notice = { level: 'info' | 'warn' | 'error'; text: string };
+
+export type ToWorker =
+  | { type: 'init'; params: Params; backends?: BackendName[] }
+  | { type: 'setParams'; params: Partial<Params> }
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'step'; count?: number }
+  | { type: 'reset' }
+  | { type: 'snapshot' }
+  /** Testing hook: destroys the WebGPU device to exercise recovery. */
+  | { type: 'debugLoseDevice' };
+
+export type FromWorker =
+  | { type: 'backend'; report: BackendReport }
+  | { type: 'dataset'; info: DatasetInfo }
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'state'; running: boolean; step: number }
+  | { type: 'notice'; notice: Notice }
+  | { type: 'fatal'; text: string };

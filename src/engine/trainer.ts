@@ -1,0 +1,283 @@
+import * as tf from '@tensorflow/tfjs';
+import {
+  balanceLoss,
+  countStageFlags,
+  decompose,
+  histogram,
+  interCBL,
+  intraCBL,
+  losses,
+  metrics,
+  stageFlags,
+  type LossFn,
+} from '../core';
+import { deriveSeed, generateDataset, Rng, type SyntheticDataset } from '../data';
+import { buildUNet, countParams, enableFastCpuConvGrad, trainableVariables } from '../model';
+import { paramKeys, schema, type Params } from '../state/schema';
+import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
+import type { BackendName, DatasetInfo, Snapshot, StepRecord } from './protocol';
+import { StageMachine } from './stage';
+import { displayEps } from './displayEps';
+import { shuffledIndices } from './batchOrder';
+
+/** Bins of the per-snapshot histograms: t moves in steps of 0.001, so every t is a bin edge. */
+export const HISTOGRAM_BINS = 1000;
+/** Weights are copied to the host this often, for NaN recovery and backend fallback. */
+export const CHECKPOINT_EVERY = 25;
+
+export interface Checkpoint {
+  step: number;
+  weights: Float32Array[];
+}
+
+export type StepOutcome =
+  | { kind: 'ok'; record: StepRecord }
+  | { kind: 'nan'; step: number; restoredStep: number; message: string };
+
+/** Whether changing from `a` to `b` needs a fresh run (new data, model or batch shape). */
+export function needsReset(a: Params, b: Partial<Params>): boolean {
+  return paramKeys.some((k) => schema[k].resets && k in b && b[k] !== a[k]);
+}
+
+function makeOptimizer(p: Params): tf.Optimizer {
+  return p.optimizer === 'sgd' ? tf.train.momentum(p.lr, 0.9) : tf.train.adam(p.lr);
+}
+
+/**
+ * The training loop without any UI or messaging: owns the data tensors, the U-Net, the
+ * optimiser and the two-stage schedule. Runs the same in Node (CPU) and in the worker.
+ */
+export class Trainer {
+  readonly dataset: SyntheticDataset;
+  readonly runId: number;
+  params: Params;
+  stepCount = 0;
+  private readonly model: tf.LayersModel;
+  private readonly vars: tf.Variable[];
+  private optimizer: tf.Optimizer;
+  private readonly stage: StageMachine;
+  private readonly trainX: tf.Tensor4D;
+  private readonly trainY: tf.Tensor4D;
+  private readonly valX: tf.Tensor4D;
+  private readonly valY: tf.Tensor4D;
+  private readonly batchRng: Rng;
+  private order: number[] = [];
+  private lastBatch: { p: tf.Tensor4D; y: tf.Tensor4D } | null = null;
+  private lastLoss = NaN;
+  private pendingSteps: StepRecord[] = [];
+  private checkpoint: Checkpoint | null = null;
+  private disposed = false;
+
+  constructor(params: Params, runId = 0, name = 'unet') {
+    this.params = { ...params };
+    this.runId = runId;
+    // The stock CPU weight-gradient kernel is ~40× slower than the forward conv (src/model).
+    if (tf.getBackend() === 'cpu') enableFastCpuConvGrad();
+    this.dataset = generateDataset(syntheticParamsOf(params));
+    const { train, val, params: dp } = this.dataset;
+    const shape = (n: number): [number, number, number, number] => [n, dp.size, dp.size, 1];
+    this.trainX = tf.tensor4d(train.images, shape(train.n));
+    this.trainY = tf.tensor4d(train.masks, shape(train.n));
+    this.valX = tf.tensor4d(val.images, shape(val.n));
+    this.valY = tf.tensor4d(val.masks, shape(val.n));
+    this.model = buildUNet(unetConfigOf(params), name);
+    this.vars = trainableVariables(this.model);
+    this.optimizer = makeOptimizer(params);
+    this.stage = new StageMachine(params.switchMode);
+    this.batchRng = new Rng(deriveSeed(params.seed, 7));
+  }
+
+  get stageState() {
+    return this.stage.current;
+  }
+
+  get lastCheckpoint(): Checkpoint | null {
+    return this.checkpoint;
+  }
+
+  datasetInfo(): DatasetInfo {
+    const { val, train } = this.dataset;
+    return {
+      runId: this.runId,
+      size: val.size,
+      nVal: val.n,
+      valImages: val.images.slice(),
+      valMasks: val.masks.slice(),
+      trainFgFraction: this.dataset.meanFgFraction,
+      paramCount: countParams(this.model),
+      batchSize: Math.min(this.params.batchSize, train.n),
+    };
+  }
+
+  /** Live parameters (lr, t_h, ε, a, loss, rule, overrides) apply from the next step. */
+  setParams(next: Partial<Params>): void {
+    if (needsReset(this.params, next)) throw new Error('This change needs a new run; create a new Trainer.');
+    const before = this.params;
+    this.params = { ...before, ...next };
+    if (next.optimizer !== undefined && next.optimizer !== before.optimizer) {
+      this.optimizer.dispose();
+      this.optimizer = makeOptimizer(this.params);
+    } else if (next.lr !== undefined && next.lr !== before.lr) {
+      // Both Adam and momentum SGD read this field at every update; their moments are kept.
+      Reflect.set(this.optimizer, 'learningRate', next.lr);
+    }
+    if (next.switchMode !== undefined && next.switchMode !== before.switchMode) this.stage.setMode(next.switchMode, this.stepCount);
+  }
+
+  /** The loss of the next step: the schedule picks Intra-CBL or Balance for the two-stage loss. */
+  private currentLoss(): LossFn {
+    const opts = lossOptionsOf(this.params);
+    if (this.params.loss === 'balance') {
+      return this.stage.current.stage === 1 ? (p, y) => intraCBL(p, y, opts) : (p, y) => balanceLoss(p, y, opts);
+    }
+    return (p, y) => losses[this.params.loss].fn(p, y, opts);
+  }
+
+  private nextIndices(): Int32Array {
+    const n = Math.min(this.params.batchSize, this.dataset.train.n);
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      if (this.order.length === 0) this.order = shuffledIndices(this.dataset.train.n, this.batchRng);
+      out[i] = this.order.pop() as number;
+    }
+    return out;
+  }
+
+  /** One optimiser step. Reads back only the loss (and the stage-test flags in stage 1). */
+  async step(): Promise<StepOutcome> {
+    if (this.disposed) throw new Error('Trainer was disposed');
+    if (this.checkpoint === null) await this.takeCheckpoint();
+    const runsCheck = this.params.loss === 'balance' && this.stage.wantsCheck;
+    const lossFn = this.currentLoss();
+    const { xb, yb } = tf.tidy(() => {
+      const idx = tf.tensor1d(this.nextIndices(), 'int32');
+      return { xb: tf.gather(this.trainX, idx) as tf.Tensor4D, yb: tf.gather(this.trainY, idx) as tf.Tensor4D };
+    });
+    let kept: tf.Tensor4D | null = null;
+    const cost = this.optimizer.minimize(
+      () => {
+        const p = this.model.apply(xb, { training: true }) as tf.Tensor4D;
+        kept = tf.keep(p);
+        return lossFn(p, yb);
+      },
+      true,
+      this.vars,
+    ) as tf.Scalar;
+    const p = kept as unknown as tf.Tensor4D;
+    const summary = tf.tidy(() => {
+      const parts: tf.Tensor[] = [tf.reshape(cost, [1])];
+      if (runsCheck) parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
+      return tf.concat(parts);
+    });
+    cost.dispose();
+    xb.dispose();
+    const values = await summary.data();
+    summary.dispose();
+    this.lastBatch?.p.dispose();
+    this.lastBatch?.y.dispose();
+    this.lastBatch = { p, y: yb };
+    const loss = values[0];
+    if (!Number.isFinite(loss)) return this.recoverFromNaN(loss);
+
+    this.stepCount++;
+    this.lastLoss = loss;
+    const check = runsCheck ? countStageFlags(values, p.shape[0], 1) : null;
+    const stageBefore = this.stage.current.stage;
+    this.stage.afterStep(this.stepCount, check);
+    const record: StepRecord = { step: this.stepCount, loss, stage: stageBefore, check };
+    this.pendingSteps.push(record);
+    if (this.pendingSteps.length > 5000) this.pendingSteps.splice(0, this.pendingSteps.length - 5000);
+    if (this.stepCount % CHECKPOINT_EVERY === 0) await this.takeCheckpoint();
+    return { kind: 'ok', record };
+  }
+
+  /** Copies the weights to the host, unless they are no longer finite. */
+  async takeCheckpoint(): Promise<boolean> {
+    const weights = (await Promise.all(this.vars.map((v) => v.data()))) as Float32Array[];
+    if (!weights.every((w) => w.every(Number.isFinite))) return false;
+    this.checkpoint = { step: this.stepCount, weights };
+    return true;
+  }
+
+  /** Loads host weights (a checkpoint, or weights carried over from another backend). */
+  loadWeights(checkpoint: Checkpoint): void {
+    tf.tidy(() => this.vars.forEach((v, i) => v.assign(tf.tensor(checkpoint.weights[i], v.shape, 'float32'))));
+    this.stepCount = checkpoint.step;
+    this.checkpoint = checkpoint;
+  }
+
+  /** Carries the schedule over when a run moves to another backend. */
+  restoreStage(from: Trainer): void {
+    this.stage.restore(from.stage);
+  }
+
+  private recoverFromNaN(loss: number): StepOutcome {
+    const failedStep = this.stepCount + 1;
+    const cp = this.checkpoint as Checkpoint;
+    this.loadWeights(cp);
+    // The optimiser's moments may hold NaN too: start them afresh.
+    this.optimizer.dispose();
+    this.optimizer = makeOptimizer(this.params);
+    const cause = this.params.lr >= 0.05 ? `the learning rate ${this.params.lr} is probably too high` : 'the update diverged';
+    return {
+      kind: 'nan',
+      step: failedStep,
+      restoredStep: cp.step,
+      message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights from step ${cp.step} were restored.`,
+    };
+  }
+
+  /** Everything the panels need, read back in one go (DESIGN §2). */
+  async snapshot(backend: BackendName, stepsPerSecond: number): Promise<Snapshot> {
+    const { tHard, eps } = lossOptionsOf(this.params);
+    const valPT = tf.tidy(() => this.model.predict(this.valX, { batchSize: 8 }) as tf.Tensor4D);
+    const batch = this.lastBatch;
+    const componentsT = batch && ['balance', 'intra', 'inter'].includes(this.params.loss)
+      ? tf.tidy(() => tf.stack([intraCBL(batch.p, batch.y, { tHard }), interCBL(batch.p, batch.y, { eps })]))
+      : null;
+    const [valP, batchP, batchY, comps] = await Promise.all([
+      valPT.data() as Promise<Float32Array>,
+      batch ? (batch.p.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(0)),
+      batch ? (batch.y.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(0)),
+      componentsT ? componentsT.data() : Promise.resolve(null),
+    ]);
+    valPT.dispose();
+    componentsT?.dispose();
+    const t = this.params.t;
+    const valY = this.dataset.val.masks;
+    const valEps = displayEps(this.params, valY);
+    const batchEps = displayEps(this.params, batchY);
+    const steps = this.pendingSteps;
+    this.pendingSteps = [];
+    return {
+      runId: this.runId,
+      step: this.stepCount,
+      stage: { ...this.stage.current },
+      backend,
+      stepsPerSecond,
+      steps,
+      loss: this.lastLoss,
+      components: comps ? { intra: comps[0], inter: comps[1] } : null,
+      valP,
+      batchP,
+      batchY,
+      batchN: batch ? batch.p.shape[0] : 0,
+      t,
+      valMetrics: metrics(valP, valY, t),
+      valDecomposition: decompose(valP, valY, { t, eps: valEps }),
+      batchDecomposition: decompose(batchP, batchY, { t, eps: batchEps }),
+      valHistogram: histogram(valP, valY, HISTOGRAM_BINS),
+      tensors: tf.memory().numTensors,
+    };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.lastBatch?.p.dispose();
+    this.lastBatch?.y.dispose();
+    this.optimizer.dispose();
+    this.model.dispose();
+    tf.dispose([this.trainX, this.trainY, this.valX, this.valY]);
+  }
+}
