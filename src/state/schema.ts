@@ -98,6 +98,10 @@ export const schema = {
     help: 'Channels at the first U-Net level (doubling per level).' }),
   seed: num({ label: 'Seed', urlKey: 'seed', default: 1, min: 0, max: 99999, scale: 'linear', step: 1, integer: true, resets: true,
     help: 'Seeds the data, the initial weights and the batch order: same seed, same run.' }),
+  conceptRatio: num({ label: 'Explorer b/f', symbol: 'b/f', urlKey: 'cr', default: 50, min: 1, max: 1000, scale: 'log', step: 0, resets: false,
+    help: 'Concept explorer: background pixels per foreground pixel (f = 200 fixed).' }),
+  conceptQuality: num({ label: 'Explorer quality', urlKey: 'cq', default: 0.5, min: 0, max: 1, scale: 'linear', step: 0.01, resets: false,
+    help: 'Concept explorer: how well the imagined network separates the classes (0 poor, 1 near-perfect).' }),
   speed: num({ label: 'Speed', urlKey: 'spd', default: 1, min: 0.05, max: 1, scale: 'log', step: 2, resets: false,
     help: 'Fraction of full speed; slow it down to watch single steps.' }),
 } as const satisfies Record<string, ParamSpec>;

@@ -1,0 +1,201 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Params } from '../state/schema';
+import { selectBackend, TRAINING_BACKENDS, webgpuDevice } from './backend';
+import type { BackendName, FromWorker, Notice, ToWorker } from './protocol';
+import { needsReset, Trainer } from './trainer';
+
+/** At most this many snapshots per second reach the UI (DESIGN §2). */
+export const SNAPSHOT_HZ = 10;
+
+type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
+
+/**
+ * The worker's brain, kept free of worker globals so it can be driven in tests: owns a Trainer,
+ * the run/pause loop, throttled snapshots, NaN pauses and backend fallback on device loss.
+ */
+export class Runner {
+  private trainer: Trainer | null = null;
+  private params: Params | null = null;
+  private backend: BackendName = 'cpu';
+  private remainingBackends: BackendName[] = [];
+  private running = false;
+  private loopActive = false;
+  private runId = 0;
+  private lastSnapshotAt = 0;
+  private rate = { steps: 0, since: performance.now(), value: 0 };
+  private busy: Promise<void> = Promise.resolve();
+
+  constructor(private readonly post: Post) {}
+
+  handle(msg: ToWorker): void {
+    // Commands are serialised so that a reset never interleaves with a step.
+    this.busy = this.busy.then(() => this.dispatch(msg)).catch((err: unknown) => this.fatal(err));
+  }
+
+  private async dispatch(msg: ToWorker): Promise<void> {
+    switch (msg.type) {
+      case 'init':
+        this.params = msg.params;
+        this.remainingBackends = [...(msg.backends ?? TRAINING_BACKENDS)];
+        await this.useNextBackend();
+        await this.newRun();
+        break;
+      case 'setParams':
+        await this.setParams(msg.params);
+        break;
+      case 'run':
+        this.running = true;
+        this.postState();
+        void this.loop();
+        break;
+      case 'pause':
+        this.running = false;
+        this.postState();
+        break;
+      case 'step':
+        for (let i = 0; i < (msg.count ?? 1); i++) if (!(await this.stepOnce())) break;
+        await this.sendSnapshot();
+        break;
+      case 'reset':
+        this.running = false;
+        await this.newRun();
+        break;
+      case 'snapshot':
+        await this.sendSnapshot();
+        break;
+      case 'debugLoseDevice':
+        webgpuDevice()?.destroy();
+        break;
+    }
+  }
+
+  private notice(level: Notice['level'], text: string): void {
+    this.post({ type: 'notice', notice: { level, text } });
+  }
+
+  private fatal(err: unknown): void {
+    this.running = false;
+    this.post({ type: 'fatal', text: err instanceof Error ? err.message : String(err) });
+  }
+
+  private postState(): void {
+    this.post({ type: 'state', running: this.running, step: this.trainer?.stepCount ?? 0 });
+  }
+
+  private async useNextBackend(): Promise<void> {
+    const report = await selectBackend(this.remainingBackends);
+    this.backend = report.backend;
+    this.remainingBackends = this.remainingBackends.slice(this.remainingBackends.indexOf(report.backend) + 1);
+    this.post({ type: 'backend', report });
+    const device = webgpuDevice();
+    // tfjs never listens to device.lost (DESIGN §1.5): recovery is ours.
+    if (device) void device.lost.then((info) => this.onDeviceLost(info));
+  }
+
+  private async newRun(): Promise<void> {
+    const params = this.params as Params;
+    this.trainer?.dispose();
+    this.runId++;
+    this.trainer = new Trainer(params, this.runId);
+    const info = this.trainer.datasetInfo();
+    this.post({ type: 'dataset', info }, [info.valImages.buffer, info.valMasks.buffer]);
+    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    await this.sendSnapshot();
+    this.postState();
+  }
+
+  private async setParams(next: Partial<Params>): Promise<void> {
+    const params = this.params as Params;
+    const reset = needsReset(params, next);
+    this.params = { ...params, ...next };
+    if (reset) {
+      const wasRunning = this.running;
+      this.running = false;
+      await this.newRun();
+      if (wasRunning) this.handle({ type: 'run' });
+    } else {
+      this.trainer?.setParams(next);
+      if (!this.running) await this.sendSnapshot();
+    }
+  }
+
+  /** One step; false when training must stop (NaN). */
+  private async stepOnce(): Promise<boolean> {
+    const trainer = this.trainer as Trainer;
+    const outcome = await trainer.step();
+    if (outcome.kind === 'nan') {
+      this.running = false;
+      this.notice('error', outcome.message);
+      this.postState();
+      return false;
+    }
+    this.rate.steps++;
+    return true;
+  }
+
+  private async loop(): Promise<void> {
+    if (this.loopActive) return;
+    this.loopActive = true;
+    try {
+      while (this.running) {
+        const started = performance.now();
+        await this.busyFree(() => this.stepOnce());
+        if (performance.now() - this.lastSnapshotAt >= 1000 / SNAPSHOT_HZ) await this.busyFree(() => this.sendSnapshot());
+        // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
+        const speed = this.params?.speed ?? 1;
+        const pause = speed >= 1 ? 0 : ((performance.now() - started) * (1 - speed)) / speed;
+        await new Promise((resolve) => setTimeout(resolve, pause));
+      }
+      await this.busyFree(() => this.sendSnapshot());
+      this.postState();
+    } finally {
+      this.loopActive = false;
+    }
+  }
+
+  /** Runs work in the command queue, so loop steps and commands never overlap. */
+  private busyFree<T>(work: () => Promise<T>): Promise<T | undefined> {
+    const result = this.busy.then(work);
+    this.busy = result.then(
+      () => undefined,
+      (err: unknown) => this.fatal(err),
+    );
+    return result.catch(() => undefined);
+  }
+
+  private async sendSnapshot(): Promise<void> {
+    if (!this.trainer) return;
+    const now = performance.now();
+    const elapsed = (now - this.rate.since) / 1000;
+    if (elapsed > 1) this.rate = { steps: 0, since: now, value: this.rate.steps / elapsed };
+    const snapshot = await this.trainer.snapshot(this.backend, this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3));
+    this.lastSnapshotAt = performance.now();
+    this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
+  }
+
+  /** Moves the run to the next backend from the last host checkpoint (the GPU copy is gone). */
+  private async onDeviceLost(info: { reason?: string; message?: string }): Promise<void> {
+    const old = this.trainer;
+    if (!old || this.remainingBackends.length === 0) return;
+    const wasRunning = this.running;
+    this.running = false;
+    const checkpoint = old.lastCheckpoint;
+    this.notice('warn', `The WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''}). Continuing on the next backend from step ${checkpoint?.step ?? 0}.`);
+    await this.busyFree(async () => {
+      try {
+        old.dispose();
+      } catch {
+        // The lost device cannot free its buffers; nothing else holds them.
+      }
+      tf.removeBackend('webgpu');
+      await this.useNextBackend();
+      const trainer = new Trainer(this.params as Params, this.runId);
+      if (checkpoint) trainer.loadWeights(checkpoint);
+      trainer.restoreStage(old);
+      this.trainer = trainer;
+      await this.sendSnapshot();
+    });
+    if (wasRunning) this.handle({ type: 'run' });
+    else this.postState();
+  }
+}

@@ -1,0 +1,83 @@
+/** Data contracts of the panels: each panel is fed these and never reaches into another's DOM. */
+import type { PredictionHistogram, StageCheckResult } from '../core';
+import type { DecompositionW, StepRecord } from '../engine/protocol';
+import type { StageState } from '../engine/stage';
+
+/** A term of Eq. 9–12 that can be highlighted across panels (equation hover). */
+export type TermId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpMainW' | 'fpBiasW';
+
+export interface TermHover {
+  highlight: TermId | null;
+  onHover?: (term: TermId | null) => void;
+}
+
+/** Fig. 2 for one side: background p (FP) or foreground 1 − p (FN), sorted descending. */
+export interface SortedPredictionsProps extends TermHover {
+  p: ArrayLike<number>;
+  y: ArrayLike<number>;
+  t: number;
+  /** ε of Inter-CBL when it is active (easy background drawn scaled by ε); null otherwise. */
+  eps: number | null;
+  decomposition: DecompositionW;
+  side: 'fp' | 'fn';
+  xScale: 'linear' | 'log';
+  title: string;
+  testId: string;
+}
+
+export interface EquationProps extends TermHover {
+  d: DecompositionW;
+  t: number;
+  eps: number | null;
+}
+
+export interface MainBiasBarsProps extends TermHover {
+  d: DecompositionW;
+}
+
+/** One logged point of the run: the validation histogram lets any t be re-rendered exactly. */
+export interface HistoryEntry {
+  step: number;
+  stage: 1 | 2;
+  loss: number;
+  intra: number | null;
+  inter: number | null;
+  dice: number;
+  iou: number;
+  fpHard: number;
+  fnHard: number;
+  hist: PredictionHistogram;
+  /** ε used for the ε-weighted FP at this point (the pooled f/N under 'reference'). */
+  eps: number;
+}
+
+export interface HistoryProps extends TermHover {
+  history: readonly HistoryEntry[];
+  t: number;
+  switchedAt: number | null;
+}
+
+export interface LossPanelProps {
+  history: readonly HistoryEntry[];
+  steps: readonly StepRecord[];
+  switchedAt: number | null;
+}
+
+export interface ImagesProps {
+  size: number;
+  n: number;
+  images: Float32Array;
+  masks: Float32Array;
+  p: Float32Array | null;
+  t: number;
+  selected: number | null;
+  onSelect: (index: number | null) => void;
+}
+
+export interface StageProps {
+  steps: readonly StepRecord[];
+  stage: StageState;
+  rule: 'code' | 'algorithm1';
+  n: number;
+  lastCheck: StageCheckResult | null;
+}

@@ -1,0 +1,37 @@
+import type { Snapshot, StepRecord } from '../engine/protocol';
+import type { HistoryEntry } from '../panels/types';
+
+/** Bounds on what the UI keeps: thinning keeps the whole run visible at a fixed cost. */
+export const MAX_HISTORY = 600;
+export const MAX_STEPS = 4000;
+
+/** Halves a series by dropping every other point (the first and last are kept). */
+function thin<T>(xs: T[]): T[] {
+  return xs.filter((_, i) => i % 2 === 0 || i === xs.length - 1);
+}
+
+export function appendHistory(history: readonly HistoryEntry[], s: Snapshot, eps: number): HistoryEntry[] {
+  if (s.step === 0 && history.length > 0) return [...history];
+  const last = history[history.length - 1];
+  if (last && last.step === s.step) return [...history];
+  const entry: HistoryEntry = {
+    step: s.step,
+    stage: s.stage.stage,
+    loss: s.loss,
+    intra: s.components?.intra ?? null,
+    inter: s.components?.inter ?? null,
+    dice: s.valMetrics.dice,
+    iou: s.valMetrics.iou,
+    fpHard: s.valMetrics.fp,
+    fnHard: s.valMetrics.fn,
+    hist: s.valHistogram,
+    eps,
+  };
+  const next = [...history, entry];
+  return next.length > MAX_HISTORY ? thin(next) : next;
+}
+
+export function appendSteps(steps: readonly StepRecord[], more: readonly StepRecord[]): StepRecord[] {
+  const next = [...steps, ...more];
+  return next.length > MAX_STEPS ? thin(next) : next;
+}

@@ -1,0 +1,68 @@
+import { create } from 'zustand';
+import type { BackendReport, DatasetInfo, Notice, Snapshot, StepRecord } from '../engine/protocol';
+import type { HistoryEntry, TermId } from '../panels/types';
+import { appendHistory, appendSteps } from './history';
+import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
+
+export interface NoticeItem extends Notice {
+  id: number;
+}
+
+/** The UI's single store: parameters, what the engine last said, and view selections. */
+export interface LabState {
+  params: Params;
+  running: boolean;
+  backend: BackendReport | null;
+  dataset: DatasetInfo | null;
+  snapshot: Snapshot | null;
+  history: HistoryEntry[];
+  steps: StepRecord[];
+  notices: NoticeItem[];
+  /** Validation image shown in the Fig. 2 panels; null means the whole training batch. */
+  selectedImage: number | null;
+  highlight: TermId | null;
+  setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
+  setParams: (params: Partial<Params>) => void;
+  notify: (notice: Notice) => void;
+  dismiss: (id: number) => void;
+  selectImage: (index: number | null) => void;
+  setHighlight: (term: TermId | null) => void;
+  receiveSnapshot: (snapshot: Snapshot, eps: number) => void;
+  receiveDataset: (info: DatasetInfo) => void;
+  setBackend: (report: BackendReport) => void;
+  setRunning: (running: boolean) => void;
+}
+
+let nextNoticeId = 1;
+
+export const useLab = create<LabState>((set) => ({
+  params: DEFAULT_PARAMS,
+  running: false,
+  backend: null,
+  dataset: null,
+  snapshot: null,
+  history: [],
+  steps: [],
+  notices: [],
+  selectedImage: 0,
+  highlight: null,
+  setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
+  setParams: (params) => set((s) => ({ params: { ...s.params, ...params } })),
+  notify: (notice) => set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  selectImage: (index) => set({ selectedImage: index }),
+  setHighlight: (term) => set({ highlight: term }),
+  receiveSnapshot: (snapshot, eps) =>
+    set((s) => {
+      // A snapshot of a newer run starts fresh curves.
+      const fresh = s.snapshot !== null && s.snapshot.runId !== snapshot.runId;
+      return {
+        snapshot,
+        history: appendHistory(fresh ? [] : s.history, snapshot, eps),
+        steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
+      };
+    }),
+  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
+  setBackend: (report) => set({ backend: report }),
+  setRunning: (running) => set({ running }),
+}));

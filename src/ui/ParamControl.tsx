@@ -1,0 +1,64 @@
+import { schema, type NumberParam, type ParamKey } from '../state/schema';
+import { useLab } from '../state/store';
+
+/** Slider position 0..1000 ↔ value, linear or log per the schema. */
+const SLIDER_STEPS = 1000;
+function toSlider(spec: NumberParam, value: number): number {
+  const frac = spec.scale === 'log' ? Math.log(value / spec.min) / Math.log(spec.max / spec.min) : (value - spec.min) / (spec.max - spec.min);
+  return Math.round(frac * SLIDER_STEPS);
+}
+function fromSlider(spec: NumberParam, position: number): number {
+  const frac = position / SLIDER_STEPS;
+  let v = spec.scale === 'log' ? spec.min * Math.pow(spec.max / spec.min, frac) : spec.min + frac * (spec.max - spec.min);
+  if (spec.integer) v = Math.round(v);
+  else if (spec.scale === 'linear' && spec.step > 0) v = Math.round(v / spec.step) * spec.step;
+  else v = Number(v.toPrecision(3));
+  return Math.min(spec.max, Math.max(spec.min, Number(v.toFixed(10))));
+}
+
+export function formatValue(spec: NumberParam, v: number): string {
+  if (spec.integer) return String(v);
+  if (spec.scale === 'log') return v < 0.01 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
+  return v.toFixed(Math.max(0, -Math.floor(Math.log10(spec.step))));
+}
+
+/** One control generated from the schema: a slider for numbers, a select for choices. */
+export function ParamControl({ name, disabled }: { name: ParamKey; disabled?: boolean }) {
+  const spec = schema[name];
+  const value = useLab((s) => s.params[name]);
+  const setParam = useLab((s) => s.setParam);
+  const tip = `${spec.help}${spec.symbol ? ` (symbol ${spec.symbol.replace(/\\/g, '')})` : ''}`;
+  if (spec.kind === 'choice') {
+    return (
+      <label className="control" title={tip}>
+        <span className="control-label">{spec.label}</span>
+        <select data-testid={`select-${name}`} value={String(value)} disabled={disabled} onChange={(e) => setParam(name, e.target.value as never)}>
+          {spec.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
+  const num = value as number;
+  return (
+    <label className="control" title={tip}>
+      <span className="control-label">
+        {spec.label} <output data-testid={`value-${name}`}>{formatValue(spec, num)}</output>
+      </span>
+      <input
+        type="range"
+        data-testid={`slider-${name}`}
+        min={0}
+        max={SLIDER_STEPS}
+        step={1}
+        value={toSlider(spec, num)}
+        disabled={disabled}
+        aria-label={spec.label}
+        onChange={(e) => setParam(name, fromSlider(spec, Number(e.target.value)) as never)}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { decompose } from '../core';
+import { displayEps } from '../engine/displayEps';
+import { Images } from '../panels/Images';
+import { LossMetrics } from '../panels/LossMetrics';
+import { MainBiasHistory } from '../panels/MainBiasHistory';
+import { SortedPredictions } from '../panels/SortedPredictions';
+import { StagePanel } from '../panels/StagePanel';
+import { useLab } from '../state/store';
+import { StageOverrides } from './StageOverrides';
+
+/** Live panels of the run in the worker; t and ε re-render them from the cached predictions. */
+export function TrainingSection() {
+  const snapshot = useLab((s) => s.snapshot);
+  const dataset = useLab((s) => s.dataset);
+  const history = useLab((s) => s.history);
+  const steps = useLab((s) => s.steps);
+  const selected = useLab((s) => s.selectedImage);
+  const selectImage = useLab((s) => s.selectImage);
+  const params = useLab((s) => s.params);
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
+  const { t } = params;
+
+  // The Fig. 2 subject: one validation image, or the last training batch.
+  const subject = useMemo(() => {
+    if (!snapshot || !dataset) return null;
+    if (selected === null || selected >= dataset.nVal) return { p: snapshot.batchP, y: snapshot.batchY, label: `training batch (${snapshot.batchN} images)` };
+    const px = dataset.size * dataset.size;
+    const span = [selected * px, (selected + 1) * px] as const;
+    return { p: snapshot.valP.subarray(...span), y: dataset.valMasks.subarray(...span), label: `validation image ${selected + 1}` };
+  }, [snapshot, dataset, selected]);
+
+  const interActive = params.loss === 'inter' || (params.loss === 'balance' && snapshot?.stage.stage === 2);
+  const eps = useMemo(() => (subject ? displayEps(params, subject.y) : 0), [subject, params]);
+  const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
+
+  return (
+    <section className="section" data-testid="training-section">
+      <h1 className="section-title">
+        Live training <small>{dataset ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels` : 'starting the engine…'}</small>
+      </h1>
+      <div className="grid training-grid">
+        {dataset ? (
+          <Images size={dataset.size} n={dataset.nVal} images={dataset.valImages} masks={dataset.valMasks} p={snapshot?.valP ?? null} t={t} selected={selected} onSelect={selectImage} />
+        ) : null}
+        {subject && d ? (
+          <>
+            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={interActive ? eps : null} decomposition={d} side="fp" xScale="log" title={`Fig. 2 · background p, ${subject.label}`} testId="train-sorted-fp" highlight={highlight} onHover={setHighlight} />
+            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title={`Foreground errors 1 − p, ${subject.label}`} testId="train-sorted-fn" highlight={highlight} onHover={setHighlight} />
+          </>
+        ) : null}
+        <MainBiasHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
+        <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} />
+        {snapshot ? (
+          <div className="stack">
+            <StagePanel steps={steps} stage={snapshot.stage} rule={params.switchRule} n={dataset?.batchSize ?? params.batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />
+            <StageOverrides />
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import type { Browser } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForStep } from './harness';
+
+let server: ViteDevServer;
+let origin: string;
+
+beforeAll(async () => {
+  ({ server, origin } = await startServer());
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Reads the store the app exposes for debugging and tests. */
+async function labState<T>(page: import('playwright-core').Page, pick: string): Promise<T> {
+  return page.evaluate((expr) => {
+    const lab = (window as unknown as { balanceLab: { store: { getState(): Record<string, unknown> } } }).balanceLab;
+    return new Function('s', `return ${expr}`)(lab.store.getState());
+  }, pick) as Promise<T>;
+}
+
+describe('training engine in headless Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('trains on WebGPU in the worker with a finite loss, no console errors, no foreign requests', async () => {
+    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
+    await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('btn-play').click();
+    await waitForStep(page, 3);
+    await page.getByTestId('btn-pause').click();
+    const loss = await labState<number>(page, 's.snapshot.loss');
+    expect(Number.isFinite(loss)).toBe(true);
+    expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgpu');
+    const tensors = await labState<number>(page, 's.snapshot.tensors');
+    expect(tensors).toBeGreaterThan(0);
+    expect(await textOf(page, 'stage-indicator')).toMatch(/Stage [12]/);
+    expect(errors).toEqual([]);
+    expect(foreignRequests(requests, origin)).toEqual([]);
+    await page.screenshot({ path: 'test-results/engine-webgpu.png', fullPage: true });
+  });
+
+  it('a lost WebGPU device moves the run to WebGL from its last weights and says why', async () => {
+    const { page } = await openPage(browser, `${origin}/?${TINY}`);
+    await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('btn-step').click();
+    await waitForStep(page, 1);
+    await page.evaluate(() => (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice());
+    await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('notices').filter({ hasText: 'device was lost' }).waitFor();
+    const before = Number(await textOf(page, 'step-counter'));
+    await page.getByTestId('btn-step').click();
+    await waitForStep(page, before + 1);
+    expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
+  });
+});
+
+describe('without WebGPU', () => {
+  it('falls back to WebGL and says why', async () => {
+    const browser = await launch(NO_WEBGPU_FLAGS);
+    try {
+      const { page, errors } = await openPage(browser, `${origin}/?${TINY}`);
+      await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
+      const notices = await textOf(page, 'notices');
+      expect(notices).toMatch(/webgpu not used: .+/);
+      await page.getByTestId('btn-step').click();
+      await waitForStep(page, 1);
+      expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Browser-test harness: a Vite dev server on 127.0.0.1 and Debian's Chromium driven by
+ * playwright-core with the SwiftShader WebGPU flags of DESIGN §3. Records console errors and
+ * every request, so tests can assert "no errors" and "nothing leaves the origin".
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+export const WEBGPU_FLAGS = [...BASE_FLAGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader'];
+/** WebGPU switched off in the browser itself (the adapter request fails), WebGL still on. */
+export const NO_WEBGPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--use-angle=swiftshader'];
+
+export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
+  const server = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error', clearScreen: false });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('Vite server has no port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export interface PageRecord {
+  page: Page;
+  errors: string[];
+  requests: string[];
+}
+
+export async function launch(flags: string[] = WEBGPU_FLAGS): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: flags, headless: true });
+}
+
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<PageRecord> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  // Context-level, so requests from workers are recorded too.
+  context.on('request', (req) => requests.push(req.url()));
+  await page.goto(url);
+  return { page, errors, requests };
+}
+
+/** Requests that left the app's origin (data: and blob: URLs stay in the browser). */
+export function foreignRequests(requests: string[], origin: string): string[] {
+  return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+/** Tiny shapes: SwiftShader runs WebGPU on the CPU (DESIGN §3). */
+export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4';
+
+export async function textOf(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).first().textContent()) ?? '';
+}
+
+export async function waitForStep(page: Page, atLeast: number, timeout = 240_000): Promise<number> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="step-counter"]')?.textContent ?? 0) >= n,
+    atLeast,
+    { timeout },
+  );
+  return Number(await textOf(page, 'step-counter'));
+}
