@@ -55,9 +55,13 @@ describe('training engine in headless Chromium', () => {
     await page.evaluate(() => (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice());
     await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
     await page.getByTestId('notices').filter({ hasText: 'device was lost' }).waitFor();
-    const before = Number(await textOf(page, 'step-counter'));
+    // The run continues from its last host checkpoint, which the notice names.
+    const restored = Number(/from step (\d+)/.exec(await textOf(page, 'notices'))?.[1]);
+    expect(restored).toBeGreaterThanOrEqual(0);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="step-counter"]')?.textContent === String(n), restored);
     await page.getByTestId('btn-step').click();
-    await waitForStep(page, before + 1);
+    await waitForStep(page, restored + 1);
+    expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgl');
     expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
   });
 });

@@ -1,0 +1,323 @@
+/**
+ * Validation images: input, ground truth, probability map p and the TP/FP/FN overlay at t, with
+ * the comparisons of Eq. 1–2 (FP ⇔ y = 0 ∧ p > t; FN ⇔ y = 1 ∧ 1 − p ≥ t; TP ⇔ y = 1 ∧ 1 − p < t).
+ */
+import * as d3 from 'd3';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { colors } from './colors';
+import { Panel } from './Panel';
+import type { ImagesProps } from './types';
+
+const MAX_SHOWN = 4;
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const MUTED = '#555';
+const SELECT = '#222';
+
+/** 256-entry viridis lookup table, RGB bytes. */
+const VIRIDIS: Uint8ClampedArray = (() => {
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const c = d3.rgb(d3.interpolateViridis(i / 255));
+    lut[i * 3] = c.r;
+    lut[i * 3 + 1] = c.g;
+    lut[i * 3 + 2] = c.b;
+  }
+  return lut;
+})();
+
+const rgbOf = (hex: string): [number, number, number] => {
+  const c = d3.rgb(hex);
+  return [c.r, c.g, c.b];
+};
+const TP = rgbOf(colors.tp);
+const FP = rgbOf(colors.fpMain);
+const FN = rgbOf(colors.fnMain);
+/** The input under the overlay is dimmed to this fraction so the three colours stand out. */
+const DIM = 0.4;
+
+type Kind = 'input' | 'mask' | 'p' | 'overlay';
+
+const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
+
+function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint8ClampedArray) => void): void {
+  if (!canvas) return;
+  if (canvas.width !== size) canvas.width = size;
+  if (canvas.height !== size) canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  const img = ctx.createImageData(size, size);
+  fill(img.data);
+  ctx.putImageData(img, 0, 0);
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function overlayCounts(p: Float32Array, masks: Float32Array, offset: number, n: number, t: number): Counts {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let k = 0; k < n; k++) {
+    const pi = p[offset + k];
+    if (masks[offset + k] > 0.5) {
+      if (1 - pi >= t) fn++;
+      else tp++;
+    } else if (pi > t) fp++;
+  }
+  return { tp, fp, fn };
+}
+
+export function Images({ size, n, images, masks, p, t, selected, onSelect }: ImagesProps) {
+  const shown = Math.max(0, Math.min(n, MAX_SHOWN));
+  const trained = p !== null;
+  const kinds: Kind[] = trained ? ['input', 'mask', 'p', 'overlay'] : ['input', 'mask'];
+  const heads: Record<Kind, string> = {
+    input: 'input',
+    mask: 'ground truth',
+    p: 'p (foreground)',
+    overlay: `TP / FP / FN at t = ${d3.format('.3~f')(t)}`,
+  };
+  const cols = kinds.length;
+  const grid: React.CSSProperties = {
+    display: 'grid',
+    gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))`,
+    columnGap: 6,
+    maxWidth: cols * 150,
+  };
+
+  return (
+    <Panel title="Validation images" testId="panel-images">
+      <div style={{ fontFamily: FONT, fontSize: 12, color: '#222' }}>
+        <div style={{ ...grid, padding: '0 6px', marginBottom: 4 }}>
+          {kinds.map((k) => (
+            <div key={k} style={{ color: MUTED, fontWeight: 600, textAlign: 'center', lineHeight: 1.2 }}>
+              {heads[k]}
+            </div>
+          ))}
+        </div>
+        <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+          {Array.from({ length: shown }, (_, i) => (
+            <ImageGroup
+              key={i}
+              index={i}
+              size={size}
+              images={images}
+              masks={masks}
+              p={p}
+              t={t}
+              kinds={kinds}
+              grid={grid}
+              selected={selected === i}
+              onClick={() => onSelect(selected === i ? null : i)}
+            />
+          ))}
+        </div>
+        {trained ? <Legends t={t} /> : <p style={{ margin: '8px 6px 0', color: MUTED }}>Predictions p appear after the first training step.</p>}
+      </div>
+    </Panel>
+  );
+}
+
+interface GroupProps {
+  index: number;
+  size: number;
+  images: Float32Array;
+  masks: Float32Array;
+  p: Float32Array | null;
+  t: number;
+  kinds: Kind[];
+  grid: React.CSSProperties;
+  selected: boolean;
+  onClick: () => void;
+}
+
+function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, onClick }: GroupProps) {
+  const inputRef = useRef<HTMLCanvasElement | null>(null);
+  const maskRef = useRef<HTMLCanvasElement | null>(null);
+  const pRef = useRef<HTMLCanvasElement | null>(null);
+  const overlayRef = useRef<HTMLCanvasElement | null>(null);
+  const n = size * size;
+  const offset = index * n;
+
+  useEffect(() => {
+    paint(inputRef.current, size, (d) => {
+      for (let k = 0; k < n; k++) {
+        const v = Math.round(clamp01(images[offset + k]) * 255);
+        d[k * 4] = v;
+        d[k * 4 + 1] = v;
+        d[k * 4 + 2] = v;
+        d[k * 4 + 3] = 255;
+      }
+    });
+  }, [images, size, n, offset]);
+
+  useEffect(() => {
+    paint(maskRef.current, size, (d) => {
+      for (let k = 0; k < n; k++) {
+        const v = masks[offset + k] > 0.5 ? 255 : 16;
+        d[k * 4] = v;
+        d[k * 4 + 1] = v;
+        d[k * 4 + 2] = v;
+        d[k * 4 + 3] = 255;
+      }
+    });
+  }, [masks, size, n, offset]);
+
+  useEffect(() => {
+    if (!p) return;
+    paint(pRef.current, size, (d) => {
+      for (let k = 0; k < n; k++) {
+        const j = Math.round(clamp01(p[offset + k]) * 255) * 3;
+        d[k * 4] = VIRIDIS[j];
+        d[k * 4 + 1] = VIRIDIS[j + 1];
+        d[k * 4 + 2] = VIRIDIS[j + 2];
+        d[k * 4 + 3] = 255;
+      }
+    });
+  }, [p, size, n, offset]);
+
+  // The only canvas that depends on t.
+  useEffect(() => {
+    if (!p) return;
+    paint(overlayRef.current, size, (d) => {
+      for (let k = 0; k < n; k++) {
+        const pi = p[offset + k];
+        let c: readonly number[] | null = null;
+        if (masks[offset + k] > 0.5) c = 1 - pi >= t ? FN : TP;
+        else if (pi > t) c = FP;
+        if (c) {
+          d[k * 4] = c[0];
+          d[k * 4 + 1] = c[1];
+          d[k * 4 + 2] = c[2];
+        } else {
+          const v = Math.round(clamp01(images[offset + k]) * 255 * DIM);
+          d[k * 4] = v;
+          d[k * 4 + 1] = v;
+          d[k * 4 + 2] = v;
+        }
+        d[k * 4 + 3] = 255;
+      }
+    });
+  }, [p, t, images, masks, size, n, offset]);
+
+  const counts = useMemo(() => (p ? overlayCounts(p, masks, offset, n, t) : null), [p, masks, offset, n, t]);
+
+  const canvasStyle: React.CSSProperties = {
+    width: '100%',
+    aspectRatio: '1 / 1',
+    imageRendering: 'pixelated',
+    display: 'block',
+    borderRadius: 2,
+    background: '#000',
+  };
+  const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = { input: inputRef, mask: maskRef, p: pRef, overlay: overlayRef };
+  const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}`;
+
+  return (
+    <div
+      data-testid={`image-${index}`}
+      role="button"
+      tabIndex={0}
+      aria-pressed={selected}
+      aria-label={label}
+      title={selected ? 'Click to show the whole batch instead' : 'Click to inspect this image in the other panels'}
+      onClick={onClick}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onClick();
+        }
+      }}
+      style={{
+        ...grid,
+        padding: 4,
+        borderRadius: 6,
+        cursor: 'pointer',
+        outline: selected ? `3px solid ${SELECT}` : '3px solid transparent',
+        outlineOffset: -1,
+        background: selected ? '#eef1f5' : 'transparent',
+        position: 'relative',
+      }}
+    >
+      {kinds.map((k) => (
+        <div key={k} style={{ position: 'relative' }}>
+          <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
+          {k === 'input' ? <span style={badgeStyle}>{index + 1}</span> : null}
+          {k === 'overlay' && counts ? (
+            <span style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at t">
+              <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> · <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
+              <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
+            </span>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const badgeStyle: React.CSSProperties = {
+  position: 'absolute',
+  left: 3,
+  top: 3,
+  padding: '0 5px',
+  borderRadius: 3,
+  background: 'rgba(0,0,0,0.62)',
+  color: '#fff',
+  font: `600 12px ${FONT}`,
+  lineHeight: '17px',
+  pointerEvents: 'none',
+};
+
+function Legends({ t }: { t: number }) {
+  const barRef = useRef<SVGSVGElement | null>(null);
+  const gradId = `viridis-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  useEffect(() => {
+    const el = barRef.current;
+    if (!el) return;
+    const svg = d3.select(el);
+    svg.selectAll('*').remove();
+    const w = 180;
+    const grad = svg.append('defs').append('linearGradient').attr('id', gradId).attr('x1', 0).attr('x2', 1);
+    for (let i = 0; i <= 10; i++) {
+      grad
+        .append('stop')
+        .attr('offset', `${i * 10}%`)
+        .attr('stop-color', d3.interpolateViridis(i / 10));
+    }
+    const g = svg.append('g').attr('transform', 'translate(8,2)');
+    g.append('rect').attr('width', w).attr('height', 12).attr('fill', `url(#${gradId})`).attr('stroke', '#666').attr('stroke-width', 0.5);
+    const x = d3.scaleLinear().domain([0, 1]).range([0, w]);
+    const axis = g.append('g').attr('transform', 'translate(0,12)').call(d3.axisBottom(x).tickValues([0, 0.5, 1]).tickSize(4).tickFormat(d3.format('~g')));
+    axis.attr('font-size', 12).attr('font-family', FONT);
+    axis.select('.domain').remove();
+    axis.selectAll('text').attr('fill', MUTED);
+    // t on the colour bar: what lies right of it is above the threshold.
+    g.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', -2).attr('y2', 14).attr('stroke', '#fff').attr('stroke-width', 3);
+    g.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', -2).attr('y2', 14).attr('stroke', colors.threshold).attr('stroke-width', 1.5);
+  }, [t, gradId]);
+
+  const swatch = (color: string, name: string, rule: string) => (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 5, whiteSpace: 'nowrap' }}>
+      <span style={{ width: 12, height: 12, background: color, display: 'inline-block', borderRadius: 2 }} />
+      <b>{name}</b>
+      <span style={{ color: MUTED }}>{rule}</span>
+    </span>
+  );
+
+  return (
+    <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 18px', margin: '8px 6px 0' }}>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+        <span style={{ color: MUTED }}>p</span>
+        <svg ref={barRef} width={196} height={32} role="img" aria-label="Colour scale of p from 0 to 1, with t marked" />
+      </span>
+      <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '4px 14px' }}>
+        {swatch(colors.tp, 'TP', 'y=1, 1−p < t')}
+        {swatch(colors.fpMain, 'FP', 'y=0, p > t')}
+        {swatch(colors.fnMain, 'FN', 'y=1, 1−p ≥ t')}
+      </span>
+    </div>
+  );
+}
