@@ -1,0 +1,235 @@
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { scaleLinear, select } from 'd3';
+import type { Selection } from 'd3';
+import type { DecompositionW } from '../engine/protocol';
+import { Panel } from './Panel';
+import { textWidth } from './SortedPredictions';
+import { colors } from './colors';
+import type { MainBiasBarsProps, TermId } from './types';
+import { useSize } from './useSize';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const INK = '#1f2328';
+const MUTED = '#59636e';
+const ROW_H = 66;
+const BAR_H = 26;
+const LABEL_W = 104;
+const RIGHT = 66;
+const FOOT_H = 80;
+
+const fmt4 = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
+const pct = (part: number, whole: number): string => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
+
+interface Row {
+  key: string;
+  sym: string;
+  note?: string;
+  main: number;
+  bias: number;
+  mainId: TermId;
+  biasId: TermId;
+  mainColor: string;
+  biasColor: string;
+  weighted?: boolean;
+}
+
+type T = Selection<SVGTextElement, unknown, null, undefined>;
+type Part = string | { text: string; sub?: boolean; sup?: boolean; muted?: boolean; bold?: boolean; fill?: string };
+function measure(parts: Part[], size: number): number {
+  let w = 0;
+  for (const raw of parts) {
+    const part = typeof raw === 'string' ? { text: raw } : raw;
+    w += textWidth(part.text, part.sub || part.sup ? size * 0.76 : size, !!part.bold);
+  }
+  return w;
+}
+
+function richText(text: T, parts: Part[]): T {
+  let shift = 0;
+  for (const raw of parts) {
+    const part = typeof raw === 'string' ? { text: raw } : raw;
+    const target = part.sub ? 4 : part.sup ? -6 : 0;
+    const span = text.append('tspan').text(part.text);
+    if (target !== shift) span.attr('dy', target - shift);
+    shift = target;
+    if (part.sub || part.sup) span.attr('font-size', '0.76em');
+    if (part.muted) span.attr('fill', MUTED);
+    if (part.fill) span.attr('fill', part.fill);
+    if (part.bold) span.attr('font-weight', 600);
+  }
+  return text;
+}
+
+/** The FP row with ε appears only when ε changes something. */
+function rowsOf(d: DecompositionW): Row[] {
+  const rows: Row[] = [
+    { key: 'fp', sym: 'FP', main: d.fpMain, bias: d.fpBias, mainId: 'fpMain', biasId: 'fpBias', mainColor: colors.fpMain, biasColor: colors.fpBias },
+    { key: 'fn', sym: 'FN', main: d.fnMain, bias: d.fnBias, mainId: 'fnMain', biasId: 'fnBias', mainColor: colors.fnMain, biasColor: colors.fnBias },
+  ];
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (Number.isFinite(d.fpMainW) && Number.isFinite(d.fpBiasW) && !(same(d.fpMainW, d.fpMain) && same(d.fpBiasW, d.fpBias))) {
+    rows.push({
+      key: 'fpW',
+      sym: 'FP',
+      note: 'with ε',
+      main: d.fpMainW,
+      bias: d.fpBiasW,
+      mainId: 'fpMainW',
+      biasId: 'fpBiasW',
+      mainColor: colors.fpMain,
+      biasColor: colors.fpBias,
+      weighted: true,
+    });
+  }
+  return rows;
+}
+
+function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[], hover: (term: TermId | null) => void): void {
+  const root = select(svg);
+  root.selectAll('*').remove();
+  if (width <= 0) return;
+  const barW = Math.max(60, width - LABEL_W - RIGHT);
+  const max = Math.max(1e-12, ...rows.map((r) => r.main + r.bias));
+  const x = scaleLinear().domain([0, max]).range([0, barW]);
+
+  rows.forEach((r, i) => {
+    const g = root.append('g').attr('transform', `translate(0,${i * ROW_H + 8})`);
+    const label = g.append('text').attr('x', 0).attr('y', BAR_H / 2).attr('dy', '0.35em').attr('font-size', 14).attr('font-weight', 600).attr('fill', r.weighted ? colors.weighted : INK);
+    richText(label, [r.sym, { text: 'soft', sub: true }]);
+    if (r.note) g.append('text').attr('x', 0).attr('y', BAR_H / 2 + 17).attr('dy', '0.35em').attr('font-size', 12).attr('fill', colors.weighted).text(r.note);
+
+    const bars = g.append('g').attr('transform', `translate(${LABEL_W},0)`);
+    const mw = x(r.main);
+    const bw = x(r.bias);
+    const seg = (x0: number, w: number, color: string, opacity: number, id: TermId) =>
+      bars
+        .append('rect')
+        .attr('x', x0)
+        .attr('y', 0)
+        .attr('width', Math.max(0, w))
+        .attr('height', BAR_H)
+        .attr('fill', color)
+        .attr('fill-opacity', opacity)
+        .attr('data-terms', id)
+        .on('mouseenter', () => hover(id))
+        .on('mouseleave', () => hover(null));
+    seg(0, mw, r.mainColor, 1, r.mainId);
+    seg(mw, bw, r.biasColor, 0.85, r.biasId);
+    // A hairline between the segments so a thin main sliver stays visible against its bias.
+    if (mw > 0 && bw > 0) bars.append('line').attr('x1', mw).attr('x2', mw).attr('y1', 0).attr('y2', BAR_H).attr('stroke', '#fff').attr('stroke-width', 1.5).attr('pointer-events', 'none');
+    if (r.weighted) {
+      bars
+        .append('rect')
+        .attr('x', -1.5)
+        .attr('y', -1.5)
+        .attr('width', mw + bw + 3)
+        .attr('height', BAR_H + 3)
+        .attr('fill', 'none')
+        .attr('stroke', colors.weighted)
+        .attr('stroke-width', 2)
+        .attr('stroke-dasharray', '5 3')
+        .attr('pointer-events', 'none');
+    }
+    bars
+      .append('text')
+      .attr('x', mw + bw + 8)
+      .attr('y', BAR_H / 2)
+      .attr('dy', '0.35em')
+      .attr('font-size', 14)
+      .attr('font-weight', 600)
+      .attr('fill', INK)
+      .attr('data-testid', `bars-${r.key}-total`)
+      .text(fmt4(r.main + r.bias));
+
+    // Value labels under the bar: main at its start, bias at its start (pushed right past main's label).
+    const ly = BAR_H + 17;
+    const item = (parts: Part[], id: TermId, testId: string) => {
+      const t = richText(bars.append('text').attr('y', ly).attr('font-size', 13).attr('fill', INK).attr('data-terms', id).attr('data-testid', testId), parts);
+      t.on('mouseenter', () => hover(id)).on('mouseleave', () => hover(null));
+      return t;
+    };
+    const mainParts: Part[] = [{ text: '■ ', fill: r.mainColor }, { text: 'main ', muted: true }, { text: fmt4(r.main), bold: true }];
+    item(mainParts, r.mainId, `bars-${r.key}-main`).attr('x', 0);
+    const mainEnd = measure(mainParts, 13);
+    const biasParts: Part[] = [{ text: '■ ', fill: r.biasColor }, { text: 'bias ', muted: true }, { text: fmt4(r.bias), bold: true }, { text: ` (${pct(r.bias, r.main + r.bias)})`, muted: true }];
+    const biasLabel = item(biasParts, r.biasId, `bars-${r.key}-bias`);
+    const bwText = measure(biasParts, 13);
+    let bx = Math.max(mw, mainEnd + 14);
+    if (bx + bwText > barW + RIGHT) bx = Math.max(mainEnd + 14, barW + RIGHT - bwText);
+    biasLabel.attr('x', bx);
+  });
+
+  // The take-away, in words, from the same numbers.
+  const foot = root.append('text').attr('x', 0).attr('y', rows.length * ROW_H + 8 + 14).attr('font-size', 13).attr('fill', INK);
+  const ratio = d.f > 0 ? `b/f = ${fmt4(d.b / d.f)}: ` : '';
+  richText(foot, [
+    { text: ratio, muted: true },
+    'bias is ',
+    { text: pct(d.fpBias, d.fpSoft), bold: true, fill: colors.fpMain },
+    ' of FP',
+    { text: 'soft', sub: true },
+    ' but ',
+    { text: pct(d.fnBias, d.fnSoft), bold: true, fill: colors.fnMain },
+    ' of FN',
+    { text: 'soft', sub: true },
+  ]);
+  const noteY = rows.length * ROW_H + 8 + 14;
+  root.append('text').attr('x', 0).attr('y', noteY + 22).attr('font-size', 12.5).attr('fill', MUTED).text('main: errors past t — what the test metric counts;');
+  root.append('text').attr('x', 0).attr('y', noteY + 40).attr('font-size', 12.5).attr('fill', MUTED).text('bias: the tail of small errors below t — grows with b.');
+}
+
+function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
+  if (!svg) return;
+  const nodes = select(svg).selectAll<SVGElement, unknown>('[data-terms]');
+  const active = highlight !== null && nodes.filter(function () {
+    return this.getAttribute('data-terms') === highlight;
+  }).size() > 0;
+  nodes.style('opacity', function () {
+    if (!active) return null;
+    return this.getAttribute('data-terms') === highlight ? '1' : '0.3';
+  });
+}
+
+/** FP_soft and FN_soft as stacked main + bias bars (and FP with ε when it differs). */
+export function MainBiasBars({ d, highlight, onHover }: MainBiasBarsProps) {
+  const [boxRef, size] = useSize<HTMLDivElement>();
+  const svgRef = useRef<SVGSVGElement>(null);
+  const hoverRef = useRef(onHover);
+  const highlightRef = useRef(highlight);
+  useEffect(() => {
+    hoverRef.current = onHover;
+  }, [onHover]);
+  const rows = rowsOf(d);
+  const height = rows.length * ROW_H + 8 + FOOT_H - 14;
+  const rowCount = rows.length;
+
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    draw(svg, size.width, d, rowsOf(d), (term) => hoverRef.current?.(term));
+    applyHighlight(svg, highlightRef.current);
+  }, [d, size.width, rowCount]);
+
+  useLayoutEffect(() => {
+    highlightRef.current = highlight;
+    applyHighlight(svgRef.current, highlight);
+  }, [highlight]);
+
+  return (
+    <Panel title="Main vs bias" testId="panel-bars">
+      <div ref={boxRef} style={{ width: '100%' }}>
+        <svg
+          ref={svgRef}
+          xmlns="http://www.w3.org/2000/svg"
+          width={size.width}
+          height={height}
+          fontFamily={FONT}
+          fontSize={13}
+          role="img"
+          aria-label="Soft FP and FN split into main and bias terms"
+          style={{ display: 'block', overflow: 'visible' }}
+        />
+      </div>
+    </Panel>
+  );
+}
