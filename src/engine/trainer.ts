@@ -235,10 +235,13 @@ export class Trainer {
     const componentsT = batch && ['balance', 'intra', 'inter'].includes(this.params.loss)
       ? tf.tidy(() => tf.stack([intraCBL(batch.p, batch.y, { tHard }), interCBL(batch.p, batch.y, { eps })]))
       : null;
+    // Copies: a backend may hand out its own storage (the CPU backend does), and snapshot
+    // buffers are transferred to the UI, which detaches them.
+    const own = async (t: tf.Tensor): Promise<Float32Array> => new Float32Array(await t.data());
     const [valP, batchP, batchY, comps] = await Promise.all([
-      valPT.data() as Promise<Float32Array>,
-      batch ? (batch.p.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(0)),
-      batch ? (batch.y.data() as Promise<Float32Array>) : Promise.resolve(new Float32Array(0)),
+      own(valPT),
+      batch ? own(batch.p) : Promise.resolve(new Float32Array(0)),
+      batch ? own(batch.y) : Promise.resolve(new Float32Array(0)),
       componentsT ? componentsT.data() : Promise.resolve(null),
     ]);
     valPT.dispose();

@@ -43,6 +43,7 @@ describe('training engine in headless Chromium', () => {
     expect(tensors).toBeGreaterThan(0);
     expect(await textOf(page, 'stage-indicator')).toMatch(/Stage [12]/);
     expect(errors).toEqual([]);
+    expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
     await page.screenshot({ path: 'test-results/engine-webgpu.png', fullPage: true });
   });
@@ -78,6 +79,7 @@ describe('without WebGPU', () => {
       await waitForStep(page, 1);
       expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
       expect(errors).toEqual([]);
+    expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
     } finally {
       await browser.close();
     }
