@@ -1,9 +1,81 @@
 /**
  * `npm run bench`: every speed and memory figure, measured side by side in one run. Prints
- * human tables, then as its last line one JSON object of named figures.
+ * human tables, then as its last line one JSON object of named figures. Absolute times on this
+ * machine are not GPU times (WebGPU runs on SwiftShader); compare the ratios.
  */
+import * as tf from '@tensorflow/tfjs';
 import { benchCore } from './core';
+import { measureEngine } from './engineMeasure';
+import { benchBrowserEngine } from './browserEngine';
+import { benchUi } from './ui';
+import { round } from './timing';
+import { launch, startPreview, startServer } from '../tests/browser/harness';
 
+const quick = process.argv.includes('--quick');
 const figures: Record<string, number | string> = {};
 Object.assign(figures, await benchCore());
+
+await tf.setBackend('cpu');
+const node = await measureEngine({ rounds: quick ? 4 : 10, tensorSteps: quick ? [20, 100] : [100, 1000] });
+const engineRows: Record<string, Record<string, number | string>> = {};
+const addEngine = (label: string, key: string, f: typeof node) => {
+  engineRows[label] = {
+    'Balance ms/step': round(f.balanceMs, 1),
+    'BCE ms/step': round(f.bceMs, 1),
+    'Balance/BCE': round(f.balanceOverBce),
+    'steps/s': round(f.stepsPerSecond, 2),
+    'snapshot overhead': `${round(f.snapshotOverhead * 100, 1)}%`,
+    tensors: `${f.tensorsAtA} @${f.tensorSteps[0]} → ${f.tensorsAtB} @${f.tensorSteps[1]}`,
+  };
+  figures[`${key}StepsPerSecond`] = round(f.stepsPerSecond, 3);
+  figures[`${key}BalanceOverBce`] = round(f.balanceOverBce);
+  figures[`${key}SnapshotOverhead`] = round(f.snapshotOverhead);
+  figures[`${key}TensorGrowth`] = f.tensorsAtB - f.tensorsAtA;
+};
+addEngine('Node CPU', 'nodeCpu', node);
+
+const { server, origin } = await startServer();
+const browser = await launch();
+try {
+  for (const r of await benchBrowserEngine(browser, origin, ['webgpu', 'webgl'], quick ? 3 : 6)) {
+    if (r.ok && r.figures) addEngine(`Chromium ${r.backend}`, `chromium${r.backend === 'webgpu' ? 'WebGPU' : 'WebGL'}`, r.figures);
+    else engineRows[`Chromium ${r.backend}`] = { error: r.error ?? 'unknown' };
+  }
+  console.log('\n## Engine (32 px, 2 levels, width 8, batch 4; tensor growth at batch 1)');
+  console.table(engineRows);
+
+  // The production build. Frames are composited by the GPU process, which SwiftShader also uses
+  // for the worker's WebGPU kernels: the frame rate is measured with the worker training on
+  // WebGPU and, to isolate the main thread, on the CPU backend.
+  const prod = await startPreview();
+  try {
+    const onGpu = await benchUi(browser, prod.origin);
+    const onCpu = await benchUi(browser, prod.origin, '?backends=cpu');
+    const row = (u: typeof onGpu) => ({
+      'slider→paint p95 paused': `${round(u.sliderIdleP95Ms, 1)} ms`,
+      'median paused': `${round(u.sliderIdleMedianMs, 1)} ms`,
+      'slider→paint p95 training': `${round(u.sliderTrainingP95Ms, 1)} ms`,
+      'median training': `${round(u.sliderTrainingMedianMs, 1)} ms`,
+      'fps training': round(u.fps, 1),
+      'long tasks > 50 ms': u.longTasksOver50,
+      'event-loop lag p95': `${round(u.eventLoopLagP95Ms, 1)} ms`,
+    });
+    console.log('\n## UI at default sizes, production build (64 px, batch 8; targets: p95 ≤ 50 ms, ≥ 30 fps, no long task > 50 ms)');
+    console.table({ 'worker on WebGPU (SwiftShader)': row(onGpu), 'worker on CPU backend': row(onCpu) });
+    for (const [key, u] of [['webgpu', onGpu], ['cpu', onCpu]] as const) {
+      figures[`ui_${key}_sliderPausedP95Ms`] = round(u.sliderIdleP95Ms, 1);
+      figures[`ui_${key}_sliderPausedMedianMs`] = round(u.sliderIdleMedianMs, 1);
+      figures[`ui_${key}_sliderTrainingP95Ms`] = round(u.sliderTrainingP95Ms, 1);
+      figures[`ui_${key}_sliderTrainingMedianMs`] = round(u.sliderTrainingMedianMs, 1);
+      figures[`ui_${key}_fpsTraining`] = round(u.fps, 1);
+      figures[`ui_${key}_longTasksOver50ms`] = u.longTasksOver50;
+      figures[`ui_${key}_eventLoopLagP95Ms`] = round(u.eventLoopLagP95Ms, 1);
+    }
+  } finally {
+    await prod.server.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
 console.log(JSON.stringify(figures));

@@ -81,5 +81,7 @@ export type FromWorker =
   | { type: 'dataset'; info: DatasetInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'state'; running: boolean; step: number }
+  /** After every step: cheap, so the step counter moves even between snapshots. */
+  | { type: 'progress'; runId: number; step: number }
   | { type: 'notice'; notice: Notice }
   | { type: 'fatal'; text: string };

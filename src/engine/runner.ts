@@ -2,10 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { Params } from '../state/schema';
 import { selectBackend, TRAINING_BACKENDS, webgpuDevice } from './backend';
 import type { BackendName, FromWorker, Notice, ToWorker } from './protocol';
+import { SnapshotBudget } from './snapshotBudget';
 import { needsReset, Trainer } from './trainer';
 
-/** At most this many snapshots per second reach the UI (DESIGN §2). */
-export const SNAPSHOT_HZ = 10;
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -21,7 +20,7 @@ export class Runner {
   private running = false;
   private loopActive = false;
   private runId = 0;
-  private lastSnapshotAt = 0;
+  private readonly budget = new SnapshotBudget();
   private rate = { steps: 0, since: performance.now(), value: 0 };
   private busy: Promise<void> = Promise.resolve();
 
@@ -114,8 +113,9 @@ export class Runner {
       await this.newRun();
       if (wasRunning) this.handle({ type: 'run' });
     } else {
+      // Live parameters change future steps only, never the current predictions: the UI already
+      // re-renders t and ε from cached arrays, so no snapshot is needed here.
       this.trainer?.setParams(next);
-      if (!this.running) await this.sendSnapshot();
     }
   }
 
@@ -139,8 +139,9 @@ export class Runner {
     try {
       while (this.running) {
         const started = performance.now();
-        await this.busyFree(() => this.stepOnce());
-        if (performance.now() - this.lastSnapshotAt >= 1000 / SNAPSHOT_HZ) await this.busyFree(() => this.sendSnapshot());
+        const ok = await this.busyFree(() => this.stepOnce());
+        if (ok) this.post({ type: 'progress', step: this.trainer?.stepCount ?? 0, runId: this.runId });
+        if (this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
         // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
         const speed = this.params?.speed ?? 1;
         const pause = speed >= 1 ? 0 : ((performance.now() - started) * (1 - speed)) / speed;
@@ -169,7 +170,7 @@ export class Runner {
     const elapsed = (now - this.rate.since) / 1000;
     if (elapsed > 1) this.rate = { steps: 0, since: now, value: this.rate.steps / elapsed };
     const snapshot = await this.trainer.snapshot(this.backend, this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3));
-    this.lastSnapshotAt = performance.now();
+    this.budget.record(now, performance.now());
     this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
   }
 

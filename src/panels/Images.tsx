@@ -43,7 +43,9 @@ function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint
   if (!canvas) return;
   if (canvas.width !== size) canvas.width = size;
   if (canvas.height !== size) canvas.height = size;
-  const ctx = canvas.getContext('2d');
+  // A CPU-backed canvas: a GPU one makes the main thread wait on the GPU process, which is busy
+  // with the training worker's WebGPU work (seconds on SwiftShader).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
   const img = ctx.createImageData(size, size);
   fill(img.data);

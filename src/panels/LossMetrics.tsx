@@ -3,7 +3,7 @@
  * hard FP/FN counts at the worker's t, on one shared step axis with the stage-2 switch marked.
  */
 import * as d3 from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef , memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
 import type { LossPanelProps } from './types';
@@ -58,7 +58,7 @@ function smooth(points: Pt[]): Pt[] {
 const f3 = d3.format('.3f');
 const f4 = d3.format('.4~f');
 
-export function LossMetrics({ history, steps, switchedAt }: LossPanelProps) {
+function LossMetricsPanel({ history, steps, switchedAt }: LossPanelProps) {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -330,3 +330,6 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
 function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
   return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }
+
+/** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */
+export const LossMetrics = memo(LossMetricsPanel);

@@ -69,7 +69,7 @@ export function textWidth(text: string, size: number, bold: boolean): number {
   const key = `${size}|${bold ? 1 : 0}|${text}`;
   const hit = widthCache.get(key);
   if (hit !== undefined) return hit;
-  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   let w = 0.56 * size * text.length;
   if (measureCtx) {
     measureCtx.font = `${bold ? 600 : 400} ${size}px ${FONT}`;

@@ -3,7 +3,7 @@
  * numB of the switch test against n/2, and the convergence rule in use.
  */
 import * as d3 from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef , memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
 import type { StageProps } from './types';
@@ -28,7 +28,7 @@ interface CheckPt {
   converged: boolean;
 }
 
-export function StagePanel({ steps, stage, rule, n, lastCheck }: StageProps) {
+function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement | null>(null);
   const checks = useMemo<CheckPt[]>(
@@ -307,3 +307,6 @@ function drawChecks(
 function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
   return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }
+
+/** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */
+export const StagePanel = memo(StagePanelPanel);

@@ -33,6 +33,9 @@ export function connectEngine(backends?: BackendName[]): () => void {
       case 'snapshot':
         s.receiveSnapshot(msg.snapshot, displayEps(s.params, s.dataset?.valMasks ?? []));
         break;
+      case 'progress':
+        if (msg.runId === s.dataset?.runId) s.setLiveStep(msg.step);
+        break;
       case 'state':
         s.setRunning(msg.running);
         break;

@@ -3,7 +3,7 @@
  * symbol, range, scale, URL key and help text. Sliders, the URL codec, clamping and the engine's
  * config are all derived from it (DESIGN §2).
  */
-import { lossIds, type LossId } from '../core/registry';
+import { lossIds, type LossId } from '../core/lossInfo';
 
 interface ParamBase {
   label: string;

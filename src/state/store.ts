@@ -12,6 +12,8 @@ export interface NoticeItem extends Notice {
 export interface LabState {
   params: Params;
   running: boolean;
+  /** Steps done, from the per-step progress messages (snapshots may come less often). */
+  liveStep: number;
   backend: BackendReport | null;
   dataset: DatasetInfo | null;
   snapshot: Snapshot | null;
@@ -31,6 +33,7 @@ export interface LabState {
   receiveDataset: (info: DatasetInfo) => void;
   setBackend: (report: BackendReport) => void;
   setRunning: (running: boolean) => void;
+  setLiveStep: (step: number) => void;
 }
 
 let nextNoticeId = 1;
@@ -38,6 +41,7 @@ let nextNoticeId = 1;
 export const useLab = create<LabState>((set) => ({
   params: DEFAULT_PARAMS,
   running: false,
+  liveStep: 0,
   backend: null,
   dataset: null,
   snapshot: null,
@@ -58,11 +62,13 @@ export const useLab = create<LabState>((set) => ({
       const fresh = s.snapshot !== null && s.snapshot.runId !== snapshot.runId;
       return {
         snapshot,
+        liveStep: snapshot.step,
         history: appendHistory(fresh ? [] : s.history, snapshot, eps),
         steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
       };
     }),
-  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
+  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, liveStep: 0, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
   setBackend: (report) => set({ backend: report }),
   setRunning: (running) => set({ running }),
+  setLiveStep: (step) => set({ liveStep: step }),
 }));

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { decompose } from '../core';
+import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';
 import { conceptPredictions } from '../panels/conceptData';
 import { Equations } from '../panels/Equations';

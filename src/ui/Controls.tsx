@@ -1,4 +1,4 @@
-import { losses } from '../core/registry';
+import { lossInfo } from '../core/lossInfo';
 import type { ParamKey } from '../state/schema';
 import { useLab } from '../state/store';
 import { ParamControl } from './ParamControl';
@@ -16,7 +16,7 @@ const GROUPS: { title: string; keys: ParamKey[] }[] = [
 export function Controls() {
   const loss = useLab((s) => s.params.loss);
   const epsMode = useLab((s) => s.params.epsMode);
-  const listens = new Set<string>(losses[loss].params);
+  const listens = new Set<string>(lossInfo[loss].params);
   const idle = (key: ParamKey): boolean =>
     (['tHard', 'a', 'eps'].includes(key) && !listens.has(key) && key !== 'eps') ||
     (['switchRule', 'switchMode'].includes(key) && loss !== 'balance');

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { decompose } from '../core';
+import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
 import { LossMetrics } from '../panels/LossMetrics';
@@ -17,10 +17,15 @@ export function TrainingSection() {
   const steps = useLab((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
-  const params = useLab((s) => s.params);
+  // Only the fields these panels use, so unrelated slider moves do not re-render them.
+  const t = useLab((s) => s.params.t);
+  const epsValue = useLab((s) => s.params.eps);
+  const epsMode = useLab((s) => s.params.epsMode);
+  const loss = useLab((s) => s.params.loss);
+  const switchRule = useLab((s) => s.params.switchRule);
+  const batchSize = useLab((s) => s.params.batchSize);
   const highlight = useLab((s) => s.highlight);
   const setHighlight = useLab((s) => s.setHighlight);
-  const { t } = params;
 
   // The Fig. 2 subject: one validation image, or the last training batch.
   const subject = useMemo(() => {
@@ -31,8 +36,8 @@ export function TrainingSection() {
     return { p: snapshot.valP.subarray(...span), y: dataset.valMasks.subarray(...span), label: `validation image ${selected + 1}` };
   }, [snapshot, dataset, selected]);
 
-  const interActive = params.loss === 'inter' || (params.loss === 'balance' && snapshot?.stage.stage === 2);
-  const eps = useMemo(() => (subject ? displayEps(params, subject.y) : 0), [subject, params]);
+  const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
+  const eps = useMemo(() => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0), [subject, epsValue, epsMode]);
   const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
 
   return (
@@ -54,7 +59,7 @@ export function TrainingSection() {
         <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} />
         {snapshot ? (
           <div className="stack">
-            <StagePanel steps={steps} stage={snapshot.stage} rule={params.switchRule} n={dataset?.batchSize ?? params.batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />
+            <StagePanel steps={steps} stage={snapshot.stage} rule={switchRule} n={dataset?.batchSize ?? batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />
             <StageOverrides />
           </div>
         ) : null}

@@ -4,7 +4,7 @@ import { useLab } from '../state/store';
 /** Play, pause, step and reset, plus the step counter and backend badge. */
 export function Transport() {
   const running = useLab((s) => s.running);
-  const step = useLab((s) => s.snapshot?.step ?? 0);
+  const step = useLab((s) => s.liveStep);
   const backend = useLab((s) => s.backend);
   const rate = useLab((s) => s.snapshot?.stepsPerSecond ?? 0);
   const ready = useLab((s) => s.dataset !== null);

@@ -4,7 +4,7 @@
  * every request, so tests can assert "no errors" and "nothing leaves the origin".
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,6 +18,15 @@ export async function startServer(): Promise<{ server: ViteDevServer; origin: st
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('Vite server has no port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** The production build, served as a user would get it (benchmarks measure this, not dev mode). */
+export async function startPreview(): Promise<{ server: PreviewServer; origin: string }> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: "dist" } });
+  const server = await preview({ configFile: 'vite.config.ts', preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('Preview server has no port');
   return { server, origin: `http://127.0.0.1:${address.port}` };
 }
 

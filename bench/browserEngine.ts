@@ -1,0 +1,28 @@
+import type { Browser } from 'playwright-core';
+import type { EngineFigures } from './engineMeasure';
+
+export interface BrowserEngineResult {
+  backend: string;
+  ok: boolean;
+  error?: string;
+  figures?: EngineFigures;
+}
+
+/** Opens bench/browser.html for each backend and collects the worker's figures. */
+export async function benchBrowserEngine(browser: Browser, origin: string, backends: string[], rounds: number): Promise<BrowserEngineResult[]> {
+  const results: BrowserEngineResult[] = [];
+  for (const backend of backends) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${origin}/bench/browser.html?backend=${backend}&rounds=${rounds}`);
+      await page.waitForSelector('#out[data-done="true"]', { timeout: 1_200_000 });
+      const data = JSON.parse((await page.textContent('#out')) ?? '{}') as { ok: boolean; error?: string; figures?: EngineFigures };
+      results.push({ backend, ...data });
+    } catch (err) {
+      results.push({ backend, ok: false, error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      await page.close();
+    }
+  }
+  return results;
+}

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+
+
+/** Time from a t-slider input to the next painted frame, 60 times. */
+async function sliderLatencies(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const slider = document.querySelector('[data-testid="slider-t"]') as HTMLInputElement;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (this: HTMLInputElement, v: string) => void;
+    const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const out: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      await painted();
+      const start = performance.now();
+      setValue.call(slider, String(200 + ((i * 37) % 600)));
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      await painted();
+      out.push(performance.now() - start);
+    }
+    return out;
+  });
+}
+
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(q * xs.length)];
+
+export interface UiFigures {
+  sliderIdleP95Ms: number;
+  sliderIdleMedianMs: number;
+  sliderTrainingP95Ms: number;
+  sliderTrainingMedianMs: number;
+  fps: number;
+  longTasksOver50: number;
+  longestTaskMs: number;
+  stepsDuringFpsWindow: number;
+  eventLoopLagP95Ms: number;
+}
+
+/**
+ * Opens the app at its default sizes and measures (1) the time from a t-slider input to the
+ * painted update (the frame after React's commit has been presented), while idle and while
+ * training, and (2) the main thread's frame rate and long tasks during training.
+ */
+export async function benchUi(browser: Browser, origin: string, query = ''): Promise<UiFigures> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a __name helper that the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(`${origin}/${query}`);
+  await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|cpu/ }).waitFor({ timeout: 300_000 });
+  await page.getByTestId('concept-sorted').locator('svg').first().waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+  });
+  // One step so that every training panel has data, then measure paused and while training.
+  await page.getByTestId('btn-step').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 1, null, { timeout: 600_000 });
+  await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
+  const idle = await sliderLatencies(page);
+  await page.getByTestId('btn-play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 3, null, { timeout: 600_000 });
+  const training = await sliderLatencies(page);
+
+  const frames = await page.evaluate(async () => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    const stepAt = () => Number(document.querySelector('[data-testid="step-counter"]')?.textContent);
+    const firstStep = stepAt();
+    let count = 0;
+    const lags: number[] = [];
+    const start = performance.now();
+    // Event-loop lag: how late a 10 ms timer fires tells whether the main thread is free.
+    let expected = performance.now() + 10;
+    const timer = setInterval(() => {
+      lags.push(performance.now() - expected);
+      expected = performance.now() + 10;
+    }, 10);
+    await new Promise<void>((resolve) => {
+      const tick = () => {
+        count++;
+        if (performance.now() - start < 8000) requestAnimationFrame(tick);
+        else resolve();
+      };
+      requestAnimationFrame(tick);
+    });
+    clearInterval(timer);
+    const seconds = (performance.now() - start) / 1000;
+    lags.sort((a, b) => a - b);
+    return { fps: count / seconds, longTasks: w.__longTasks, steps: stepAt() - firstStep, lagP95: lags[Math.floor(0.95 * lags.length)] ?? 0 };
+  });
+  await page.getByTestId('btn-pause').click();
+  await page.close();
+  return {
+    sliderIdleP95Ms: quantile(idle, 0.95),
+    sliderIdleMedianMs: quantile(idle, 0.5),
+    sliderTrainingP95Ms: quantile(training, 0.95),
+    sliderTrainingMedianMs: quantile(training, 0.5),
+    fps: frames.fps,
+    longTasksOver50: frames.longTasks.filter((d) => d > 50).length,
+    longestTaskMs: Math.max(0, ...frames.longTasks),
+    stepsDuringFpsWindow: frames.steps,
+    eventLoopLagP95Ms: frames.lagP95,
+  };
+}
