@@ -9,7 +9,7 @@ import { measureEngine } from './engineMeasure';
 import { benchBrowserEngine } from './browserEngine';
 import { benchUi } from './ui';
 import { round } from './timing';
-import { launch, startPreview, startServer } from '../tests/browser/harness';
+import { launch, SOFTWARE_RASTER_FLAGS, startPreview, startServer } from '../tests/browser/harness';
 
 const quick = process.argv.includes('--quick');
 const figures: Record<string, number | string> = {};
@@ -51,6 +51,9 @@ try {
   try {
     const onGpu = await benchUi(browser, prod.origin);
     const onCpu = await benchUi(browser, prod.origin, '?backends=cpu');
+    // Software raster, as most machines without SwiftShader would composite: the main thread's cost.
+    const soft = await launch(SOFTWARE_RASTER_FLAGS);
+    const onCpuSoft = await benchUi(soft, prod.origin, '?backends=cpu').finally(() => soft.close());
     const row = (u: typeof onGpu) => ({
       'slider→paint p95 paused': `${round(u.sliderIdleP95Ms, 1)} ms`,
       'median paused': `${round(u.sliderIdleMedianMs, 1)} ms`,
@@ -61,8 +64,8 @@ try {
       'event-loop lag p95': `${round(u.eventLoopLagP95Ms, 1)} ms`,
     });
     console.log('\n## UI at default sizes, production build (64 px, batch 8; targets: p95 ≤ 50 ms, ≥ 30 fps, no long task > 50 ms)');
-    console.table({ 'worker on WebGPU (SwiftShader)': row(onGpu), 'worker on CPU backend': row(onCpu) });
-    for (const [key, u] of [['webgpu', onGpu], ['cpu', onCpu]] as const) {
+    console.table({ 'worker on WebGPU (SwiftShader)': row(onGpu), 'worker on CPU backend': row(onCpu), 'worker on CPU, software raster': row(onCpuSoft) });
+    for (const [key, u] of [['webgpu', onGpu], ['cpu', onCpu], ['cpuSoftRaster', onCpuSoft]] as const) {
       figures[`ui_${key}_sliderPausedP95Ms`] = round(u.sliderIdleP95Ms, 1);
       figures[`ui_${key}_sliderPausedMedianMs`] = round(u.sliderIdleMedianMs, 1);
       figures[`ui_${key}_sliderTrainingP95Ms`] = round(u.sliderTrainingP95Ms, 1);

@@ -10,6 +10,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
 export const WEBGPU_FLAGS = [...BASE_FLAGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader'];
+/** No GPU at all: pages are rastered in software (the benchmark's view of main-thread cost). */
+export const SOFTWARE_RASTER_FLAGS = [...BASE_FLAGS, '--disable-gpu'];
 /** WebGPU switched off in the browser itself (the adapter request fails), WebGL still on. */
 export const NO_WEBGPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--use-angle=swiftshader'];
 
