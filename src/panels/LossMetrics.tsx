@@ -8,6 +8,7 @@ import { colors } from './colors';
 import { Panel } from './Panel';
 import type { LossPanelProps } from './types';
 import { useSize } from './useSize';
+import { drawGridLines } from './svgText';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const TEXT = '#222';
@@ -246,16 +247,7 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
         : d3.scaleLinear().domain(plot.domain ?? [0, maxV * 1.08]).range([ih, 0]).nice();
     const ticks = plot.scale === 'symlog' ? symlogTicks(maxV * 1.1) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(ih / 30)));
 
-    g.append('g')
-      .selectAll('line')
-      .data(ticks)
-      .join('line')
-      .attr('x1', 0)
-      .attr('x2', iw)
-      .attr('y1', (d) => y(d))
-      .attr('y2', (d) => y(d))
-      .attr('stroke', colors.grid)
-      .attr('stroke-width', 1);
+    drawGridLines(g, ticks, y, iw, colors.grid);
     const gy = g.append('g').call(
       d3
         .axisLeft(y)

@@ -1,16 +1,15 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { scaleLinear, select } from 'd3';
-import type { Selection } from 'd3';
 import type { DecompositionW } from '../engine/protocol';
 import { Panel } from './Panel';
 import { textWidth } from './SortedPredictions';
 import { colors } from './colors';
 import type { MainBiasBarsProps, TermId } from './types';
 import { useSize } from './useSize';
+import { MUTED, richText, type TextPart } from './svgText';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const INK = '#1f2328';
-const MUTED = '#59636e';
 const ROW_H = 66;
 const BAR_H = 26;
 const LABEL_W = 104;
@@ -33,8 +32,7 @@ interface Row {
   weighted?: boolean;
 }
 
-type T = Selection<SVGTextElement, unknown, null, undefined>;
-type Part = string | { text: string; sub?: boolean; sup?: boolean; muted?: boolean; bold?: boolean; fill?: string };
+type Part = TextPart;
 function measure(parts: Part[], size: number): number {
   let w = 0;
   for (const raw of parts) {
@@ -44,21 +42,6 @@ function measure(parts: Part[], size: number): number {
   return w;
 }
 
-function richText(text: T, parts: Part[]): T {
-  let shift = 0;
-  for (const raw of parts) {
-    const part = typeof raw === 'string' ? { text: raw } : raw;
-    const target = part.sub ? 4 : part.sup ? -6 : 0;
-    const span = text.append('tspan').text(part.text);
-    if (target !== shift) span.attr('dy', target - shift);
-    shift = target;
-    if (part.sub || part.sup) span.attr('font-size', '0.76em');
-    if (part.muted) span.attr('fill', MUTED);
-    if (part.fill) span.attr('fill', part.fill);
-    if (part.bold) span.attr('font-weight', 600);
-  }
-  return text;
-}
 
 /** The FP row with ε appears only when ε changes something. */
 function rowsOf(d: DecompositionW): Row[] {

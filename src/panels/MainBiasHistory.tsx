@@ -9,6 +9,7 @@ import { colors } from './colors';
 import { Panel } from './Panel';
 import type { HistoryEntry, HistoryProps, TermId } from './types';
 import { useSize } from './useSize';
+import { drawGridLines } from './svgText';
 
 type CurveId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpBiasW';
 
@@ -284,17 +285,7 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
 
   // Grid and axes.
   const yTicks = o.logY ? logTicks(y.domain() as [number, number]) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.floor(ih / 45)));
-  plot
-    .append('g')
-    .selectAll('line')
-    .data(yTicks)
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', colors.grid)
-    .attr('stroke-width', 1);
+  drawGridLines(plot, yTicks, y, iw, colors.grid);
   const yAxis = d3
     .axisLeft(y)
     .tickValues(yTicks)

@@ -6,11 +6,11 @@ import { Panel } from './Panel';
 import { colors } from './colors';
 import type { SortedPredictionsProps, TermId } from './types';
 import { useSize } from './useSize';
+import { MUTED, richText, type TextPart, type TextSelection } from './svgText';
 
 /** Drawn with an explicit family so that an exported SVG looks the same outside the page. */
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 const INK = '#1f2328';
-const MUTED = '#59636e';
 const HALO = '#ffffff';
 /** At most this many pixel columns are sampled (two ranks each): ≤ ~1500 curve points. */
 const MAX_COLUMNS = 750;
@@ -39,25 +39,10 @@ function sortSide(p: ArrayLike<number>, y: ArrayLike<number>, side: 'fp' | 'fn')
 }
 
 /** A run of text with sub/superscripts ("FP" + sub "main"), drawn as tspans. */
-type Part = string | { text: string; sub?: boolean; sup?: boolean; muted?: boolean; bold?: boolean; testId?: string };
+type Part = TextPart;
 type G = Selection<SVGGElement, unknown, null, undefined>;
-type T = Selection<SVGTextElement, unknown, null, undefined>;
+type T = TextSelection;
 
-function richText(text: T, parts: Part[]): T {
-  let shift = 0;
-  for (const raw of parts) {
-    const part = typeof raw === 'string' ? { text: raw } : raw;
-    const target = part.sub ? 4 : part.sup ? -6 : 0;
-    const span = text.append('tspan').text(part.text);
-    if (target !== shift) span.attr('dy', target - shift);
-    shift = target;
-    if (part.sub || part.sup) span.attr('font-size', '0.76em');
-    if (part.muted) span.attr('fill', MUTED);
-    if (part.bold) span.attr('font-weight', 600);
-    if (part.testId) span.attr('data-testid', part.testId);
-  }
-  return text;
-}
 
 /**
  * Text width from canvas metrics, cached. Asking the SVG (getComputedTextLength) would force a

@@ -8,6 +8,7 @@ import { colors } from './colors';
 import { Panel } from './Panel';
 import type { StageProps } from './types';
 import { useSize } from './useSize';
+import { drawGridLines } from './svgText';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 const TEXT = '#222';
@@ -222,16 +223,7 @@ function drawChecks(
   const sx = switchedAt !== null && switchedAt >= x.domain()[0] && switchedAt <= x.domain()[1] ? x(switchedAt) : null;
   if (sx !== null) g.append('rect').attr('x', sx).attr('width', iw - sx).attr('height', ih).attr('fill', '#f1eef6');
 
-  g.append('g')
-    .selectAll('line')
-    .data(yTicks)
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', iw)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', colors.grid)
-    .attr('stroke-width', 1);
+  drawGridLines(g, yTicks, y, iw, colors.grid);
   const gy = g.append('g').call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
   const gx = g
     .append('g')

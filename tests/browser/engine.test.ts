@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForStep } from './harness';
+import { foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -34,8 +34,9 @@ describe('training engine in headless Chromium', () => {
     const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
     await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
     await page.getByTestId('btn-play').click();
-    await waitForStep(page, 3);
+    const reached = await waitForStep(page, 3);
     await page.getByTestId('btn-pause').click();
+    await waitForSnapshot(page, reached);
     const loss = await labState<number>(page, 's.snapshot.loss');
     expect(Number.isFinite(loss)).toBe(true);
     expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgpu');
@@ -62,6 +63,7 @@ describe('training engine in headless Chromium', () => {
     await page.waitForFunction((n) => document.querySelector('[data-testid="step-counter"]')?.textContent === String(n), restored);
     await page.getByTestId('btn-step').click();
     await waitForStep(page, restored + 1);
+    await waitForSnapshot(page, restored + 1);
     expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgl');
     expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
   });
@@ -77,6 +79,7 @@ describe('without WebGPU', () => {
       expect(notices).toMatch(/webgpu not used: .+/);
       await page.getByTestId('btn-step').click();
       await waitForStep(page, 1);
+      await waitForSnapshot(page, 1);
       expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
       expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);

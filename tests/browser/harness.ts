@@ -77,3 +77,15 @@ export async function waitForStep(page: Page, atLeast: number, timeout = 240_000
   );
   return Number(await textOf(page, 'step-counter'));
 }
+
+/** Waits until the store holds a snapshot of at least `atLeast` steps (the step counter can run ahead of snapshots). */
+export async function waitForSnapshot(page: Page, atLeast: number, timeout = 240_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      const lab = (window as unknown as { balanceLab?: { store: { getState(): { snapshot: { step: number } | null } } } }).balanceLab;
+      return (lab?.store.getState().snapshot?.step ?? -1) >= n;
+    },
+    atLeast,
+    { timeout },
+  );
+}
