@@ -2,7 +2,7 @@
 export { decompose } from './decompose';
 export { histogram, decomposeFromHistogram, emptyHistogram, binEdge } from './histogram';
 export type { PredictionHistogram, HistogramDecomposition } from './histogram';
-export { metrics } from './metrics';
+export { metrics, scoresFromCounts } from './metrics';
 export type { SegmentationMetrics } from './metrics';
 export { intraCBL, interCBL, balanceLoss, cblWeights, setWeightPath, CBL_DEFAULTS } from './cbl';
 export type { CblMix } from './cblWeights';

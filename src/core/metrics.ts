@@ -13,6 +13,19 @@ export interface SegmentationMetrics {
 /** 0/0 means nothing to find and nothing found: a perfect score, by convention. */
 const ratio = (num: number, den: number): number => (den > 0 ? num / den : 1);
 
+/** Dice, IoU, precision and recall from hard counts (also used on histogram-derived counts). */
+export function scoresFromCounts(tp: number, fp: number, fn: number): SegmentationMetrics {
+  return {
+    tp,
+    fp,
+    fn,
+    dice: ratio(2 * tp, 2 * tp + fp + fn),
+    iou: ratio(tp, tp + fp + fn),
+    precision: ratio(tp, tp + fp),
+    recall: ratio(tp, tp + fn),
+  };
+}
+
 /** Hard-count metrics at threshold t, with the same comparisons as Eq. 1–2. */
 export function metrics(p: ArrayLike<number>, y: ArrayLike<number>, t: number): SegmentationMetrics {
   if (p.length !== y.length) throw new RangeError(`p has ${p.length} values but y has ${y.length}`);
@@ -27,13 +40,5 @@ export function metrics(p: ArrayLike<number>, y: ArrayLike<number>, t: number): 
       fp++;
     }
   }
-  return {
-    tp,
-    fp,
-    fn,
-    dice: ratio(2 * tp, 2 * tp + fp + fn),
-    iou: ratio(tp, tp + fp + fn),
-    precision: ratio(tp, tp + fp),
-    recall: ratio(tp, tp + fn),
-  };
+  return scoresFromCounts(tp, fp, fn);
 }

@@ -6,8 +6,10 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef , memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
-import type { LossPanelProps } from './types';
+import type { HistoryEntry, LossPanelProps } from './types';
 import { useSize } from './useSize';
+import { decomposeFromHistogram } from '../core/histogram';
+import { scoresFromCounts } from '../core/metrics';
 import { drawGridLines } from './svgText';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -59,7 +61,10 @@ function smooth(points: Pt[]): Pt[] {
 const f3 = d3.format('.3f');
 const f4 = d3.format('.4~f');
 
-function LossMetricsPanel({ history, steps, switchedAt }: LossPanelProps) {
+function LossMetricsPanel({ history: logged, steps, switchedAt, t }: LossPanelProps) {
+  // Hard counts depend on t: re-derive them (exactly, t being a bin edge) so that this panel
+  // agrees with the others at the current threshold rather than at the one of each log time.
+  const history = useMemo(() => logged.map((e) => atThreshold(e, t)), [logged, t]);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement | null>(null);
 
@@ -325,3 +330,9 @@ function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
 
 /** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */
 export const LossMetrics = memo(LossMetricsPanel);
+
+function atThreshold(e: HistoryEntry, t: number): HistoryEntry {
+  const d = decomposeFromHistogram(e.hist, t);
+  const scores = scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard);
+  return { ...e, fpHard: d.fpHard, fnHard: d.fnHard, dice: scores.dice, iou: scores.iou };
+}

@@ -59,6 +59,8 @@ export interface HistoryProps extends TermHover {
 
 export interface LossPanelProps {
   history: readonly HistoryEntry[];
+  /** Hard FP/FN, Dice and IoU are re-derived at this t from each entry's histogram. */
+  t: number;
   steps: readonly StepRecord[];
   switchedAt: number | null;
 }

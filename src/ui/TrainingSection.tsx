@@ -56,7 +56,7 @@ export function TrainingSection() {
           </>
         ) : null}
         <MainBiasHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
-        <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} />
+        <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
         {snapshot ? (
           <div className="stack">
             <StagePanel steps={steps} stage={snapshot.stage} rule={switchRule} n={dataset?.batchSize ?? batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />

@@ -32,3 +32,18 @@ describe('metrics', () => {
     );
   });
 });
+
+describe('metrics from a histogram', () => {
+  it('hard counts re-derived at a bin edge give the same scores as the pixels', async () => {
+    const { decomposeFromHistogram, histogram, scoresFromCounts } = await import('../../src/core');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(probability, fc.constantFrom(0, 1)), { maxLength: 80 }), fc.integer({ min: 0, max: 1000 }), (pairs, j) => {
+        const p = pairs.map(([v]) => v);
+        const y = pairs.map(([, l]) => l);
+        const t = j / 1000;
+        const d = decomposeFromHistogram(histogram(p, y, 1000), t);
+        expect(scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard)).toEqual(metrics(p, y, t));
+      }),
+    );
+  });
+});
