@@ -10,10 +10,14 @@ function thin<T>(xs: T[]): T[] {
   return xs.filter((_, i) => i % 2 === 0 || i === xs.length - 1);
 }
 
-export function appendHistory(history: readonly HistoryEntry[], s: Snapshot, eps: number): HistoryEntry[] {
-  if (s.step === 0 && history.length > 0) return [...history];
+/**
+ * Appends the snapshot's point. When there is nothing new the same array comes back, so that
+ * memoised panels keyed on it do not redraw.
+ */
+export function appendHistory(history: HistoryEntry[], s: Snapshot, eps: number): HistoryEntry[] {
+  if (s.step === 0 && history.length > 0) return history;
   const last = history[history.length - 1];
-  if (last && last.step === s.step) return [...history];
+  if (last && last.step === s.step) return history;
   const entry: HistoryEntry = {
     step: s.step,
     stage: s.stage.stage,
@@ -31,7 +35,8 @@ export function appendHistory(history: readonly HistoryEntry[], s: Snapshot, eps
   return next.length > MAX_HISTORY ? thin(next) : next;
 }
 
-export function appendSteps(steps: readonly StepRecord[], more: readonly StepRecord[]): StepRecord[] {
+export function appendSteps(steps: StepRecord[], more: readonly StepRecord[]): StepRecord[] {
+  if (more.length === 0) return steps;
   const next = [...steps, ...more];
   return next.length > MAX_STEPS ? thin(next) : next;
 }
