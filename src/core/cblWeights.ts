@@ -45,8 +45,9 @@ export function composedCblWeights(q: tf.Tensor2D, pc: tf.Tensor2D, fg: tf.Tenso
  * exactly k pixels' worth are in H, 0 below. A full-row topk finds the k-th value with a k that
  * varies per image while every shape stays static (DESIGN §1.5).
  */
-function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h: tf.Tensor2D; k: tf.Tensor2D } {
-  const k = tf.minimum(rowSum(fg), rowSum(bg)) as tf.Tensor2D;
+function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h: tf.Tensor2D; k: tf.Tensor2D; b: tf.Tensor2D } {
+  const b = rowSum(bg);
+  const k = tf.minimum(rowSum(fg), b) as tf.Tensor2D;
   // Foreground pixels get −1 so they sort after every background pixel; p̃·bg + (bg − 1) keeps
   // background values bit-exact (adding 1 first would merge distinct tiny values into ties).
   const score = tf.add(tf.mul(pc, bg), tf.sub(bg, 1)) as tf.Tensor2D;
@@ -58,19 +59,19 @@ function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h:
   const tiedShare = tf.div(tf.sub(k, rowSum(above)), tf.maximum(rowSum(tied), 1));
   // k = 0 (no foreground or no background): H is empty.
   const inH = tf.mul(tf.add(above, tf.mul(tied, tiedShare)), tf.minimum(k, 1)) as tf.Tensor2D;
-  return { h: inH, k };
+  return { h: inH, k, b };
 }
 
 /** Inter-CBL weights (DESIGN §1.3): FG mean plus the ε-weighted background term. */
 function interWeights(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D, eps: EpsSetting): tf.Tensor2D {
-  const { h, k } = hardBackground(pc, fg, bg);
+  const { h, k, b } = hardBackground(pc, fg, bg);
   const easy = tf.sub(bg, h);
   let bgWeights: tf.Tensor;
   if (eps === 'reference') {
     // The authors' code: mean over H plus Σ_E ℓ / N, so an easy pixel weighs f/N of a hard one.
     bgWeights = tf.add(tf.div(h, tf.maximum(k, 1)), tf.div(easy, pc.shape[1]));
   } else {
-    const denominator = tf.add(k, tf.mul(eps, tf.sub(rowSum(bg), k)));
+    const denominator = tf.add(k, tf.mul(eps, tf.sub(b, k)));
     // An empty weighted background (denominator 0) contributes 0, not NaN.
     const inverse = tf.div(tf.cast(tf.greater(denominator, 0), 'float32'), tf.maximum(denominator, 1e-30));
     bgWeights = tf.mul(tf.add(h, tf.mul(easy, eps)), inverse);
