@@ -9,6 +9,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          // Unit tests first, browser tests after: on a 2-core machine, SwiftShader WebGPU
+          // starved by the Node training tests once took over 120 s to start (CI stop 7).
+          sequence: { groupOrder: 0 },
           include: ['tests/unit/**/*.test.ts'],
           testTimeout: 120_000,
         },
@@ -17,6 +20,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           environment: 'node',
+          sequence: { groupOrder: 1 },
           include: ['tests/browser/**/*.test.ts'],
           // Headless Chromium with SwiftShader WebGPU is slow; one file at a time keeps CPU for it.
           fileParallelism: false,

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { closeAllPages, expectBackend, foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -9,6 +9,7 @@ let origin: string;
 beforeAll(async () => {
   ({ server, origin } = await startServer());
 });
+afterEach(closeAllPages);
 afterAll(async () => {
   await server?.close();
 });
@@ -32,7 +33,7 @@ describe('training engine in headless Chromium', () => {
 
   it('trains on WebGPU in the worker with a finite loss, no console errors, no foreign requests', async () => {
     const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
-    await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
+    await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     const reached = await waitForStep(page, 3);
     await page.getByTestId('btn-pause').click();
@@ -51,7 +52,7 @@ describe('training engine in headless Chromium', () => {
 
   it('a lost WebGPU device moves the run to WebGL from its last weights and says why', async () => {
     const { page } = await openPage(browser, `${origin}/?${TINY}`);
-    await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
+    await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-step').click();
     await waitForStep(page, 1);
     await page.evaluate(() => (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice());
@@ -74,7 +75,7 @@ describe('without WebGPU', () => {
     const browser = await launch(NO_WEBGPU_FLAGS);
     try {
       const { page, errors } = await openPage(browser, `${origin}/?${TINY}`);
-      await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
+      await expectBackend(page, 'webgl');
       const notices = await textOf(page, 'notices');
       expect(notices).toMatch(/webgpu not used: .+/);
       await page.getByTestId('btn-step').click();

@@ -3,7 +3,7 @@
  * playwright-core with the SwiftShader WebGPU flags of DESIGN §3. Records console errors and
  * every request, so tests can assert "no errors" and "nothing leaves the origin".
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -42,8 +42,18 @@ export async function launch(flags: string[] = WEBGPU_FLAGS): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: flags, headless: true });
 }
 
+const openContexts = new Set<BrowserContext>();
+
+/** Closes every page opened by openPage, so a finished test's engine stops competing for the CPU. */
+export async function closeAllPages(): Promise<void> {
+  const contexts = [...openContexts];
+  openContexts.clear();
+  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+}
+
 export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<PageRecord> {
   const context = await browser.newContext({ viewport });
+  openContexts.add(context);
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
@@ -88,4 +98,19 @@ export async function waitForSnapshot(page: Page, atLeast: number, timeout = 240
     atLeast,
     { timeout },
   );
+}
+
+/**
+ * Waits until the engine has chosen a backend and returns its name; fails with the fallback
+ * reasons (the badge tooltip) when it is not the one expected.
+ */
+export async function expectBackend(page: Page, expected: string, timeout = 180_000): Promise<void> {
+  const badge = page.getByTestId('backend-badge');
+  await page.waitForFunction(
+    () => !/starting/.test(document.querySelector('[data-testid="backend-badge"]')?.textContent ?? 'starting'),
+    undefined,
+    { timeout },
+  );
+  const name = (await badge.textContent()) ?? '';
+  if (name !== expected) throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
 }

@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { displayEps } from '../../src/engine/displayEps';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { DEFAULT_PARAMS } from '../../src/state/schema';
-import { foreignRequests, launch, openPage, startServer, textOf, TINY, waitForStep } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForStep } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -15,6 +15,7 @@ beforeAll(async () => {
   ({ server, origin } = await startServer());
   browser = await launch();
 });
+afterEach(closeAllPages);
 afterAll(async () => {
   await browser?.close();
   await server?.close();
@@ -54,7 +55,7 @@ describe('visualizer', () => {
 
   it('trains live: the step counter rises, panels update, the stage is shown; screenshots', async () => {
     const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
-    await page.getByTestId('backend-badge').filter({ hasText: 'webgpu' }).waitFor({ timeout: 120_000 });
+    await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     await waitForStep(page, 4);
     await page.getByTestId('panel-history').locator('svg path').first().waitFor({ state: 'attached' });
