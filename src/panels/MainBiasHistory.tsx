@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PredictionHistogram } from '../core';
 import { colors } from './colors';
 import { Panel } from './Panel';
-import type { HistoryEntry, HistoryProps, TermId } from './types';
+import type { HistoryEntry, HistoryProps, HistorySync, TermId } from './types';
 import { useSize } from './useSize';
 import { drawGridLines } from './svgText';
 
@@ -20,6 +20,8 @@ export interface HistoryRow {
   fnMain: number;
   fnBias: number;
   fpBiasW: number;
+  /** ε-weighted FP main term (Eq. 12; equals fpMain unless FP_hard > f). Not drawn: the CSV export has it. */
+  fpMainW: number;
 }
 
 const CURVES: readonly { id: CurveId; label: string; color: string; dashed: boolean }[] = [
@@ -97,6 +99,27 @@ function cutOf(t: number, bins: number): number {
   return rounded / bins === t ? rounded : Math.min(bins, Math.max(0, t * bins));
 }
 
+/** The union of several runs' history extents at t, so compare mode draws them on one scale. */
+export function historySync(histories: readonly (readonly HistoryEntry[])[], t: number): HistorySync | null {
+  let s0 = Infinity;
+  let s1 = -Infinity;
+  let yMax = 0;
+  let yMinPos = Infinity;
+  for (const history of histories) {
+    for (const e of history) {
+      const r = historyRow(e, t);
+      s0 = Math.min(s0, r.step);
+      s1 = Math.max(s1, r.step);
+      for (const v of [r.fpMain, r.fpBias, r.fnMain, r.fnBias, r.fpBiasW]) {
+        if (v > yMax) yMax = v;
+        if (v > 0 && v < yMinPos) yMinPos = v;
+      }
+    }
+  }
+  if (!Number.isFinite(s0)) return null;
+  return { steps: s0 === s1 ? [s0 - 1, s1 + 1] : [s0, s1], yMax, yMinPos };
+}
+
 /**
  * One history point at threshold t: the same numbers as decomposeFromHistogram (exact at bin
  * edges) in O(1). fpBiasW = Σ_{BG, p ≤ t} w·p with w = 1 on H and ε elsewhere (Eq. 12); it is
@@ -114,7 +137,8 @@ export function historyRow(entry: HistoryEntry, t: number): HistoryRow {
   const hAbove = tailSum(pr.bgSuffix, h.bgSum, Math.max(pr.hPos, cut));
   const hBias = hSum - hAbove;
   const fpBiasW = hBias + entry.eps * (fpBias - hBias);
-  return { step: entry.step, fpMain, fpBias, fnMain, fnBias, fpBiasW };
+  const fpMainW = hAbove + entry.eps * (fpMain - hAbove);
+  return { step: entry.step, fpMain, fpBias, fnMain, fnBias, fpBiasW, fpMainW };
 }
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
@@ -122,7 +146,7 @@ const TEXT = '#222';
 const MUTED = '#555';
 const fmt = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 100 ? d3.format(',.0f')(v) : d3.format('.3~g')(v));
 
-export function MainBiasHistory({ history, t, switchedAt, highlight, onHover }: HistoryProps) {
+export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sync }: HistoryProps) {
   const [logY, setLogY] = useState(true);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement | null>(null);
@@ -140,8 +164,8 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover }: 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    drawHistory(svg, rows, { width: size.width, height: Math.max(size.height, minH) }, { logY, switchedAt, showW, onHover: (term) => onHoverRef.current?.(term) });
-  }, [rows, size, minH, logY, switchedAt, showW]);
+    drawHistory(svg, rows, { width: size.width, height: Math.max(size.height, minH) }, { logY, switchedAt, showW, sync: sync ?? null, onHover: (term) => onHoverRef.current?.(term) });
+  }, [rows, size, minH, logY, switchedAt, showW, sync]);
 
   useEffect(() => {
     const svg = svgRef.current;
@@ -211,6 +235,7 @@ interface DrawOptions {
   logY: boolean;
   switchedAt: number | null;
   showW: boolean;
+  sync: HistorySync | null;
   onHover: (term: TermId | null) => void;
 }
 
@@ -259,7 +284,7 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
   if (iw < 20 || ih < 20) return;
 
   const steps = rows.map((r) => r.step);
-  const [s0, s1] = d3.extent(steps) as [number, number];
+  const [s0, s1] = o.sync ? o.sync.steps : (d3.extent(steps) as [number, number]);
   const x = d3
     .scaleLinear()
     .domain(s0 === s1 ? [s0 - 1, s1 + 1] : [s0, s1])
@@ -272,6 +297,10 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
       if (v > maxV) maxV = v;
       if (v > 0 && v < minPos) minPos = v;
     }
+  }
+  if (o.sync) {
+    maxV = Math.max(maxV, o.sync.yMax);
+    minPos = Math.min(minPos, o.sync.yMinPos);
   }
   if (maxV <= 0) maxV = 1;
   // On the log axis values far below the largest are clipped, so a curve that goes to 0 drops

@@ -51,10 +51,19 @@ export interface HistoryEntry {
   eps: number;
 }
 
+/** Shared axes for side-by-side runs (compare mode): the union of both runs' extents. */
+export interface HistorySync {
+  steps: [number, number];
+  yMax: number;
+  /** Smallest positive value of either run (the log axis floor). */
+  yMinPos: number;
+}
+
 export interface HistoryProps extends TermHover {
   history: readonly HistoryEntry[];
   t: number;
   switchedAt: number | null;
+  sync?: HistorySync | null;
 }
 
 export interface LossPanelProps {

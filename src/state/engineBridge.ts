@@ -1,26 +1,86 @@
 import { startEngine, type EngineClient } from '../engine/client';
 import { displayEps } from '../engine/displayEps';
-import type { BackendName, ToWorker } from '../engine/protocol';
-import { useLab } from './store';
+import type { BackendName, ModelExport, Reply, ToWorker } from '../engine/protocol';
+import { useLab, type LabStore } from './store';
 import { paramKeys, type ParamKey, type Params } from './schema';
 
 /** Parameters only the main thread uses: the engine never hears about them. */
 const UI_ONLY = new Set<ParamKey>(['conceptRatio', 'conceptQuality']);
 
-let client: EngineClient | null = null;
+/** One training worker per run store (two in compare mode). */
+const engines = new Map<LabStore, EngineClient>();
 
-/** Sends a command to the training worker (no-op before it starts). */
-export function sendToEngine(msg: ToWorker): void {
-  client?.send(msg);
+/**
+ * Sends a command to the training worker of `store`, or to every running worker when no store
+ * is named (the transport drives both runs of compare mode together). No-op before start.
+ */
+export function sendToEngine(msg: ToWorker, store?: LabStore): void {
+  if (store) engines.get(store)?.send(msg);
+  else for (const client of engines.values()) client.send(msg);
+}
+
+interface Pending<T> {
+  store: LabStore;
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+}
+type Restored = { runId: number; step: number };
+type RestoreCommand = Omit<Extract<ToWorker, { type: 'restore' }>, 'type' | 'requestId'>;
+
+let nextRequestId = 1;
+const pendingModels = new Map<number, Pending<ModelExport>>();
+const pendingRestores = new Map<number, Pending<Restored>>();
+const restoreAppliers = new Map<number, (restored: Restored) => void>();
+
+function request<T>(pending: Map<number, Pending<T>>, store: LabStore, msg: (requestId: number) => ToWorker): Promise<T> {
+  const client = engines.get(store);
+  if (!client) return Promise.reject(new Error('The training engine is not running.'));
+  const requestId = nextRequestId++;
+  return new Promise<T>((resolve, reject) => {
+    pending.set(requestId, { store, resolve, reject });
+    client.send(msg(requestId));
+  });
+}
+
+function settle<T>(pending: Map<number, Pending<T>>, requestId: number, reply: Reply<T>): void {
+  const p = pending.get(requestId);
+  if (!p) return;
+  pending.delete(requestId);
+  if (reply.ok) p.resolve(reply.value);
+  else p.reject(new Error(reply.error));
+}
+
+/** The trained model of `store`'s worker as tfjs layers-model artifacts. */
+export function requestModel(store: LabStore = useLab): Promise<ModelExport> {
+  return request(pendingModels, store, (requestId) => ({ type: 'exportModel', requestId }));
+}
+
+/**
+ * Replaces the worker's run by a saved one. `apply` runs inside the worker's 'restored' message,
+ * before any later message of that worker: the restored run's snapshots find its view in place.
+ */
+export function requestRestore(command: RestoreCommand, apply: (restored: Restored) => void, store: LabStore = useLab): Promise<Restored> {
+  return request(pendingRestores, store, (requestId) => {
+    restoreAppliers.set(requestId, apply);
+    return { type: 'restore', requestId, ...command };
+  });
+}
+
+function rejectPending<T>(pending: Map<number, Pending<T>>, store: LabStore): void {
+  for (const [id, p] of pending) {
+    if (p.store !== store) continue;
+    pending.delete(id);
+    restoreAppliers.delete(id);
+    p.reject(new Error('The training engine was stopped.'));
+  }
 }
 
 /**
  * Starts the training worker and wires it to the store: messages in, parameter changes out.
  * `backends` restricts the fallback order (tests use it to make WebGPU unavailable).
  */
-export function connectEngine(backends?: BackendName[]): () => void {
-  const store = useLab;
-  client = startEngine((msg) => {
+export function connectEngine(backends?: BackendName[], store: LabStore = useLab): () => void {
+  const client = startEngine((msg) => {
     const s = store.getState();
     switch (msg.type) {
       case 'backend':
@@ -46,8 +106,17 @@ export function connectEngine(backends?: BackendName[]): () => void {
         s.setRunning(false);
         s.notify({ level: 'error', text: msg.text });
         break;
+      case 'model':
+        settle(pendingModels, msg.requestId, msg.reply);
+        break;
+      case 'restored':
+        if (msg.reply.ok) restoreAppliers.get(msg.requestId)?.(msg.reply.value);
+        restoreAppliers.delete(msg.requestId);
+        settle(pendingRestores, msg.requestId, msg.reply);
+        break;
     }
   });
+  engines.set(store, client);
   client.send({ type: 'init', params: store.getState().params, backends });
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.params === prev.params) return;
@@ -55,11 +124,13 @@ export function connectEngine(backends?: BackendName[]): () => void {
     for (const key of paramKeys) {
       if (!UI_ONLY.has(key) && state.params[key] !== prev.params[key]) (changed as Record<ParamKey, unknown>)[key] = state.params[key];
     }
-    if (Object.keys(changed).length > 0) client?.send({ type: 'setParams', params: changed });
+    if (Object.keys(changed).length > 0) client.send({ type: 'setParams', params: changed });
   });
   return () => {
     unsubscribe();
-    client?.terminate();
-    client = null;
+    client.terminate();
+    engines.delete(store);
+    rejectPending(pendingModels, store);
+    rejectPending(pendingRestores, store);
   };
 }

@@ -1,7 +1,12 @@
 import { clampParams, DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from './schema';
+import { useLab } from './store';
+import { isViewKey, viewQueryEntries, type ViewState } from './view';
 
-/** Reads parameters from a query string; bad values are clamped and every problem reported. */
-export function paramsFromQuery(search: string): { params: Params; problems: string[] } {
+/**
+ * Reads parameters from a query string over `base` (the defaults, or a scenario's parameters);
+ * bad values are clamped and every problem reported.
+ */
+export function paramsFromQuery(search: string, base: Params = DEFAULT_PARAMS): { params: Params; problems: string[] } {
   const query = new URLSearchParams(search);
   const raw: Partial<Record<ParamKey, unknown>> = {};
   const known = new Set<string>();
@@ -11,16 +16,26 @@ export function paramsFromQuery(search: string): { params: Params; problems: str
     if (value !== null) raw[key] = value;
   }
   const { params, problems } = clampParams(raw);
-  for (const key of query.keys()) if (!known.has(key) && !['view', 'img', 'backends'].includes(key)) problems.push(`Unknown URL parameter “${key}” ignored`);
-  return { params: { ...DEFAULT_PARAMS, ...params }, problems };
+  for (const key of query.keys()) if (!known.has(key) && !isViewKey(key)) problems.push(`Unknown URL parameter “${key}” ignored`);
+  return { params: { ...base, ...params }, problems };
 }
 
-/** Writes only the parameters that differ from the defaults, so links stay short. */
-export function queryFromParams(params: Params): string {
+/**
+ * Writes only the parameters that differ from the defaults, so links stay short, followed by
+ * the view (presentation, compare, hidden controls, scenario, selected image) when given.
+ */
+export function queryFromParams(params: Params, view?: { view: ViewState; selectedImage: number | null }): string {
   const query = new URLSearchParams();
   for (const key of paramKeys) {
     if (params[key] !== DEFAULT_PARAMS[key]) query.set(schema[key].urlKey, String(params[key]));
   }
+  if (view) for (const [k, v] of viewQueryEntries(view.view, view.selectedImage)) query.set(k, v);
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** The query string of the primary store right now: what "copy link" shares. */
+export function currentQuery(): string {
+  const s = useLab.getState();
+  return queryFromParams(s.params, { view: s.view, selectedImage: s.selectedImage });
 }

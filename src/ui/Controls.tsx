@@ -1,19 +1,17 @@
 import { lossInfo } from '../core/lossInfo';
 import type { ParamKey } from '../state/schema';
 import { useLab } from '../state/store';
+import { CONTROL_GROUPS } from './controlGroups';
 import { ParamControl } from './ParamControl';
 
-const GROUPS: { title: string; keys: ParamKey[] }[] = [
-  { title: 'Threshold and ε', keys: ['t', 'eps', 'epsMode'] },
-  { title: 'Concept explorer', keys: ['conceptRatio', 'conceptQuality'] },
-  { title: 'Loss', keys: ['loss', 'tHard', 'a', 'switchRule', 'switchMode'] },
-  { title: 'Training', keys: ['lr', 'optimizer', 'batchSize', 'speed'] },
-  { title: 'Synthetic data', keys: ['imbalance', 'lesions', 'contrast', 'noise', 'size', 'trainSize', 'valSize', 'seed'] },
-  { title: 'U-Net', keys: ['levels', 'width'] },
-];
 
-/** Every control, grouped, generated from the schema; sliders a loss ignores are dimmed. */
+/**
+ * Every control, grouped, generated from the schema; sliders a loss ignores are dimmed and
+ * controls hidden by a classroom link are left out.
+ */
 export function Controls() {
+  const hidden = useLab((s) => s.view.hidden);
+  const setView = useLab((s) => s.setView);
   const loss = useLab((s) => s.params.loss);
   const epsMode = useLab((s) => s.params.epsMode);
   const listens = new Set<string>(lossInfo[loss].params);
@@ -22,7 +20,15 @@ export function Controls() {
     (['switchRule', 'switchMode'].includes(key) && loss !== 'balance');
   return (
     <aside className="controls" data-testid="controls">
-      {GROUPS.map((g) => (
+      {hidden !== 'all' && hidden.length > 0 ? (
+        <p className="controls-hidden-note" data-testid="controls-hidden-note">
+          {hidden.length} controls hidden by this link.
+          <button onClick={() => setView({ hidden: [] })}>Show all</button>
+        </p>
+      ) : null}
+      {CONTROL_GROUPS.map((g) => ({ ...g, keys: g.keys.filter((k) => hidden === 'all' || !hidden.includes(k)) }))
+        .filter((g) => g.keys.length > 0)
+        .map((g) => (
         <fieldset key={g.title}>
           <legend>{g.title}</legend>
           {g.keys.map((k) => (

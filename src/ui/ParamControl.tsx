@@ -1,5 +1,6 @@
-import { schema, type NumberParam, type ParamKey } from '../state/schema';
-import { useLab } from '../state/store';
+import { useStore } from 'zustand';
+import { schema, type NumberParam, type ParamKey, type Params } from '../state/schema';
+import { useLab, type LabStore } from '../state/store';
 
 /** Slider position 0..1000 ↔ value, linear or log per the schema. */
 const SLIDER_STEPS = 1000;
@@ -22,17 +23,29 @@ export function formatValue(spec: NumberParam, v: number): string {
   return v.toFixed(Math.max(0, -Math.floor(Math.log10(spec.step))));
 }
 
-/** One control generated from the schema: a slider for numbers, a select for choices. */
+/** One control of the primary run, generated from the schema. */
 export function ParamControl({ name, disabled }: { name: ParamKey; disabled?: boolean }) {
-  const spec = schema[name];
   const value = useLab((s) => s.params[name]);
   const setParam = useLab((s) => s.setParam);
+  return <ParamControlView name={name} value={value} disabled={disabled} onChange={(v) => setParam(name, v as never)} />;
+}
+
+/** A control bound to another run's store (compare mode's run B); changes go through onChange. */
+export function ParamControlFor({ name, store, onChange, testIdPrefix }: { name: ParamKey; store: LabStore; onChange: (value: Params[ParamKey]) => void; testIdPrefix: string }) {
+  const value = useStore(store, (s) => s.params[name]);
+  return <ParamControlView name={name} value={value} onChange={onChange} testIdPrefix={testIdPrefix} />;
+}
+
+/** A slider for numbers, a select for choices; the tooltip names the paper's symbol. */
+function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '' }: { name: ParamKey; value: Params[ParamKey]; disabled?: boolean; onChange: (value: Params[ParamKey]) => void; testIdPrefix?: string }) {
+  const spec = schema[name];
+  const setParam = (_: ParamKey, v: Params[ParamKey]): void => onChange(v);
   const tip = `${spec.help}${spec.symbol ? ` (symbol ${spec.symbol.replace(/\\/g, '')})` : ''}`;
   if (spec.kind === 'choice') {
     return (
       <label className="control" title={tip}>
         <span className="control-label">{spec.label}</span>
-        <select data-testid={`select-${name}`} value={String(value)} disabled={disabled} onChange={(e) => setParam(name, e.target.value as never)}>
+        <select data-testid={`${testIdPrefix}select-${name}`} value={String(value)} disabled={disabled} onChange={(e) => setParam(name, e.target.value as never)}>
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -46,11 +59,11 @@ export function ParamControl({ name, disabled }: { name: ParamKey; disabled?: bo
   return (
     <label className="control" title={tip}>
       <span className="control-label">
-        {spec.label} <output data-testid={`value-${name}`}>{formatValue(spec, num)}</output>
+        {spec.label} <output data-testid={`${testIdPrefix}value-${name}`}>{formatValue(spec, num)}</output>
       </span>
       <input
         type="range"
-        data-testid={`slider-${name}`}
+        data-testid={`${testIdPrefix}slider-${name}`}
         min={0}
         max={SLIDER_STEPS}
         step={1}

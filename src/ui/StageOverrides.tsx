@@ -1,5 +1,5 @@
 import type { SwitchMode } from '../state/schema';
-import { useLab } from '../state/store';
+import { useRun } from '../state/runContext';
 
 const MODES: { mode: SwitchMode; label: string; tip: string }[] = [
   { mode: 'auto', label: 'Automatic', tip: 'Algorithm 1 decides when to switch (τ).' },
@@ -10,9 +10,9 @@ const MODES: { mode: SwitchMode; label: string; tip: string }[] = [
 
 /** Manual overrides of the two-stage schedule, shown only for the Balance loss. */
 export function StageOverrides() {
-  const mode = useLab((s) => s.params.switchMode);
-  const loss = useLab((s) => s.params.loss);
-  const setParam = useLab((s) => s.setParam);
+  const mode = useRun((s) => s.params.switchMode);
+  const loss = useRun((s) => s.params.loss);
+  const setParam = useRun((s) => s.setParam);
   if (loss !== 'balance') return <p className="hint">The two-stage schedule applies to the Balance loss only.</p>;
   return (
     <div className="overrides" role="group" aria-label="Stage switch overrides">

@@ -6,24 +6,29 @@ import { LossMetrics } from '../panels/LossMetrics';
 import { MainBiasHistory } from '../panels/MainBiasHistory';
 import { SortedPredictions } from '../panels/SortedPredictions';
 import { StagePanel } from '../panels/StagePanel';
+import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
+import type { HistorySync } from '../panels/types';
 
-/** Live panels of the run in the worker; t and ε re-render them from the cached predictions. */
-export function TrainingSection() {
-  const snapshot = useLab((s) => s.snapshot);
-  const dataset = useLab((s) => s.dataset);
-  const history = useLab((s) => s.history);
-  const steps = useLab((s) => s.steps);
+/**
+ * Live panels of the run in the worker; t and ε re-render them from the cached predictions.
+ * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
+ */
+export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
+  const snapshot = useRun((s) => s.snapshot);
+  const dataset = useRun((s) => s.dataset);
+  const history = useRun((s) => s.history);
+  const steps = useRun((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
   // Only the fields these panels use, so unrelated slider moves do not re-render them.
   const t = useLab((s) => s.params.t);
-  const epsValue = useLab((s) => s.params.eps);
-  const epsMode = useLab((s) => s.params.epsMode);
-  const loss = useLab((s) => s.params.loss);
-  const switchRule = useLab((s) => s.params.switchRule);
-  const batchSize = useLab((s) => s.params.batchSize);
+  const epsValue = useRun((s) => s.params.eps);
+  const epsMode = useRun((s) => s.params.epsMode);
+  const loss = useRun((s) => s.params.loss);
+  const switchRule = useRun((s) => s.params.switchRule);
+  const batchSize = useRun((s) => s.params.batchSize);
   const highlight = useLab((s) => s.highlight);
   const setHighlight = useLab((s) => s.setHighlight);
 
@@ -41,7 +46,7 @@ export function TrainingSection() {
   const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
 
   return (
-    <section className="section" data-testid="training-section">
+    <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
       <h1 className="section-title">
         Live training <small>{dataset ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels` : 'starting the engine…'}</small>
       </h1>
@@ -55,7 +60,7 @@ export function TrainingSection() {
             <SortedPredictions p={subject.p} y={subject.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title={`Foreground errors 1 − p, ${subject.label}`} testId="train-sorted-fn" highlight={highlight} onHover={setHighlight} />
           </>
         ) : null}
-        <MainBiasHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
+        <MainBiasHistory history={history} sync={sync} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
         <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
         {snapshot ? (
           <div className="stack">

@@ -51,8 +51,8 @@ export async function closeAllPages(): Promise<void> {
   await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }): Promise<PageRecord> {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, permissions: string[] = []): Promise<PageRecord> {
+  const context = await browser.newContext({ viewport, permissions });
   openContexts.add(context);
   const page = await context.newPage();
   const errors: string[] = [];

@@ -1,0 +1,81 @@
+/**
+ * Guided scenarios: each is a link (parameters + view) with a short narrative and the panels to
+ * look at. Keys 1–9 open them in order.
+ */
+import type { TermId } from '../panels/types';
+import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
+import { DEFAULT_VIEW, type ViewState } from './view';
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** 2–4 sentences: what is set up and what to notice. */
+  narrative: string;
+  /** data-testids of the panels to look at (outlined while the scenario is active). */
+  look: string[];
+  /** The equation term to highlight across panels. */
+  highlight: TermId | null;
+  params: Partial<Params>;
+  view?: Partial<ViewState>;
+}
+
+export const SCENARIOS: readonly Scenario[] = [
+  {
+    id: 'bias',
+    title: 'Under imbalance, soft FP is mostly bias',
+    narrative:
+      'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t.',
+    look: ['concept-sorted', 'panel-bars'],
+    highlight: 'fpBias',
+    params: { conceptRatio: 200, conceptQuality: 0.6, t: 0.5 },
+  },
+  {
+    id: 'scale',
+    title: 'WCE and Tversky scale main and bias together',
+    narrative:
+      'Run A trains with weighted cross-entropy, run B with the Tversky loss, on the same data from the same initial weights. Both re-weight false positives against false negatives as a whole, so the FP main and FP bias curves move together: neither loss can tell the imbalance-driven bias from the main term. Compare with “The two-stage switch”.',
+    look: ['panel-history'],
+    highlight: 'fpBias',
+    params: { loss: 'wce' },
+    view: { compare: { loss: 'tversky' } },
+  },
+  {
+    id: 'eq12',
+    title: 'Inter-CBL from scratch alters the main term (Eq. 12)',
+    narrative:
+      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Early in training more than f background pixels lie above t, so some of them fall outside the hard set and ε shrinks part of the main term too: the Fig. 2 panel names the case “Eq. 12, main term altered”. This is why the Balance loss starts with Intra-CBL.',
+    look: ['train-sorted-fp', 'panel-equations'],
+    highlight: 'fpMainW',
+    params: { loss: 'inter', epsMode: 'value', eps: 0.01 },
+  },
+  {
+    id: 'switch',
+    title: 'The two-stage switch',
+    narrative:
+      'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground and f-th background predictions clear t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then the FP bias curve fall after the marked switch.',
+    look: ['panel-history', 'panel-stage'],
+    highlight: 'fpBias',
+    params: { loss: 'balance', switchRule: 'code', switchMode: 'auto' },
+  },
+  {
+    id: 'eps',
+    title: 'Sweeping ε',
+    narrative:
+      'With ε as a number, every easy background pixel (below rank f) weighs ε of a hard one. Drag ε from 10⁻⁴ to 1: the ε-weighted bias scales with ε while the main term is untouched as long as at most f background pixels exceed t (Eq. 11). ε = 1 is class-balanced cross-entropy; the authors’ “reference” ε is f/N.',
+    look: ['concept-sorted', 'panel-equations'],
+    highlight: 'fpBiasW',
+    params: { conceptRatio: 100, conceptQuality: 0.7, epsMode: 'value', eps: 0.001 },
+  },
+];
+
+/** Parameters a scenario leaves as the user set them: they size the run for this machine. */
+const MACHINE_KEYS: readonly ParamKey[] = ['size', 'levels', 'width', 'batchSize', 'trainSize', 'valSize', 'speed'];
+
+/** The full parameter set and view of a scenario, keeping this machine's run size. */
+export function scenarioState(s: Scenario, current: Params): { params: Params; view: ViewState } {
+  const params: Params = { ...DEFAULT_PARAMS, ...s.params };
+  for (const key of MACHINE_KEYS) (params as Record<ParamKey, unknown>)[key] = current[key];
+  return { params, view: { ...DEFAULT_VIEW, ...s.view, scenario: s.id } };
+}
+
+export const scenarioIds = SCENARIOS.map((s) => s.id);

@@ -1,0 +1,68 @@
+/**
+ * Global keyboard shortcuts: space play/pause, → step, r reset, p presentation, 1–9 scenarios,
+ * ? help, Esc closes the help or leaves presentation. Keys typed into a text field are left alone,
+ * and a focused slider keeps its arrow keys.
+ */
+import { useLab } from '../state/store';
+import { applyScenarioByIndex, resetRun, setPresentation, stepOnce, togglePlay } from './actions';
+import { useUi } from './uiStore';
+
+function typingInto(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'checkbox' && target.type !== 'button';
+}
+
+export function handleShortcut(e: KeyboardEvent): boolean {
+  if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return false;
+  const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+  const ui = useUi.getState();
+  switch (e.key) {
+    case ' ':
+      togglePlay();
+      return true;
+    case 'ArrowRight':
+      if (onSlider) return false;
+      stepOnce();
+      return true;
+    case 'r':
+    case 'R':
+      resetRun();
+      return true;
+    case 'p':
+    case 'P':
+      setPresentation(!useLab.getState().view.presentation);
+      return true;
+    case '?':
+      ui.setHelp(!ui.helpOpen);
+      return true;
+    case 'Escape':
+      if (ui.helpOpen) ui.setHelp(false);
+      else if (ui.shareOpen) ui.setShare(false);
+      else if (useLab.getState().view.presentation) setPresentation(false);
+      else return false;
+      return true;
+    default:
+      if (/^[1-9]$/.test(e.key)) {
+        applyScenarioByIndex(Number(e.key) - 1);
+        return true;
+      }
+      return false;
+  }
+}
+
+export function wireShortcuts(): () => void {
+  const onKey = (e: KeyboardEvent): void => {
+    if (handleShortcut(e)) e.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  // Leaving full screen with the browser's own Esc also leaves presentation mode.
+  const onFullscreen = (): void => {
+    if (!document.fullscreenElement && useLab.getState().view.presentation) useLab.getState().setView({ presentation: false });
+  };
+  document.addEventListener('fullscreenchange', onFullscreen);
+  return () => {
+    window.removeEventListener('keydown', onKey);
+    document.removeEventListener('fullscreenchange', onFullscreen);
+  };
+}

@@ -1,0 +1,9 @@
+import { create } from 'zustand';
+
+/** Transient UI state that never goes into a link: overlays and dialogs. */
+export const useUi = create<{ helpOpen: boolean; shareOpen: boolean; setHelp: (open: boolean) => void; setShare: (open: boolean) => void }>((set) => ({
+  helpOpen: false,
+  shareOpen: false,
+  setHelp: (open) => set({ helpOpen: open }),
+  setShare: (open) => set({ shareOpen: open }),
+}));
