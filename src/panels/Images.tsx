@@ -14,7 +14,7 @@ const MUTED = '#555';
 const SELECT = '#222';
 
 /** 256-entry viridis lookup table, RGB bytes. */
-const VIRIDIS: Uint8ClampedArray = (() => {
+export const VIRIDIS: Uint8ClampedArray = (() => {
   const lut = new Uint8ClampedArray(256 * 3);
   for (let i = 0; i < 256; i++) {
     const c = d3.rgb(d3.interpolateViridis(i / 255));
@@ -29,9 +29,9 @@ const rgbOf = (hex: string): [number, number, number] => {
   const c = d3.rgb(hex);
   return [c.r, c.g, c.b];
 };
-const TP = rgbOf(colors.tp);
-const FP = rgbOf(colors.fpMain);
-const FN = rgbOf(colors.fnMain);
+export const TP = rgbOf(colors.tp);
+export const FP = rgbOf(colors.fpMain);
+export const FN = rgbOf(colors.fnMain);
 /** The input under the overlay is dimmed to this fraction so the three colours stand out. */
 const DIM = 0.4;
 
@@ -40,14 +40,19 @@ type Kind = 'input' | 'mask' | 'p' | 'overlay';
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
 function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint8ClampedArray) => void): void {
+  paintCanvas(canvas, size, size, fill);
+}
+
+/** Fills a width×height canvas with RGBA bytes (also used by the analysis view's maps). */
+export function paintCanvas(canvas: HTMLCanvasElement | null, width: number, height: number, fill: (data: Uint8ClampedArray) => void): void {
   if (!canvas) return;
-  if (canvas.width !== size) canvas.width = size;
-  if (canvas.height !== size) canvas.height = size;
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
   // A CPU-backed canvas: a GPU one makes the main thread wait on the GPU process, which is busy
   // with the training worker's WebGPU work (seconds on SwiftShader).
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return;
-  const img = ctx.createImageData(size, size);
+  const img = ctx.createImageData(width, height);
   fill(img.data);
   ctx.putImageData(img, 0, 0);
 }

@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { decompose } from '../core/decompose';
+import { metrics } from '../core/metrics';
+import { displayEps } from '../engine/displayEps';
+import { AnalysisMaps } from '../panels/AnalysisMaps';
+import { Equations } from '../panels/Equations';
+import { MainBiasBars } from '../panels/MainBiasBars';
+import { SortedPredictions } from '../panels/SortedPredictions';
+import { useLab } from '../state/store';
+import { clearAnalysis, useUserData } from '../state/userData';
+
+/**
+ * Analyse-only mode: predictions from the user's own model (any framework) with their masks. The
+ * decomposition is computed here on the main thread with src/core; no training, no GPU.
+ */
+export function AnalysisSection() {
+  const items = useUserData((s) => s.analysis);
+  const selected = useUserData((s) => s.selectedAnalysis);
+  const t = useLab((s) => s.params.t);
+  const eps = useLab((s) => s.params.eps);
+  const epsMode = useLab((s) => s.params.epsMode);
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
+  const item = items[Math.min(selected, items.length - 1)];
+  const shownEps = useMemo(() => (item ? displayEps({ eps, epsMode }, item.y) : 0), [item, eps, epsMode]);
+  const d = useMemo(() => (item ? decompose(item.p, item.y, { t, eps: shownEps }) : null), [item, t, shownEps]);
+  const m = useMemo(() => (item ? metrics(item.p, item.y, t) : null), [item, t]);
+  if (!item || !d || !m) return null;
+  return (
+    <section className="section" data-testid="analysis-section">
+      <h1 className="section-title">
+        Your predictions <small>analyse only, no training · f = {d.f} foreground, b = {d.b} background pixels</small>
+        <span className="analysis-tools">
+          <label>
+            Item{' '}
+            <select data-testid="analysis-item" value={Math.min(selected, items.length - 1)} onChange={(e) => useUserData.setState({ selectedAnalysis: Number(e.target.value) })}>
+              {items.map((it, i) => (
+                <option key={`${it.source}-${i}`} value={i}>
+                  {it.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button onClick={clearAnalysis} data-testid="analysis-clear">
+            Close
+          </button>
+        </span>
+      </h1>
+      <p className="hint" data-testid="analysis-metrics">
+        {item.source} · at t = {t.toFixed(3)}: hard FP {m.fp}, hard FN {m.fn}, Dice {m.dice.toFixed(4)}, IoU {m.iou.toFixed(4)}
+        {d.f === 0 ? ' · this mask has no foreground (f = 0): the FN terms are 0 and there is no top-f background' : ''}
+        {d.b === 0 ? ' · this mask is all foreground (b = 0): the FP terms are 0' : ''}
+      </p>
+      <div className="grid analysis-grid">
+        <SortedPredictions p={item.p} y={item.y} t={t} eps={shownEps} decomposition={d} side="fp" xScale="log" title="Fig. 2 · your background predictions, sorted" testId="analysis-sorted-fp" highlight={highlight} onHover={setHighlight} />
+        <MainBiasBars d={d} highlight={highlight} onHover={setHighlight} />
+        <SortedPredictions p={item.p} y={item.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title="Your foreground errors 1 − p, sorted" testId="analysis-sorted-fn" highlight={highlight} onHover={setHighlight} />
+        <AnalysisMaps width={item.width} height={item.height} p={item.p} y={item.y} t={t} />
+        <div style={{ gridColumn: '1 / -1' }}>
+          <Equations d={d} t={t} eps={shownEps} highlight={highlight} onHover={setHighlight} />
+        </div>
+      </div>
+    </section>
+  );
+}
