@@ -1,6 +1,7 @@
 import { lossInfo } from '../core/lossInfo';
 import type { ParamKey } from '../state/schema';
 import { useLab } from '../state/store';
+import { useUserData } from '../state/userData';
 import { CONTROL_GROUPS } from './controlGroups';
 import { ParamControl } from './ParamControl';
 
@@ -12,6 +13,7 @@ import { ParamControl } from './ParamControl';
 export function Controls() {
   const hidden = useLab((s) => s.view.hidden);
   const setView = useLab((s) => s.setView);
+  const onUserData = useUserData((s) => s.training);
   const loss = useLab((s) => s.params.loss);
   const epsMode = useLab((s) => s.params.epsMode);
   const listens = new Set<string>(lossInfo[loss].params);
@@ -29,8 +31,8 @@ export function Controls() {
       {CONTROL_GROUPS.map((g) => ({ ...g, keys: g.keys.filter((k) => hidden === 'all' || !hidden.includes(k)) }))
         .filter((g) => g.keys.length > 0)
         .map((g) => (
-        <fieldset key={g.title}>
-          <legend>{g.title}</legend>
+        <fieldset key={g.title} className={g.title === 'Synthetic data' && onUserData ? 'idle' : ''}>
+          <legend>{g.title === 'Synthetic data' && onUserData ? `${g.title} (not used: training on your data)` : g.title}</legend>
           {g.keys.map((k) => (
             <div key={k} className={idle(k) || (k === 'eps' && epsMode === 'reference') ? 'idle' : ''}>
               <ParamControl name={k} />

@@ -1,5 +1,5 @@
-import { useState, type DragEvent } from 'react';
-import { filesFromDataTransfer, filesFromFileList, PAIRING_RULES, type InputFile } from '../data/import';
+import { useState, type DragEvent, type ReactNode } from 'react';
+import { filesFromDataTransfer, filesFromFileList, PAIRING_RULES, PYTORCH_SNIPPET, type InputFile } from '../data/import';
 import { clearUserPairs, importAnalysisFiles, importTrainingFiles, switchToSyntheticData, trainOnUserData, useUserData, type ImportKind } from '../state/userData';
 import { useUi } from './uiStore';
 
@@ -122,16 +122,16 @@ export function ImportSection() {
       ) : null}
       <details className="import-rules">
         <summary>How files are paired, binarised and normalised; writing predictions from PyTorch</summary>
-        <p>{PAIRING_RULES}</p>
+        <p>{inlineMarkdown(PAIRING_RULES)}</p>
         <pre>{PYTORCH_SNIPPET}</pre>
       </details>
     </section>
   );
 }
 
-/** Five lines that write a prediction and its mask in the formats the analysis import reads. */
-export const PYTORCH_SNIPPET = `import numpy as np, torch
-from PIL import Image
-p = torch.sigmoid(model(x))[0, 0].detach().cpu().numpy()        # (H, W) probabilities
-np.save("case1_prob.npy", p.astype(np.float32))                 # analyse: case1_prob.npy
-Image.fromarray((y[0, 0].cpu().numpy() > 0).astype(np.uint8) * 255).save("case1_mask.png")`;
+/** Renders the **bold** and `code` spans of the rules text (the README shows the same text). */
+function inlineMarkdown(text: string): ReactNode[] {
+  return text.split(/(\*\*[^*]+\*\*|`[^`]+`)/).map((part, i) =>
+    part.startsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part.startsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part,
+  );
+}

@@ -13,4 +13,4 @@ export { importPairs } from './importPairs';
 export { importAnalysis } from './importAnalysis';
 export { resizePair } from './resize';
 export { filesFromFileList, filesFromDataTransfer, decodeJpegInBrowser } from './browserFiles';
-export { PAIRING_RULES } from './rules';
+export { PAIRING_RULES, PYTORCH_SNIPPET } from './rules';

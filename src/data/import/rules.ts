@@ -19,3 +19,10 @@ export const PAIRING_RULES: string =
   '(apply `torch.sigmoid` to logits). For training each pair is stretched to the square training size by area ' +
   'averaging; a mask pixel is foreground when at least half of it is covered, and a lesion (8-connected ' +
   'component) that would vanish keeps its best-covered pixel(s), so f ≥ 1 is preserved. Images larger than 4096 px per side are not imported.';
+
+/** Five lines that write a prediction and its mask in the formats the analysis import reads. */
+export const PYTORCH_SNIPPET = `import numpy as np, torch
+from PIL import Image
+p = torch.sigmoid(model(x))[0, 0].detach().cpu().numpy()        # (H, W) probabilities
+np.save("case1_prob.npy", p.astype(np.float32))                 # analyse: case1_prob.npy
+Image.fromarray((y[0, 0].cpu().numpy() > 0).astype(np.uint8) * 255).save("case1_mask.png")`;

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS, scenarioIds, scenarioState } from '../../src/state/scenarios';
+import { DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../../src/state/schema';
+import { paramsFromQuery, queryFromParams } from '../../src/state/url';
+import { COMPARABLE_KEYS, DEFAULT_VIEW, viewFromQuery, type ViewState } from '../../src/state/view';
+
+/** Any valid value of one parameter: a choice option, or a number in range (integers whole). */
+function valueOf(key: ParamKey): fc.Arbitrary<Params[ParamKey]> {
+  const spec = schema[key];
+  if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value)) as fc.Arbitrary<Params[ParamKey]>;
+  if (spec.integer) return fc.integer({ min: spec.min, max: spec.max }) as fc.Arbitrary<Params[ParamKey]>;
+  return fc.double({ min: spec.min, max: spec.max, noNaN: true }) as fc.Arbitrary<Params[ParamKey]>;
+}
+
+const paramsArb: fc.Arbitrary<Params> = fc.record(Object.fromEntries(paramKeys.map((k) => [k, valueOf(k)])) as Record<ParamKey, fc.Arbitrary<Params[ParamKey]>>) as fc.Arbitrary<Params>;
+
+const viewArb: fc.Arbitrary<ViewState> = fc.record({
+  presentation: fc.boolean(),
+  compare: fc.option(fc.record(Object.fromEntries(COMPARABLE_KEYS.map((k) => [k, valueOf(k)])), { requiredKeys: [] }), { nil: null }),
+  hidden: fc.oneof(fc.constant('all' as const), fc.uniqueArray(fc.constantFrom(...paramKeys))),
+  scenario: fc.option(fc.constantFrom(...scenarioIds), { nil: null }),
+}) as fc.Arbitrary<ViewState>;
+
+describe('URL state', () => {
+  it('every parameter, the view and the selected image round-trip exactly', () => {
+    fc.assert(
+      fc.property(paramsArb, viewArb, fc.option(fc.integer({ min: 0, max: 63 }), { nil: null }), (params, view, image) => {
+        const query = queryFromParams(params, { view, selectedImage: image });
+        const back = paramsFromQuery(query);
+        expect(back.problems).toEqual([]);
+        expect(back.params).toEqual(params);
+        const v = viewFromQuery(query, scenarioIds);
+        expect(v.problems).toEqual([]);
+        expect(v.view).toEqual(view);
+        // Image 1 (index 0) is the default and is left out of the link.
+        expect(v.selectedImage).toBe(image === 0 ? undefined : image);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('defaults make an empty query', () => {
+    expect(queryFromParams(DEFAULT_PARAMS, { view: DEFAULT_VIEW, selectedImage: 0 })).toBe('');
+  });
+
+  it('garbage is clamped or dropped, each with a message, and never throws', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...paramKeys.map((k) => schema[k].urlKey), 'cmp', 'b.loss', 'b.seed', 'hide', 'sc', 'img', 'present', 'zz'), fc.string()), (raw) => {
+        const query = `?${new URLSearchParams(raw).toString()}`;
+        const { params } = paramsFromQuery(query);
+        for (const key of paramKeys) {
+          const spec = schema[key];
+          const v = params[key];
+          if (spec.kind === 'choice') expect(spec.options.map((o) => o.value)).toContain(v);
+          else {
+            expect(v as number).toBeGreaterThanOrEqual(spec.min);
+            expect(v as number).toBeLessThanOrEqual(spec.max);
+          }
+        }
+        expect(() => viewFromQuery(query, scenarioIds)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+    const bad = viewFromQuery('?cmp=1&b.seed=3&b.loss=nope&hide=t,zz&sc=nope&img=-2&present=2', scenarioIds);
+    expect(bad.view.compare).toEqual({ loss: 'balance' });
+    expect(bad.view.hidden).toEqual(['t']);
+    expect(bad.problems).toHaveLength(6);
+  });
+
+  it('a scenario keeps the machine-sized parameters and sets its own', () => {
+    const current: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, batchSize: 2, loss: 'focal', t: 0.9 };
+    for (const s of SCENARIOS) {
+      const { params, view } = scenarioState(s, current);
+      expect(params).toMatchObject({ size: '32', levels: 2, width: 4, batchSize: 2, ...s.params });
+      expect(view.scenario).toBe(s.id);
+      if (!('t' in s.params)) expect(params.t).toBe(DEFAULT_PARAMS.t);
+    }
+  });
+});
