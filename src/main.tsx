@@ -3,27 +3,49 @@ import { createRoot } from 'react-dom/client';
 import type { BackendName } from './engine/protocol';
 import { connectEngine, sendToEngine } from './state/engineBridge';
 import { useLab } from './state/store';
-import { paramsFromQuery, queryFromParams } from './state/url';
+import { useCompareRun, wireCompareMode } from './state/compare';
+import { useUserData } from './state/userData';
+import { SCENARIOS, scenarioIds, scenarioState } from './state/scenarios';
+import { DEFAULT_PARAMS } from './state/schema';
+import { currentQuery, paramsFromQuery } from './state/url';
+import { viewFromQuery } from './state/view';
+import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
 import './ui/styles.css';
+import './ui/teaching.css';
 
-// Parameters come from the URL; anything invalid is clamped and reported, never fatal.
-const { params, problems } = paramsFromQuery(window.location.search);
+// Parameters and view come from the URL; anything invalid is clamped and reported, never fatal.
+// A scenario link (sc=…) starts from the scenario's parameters; explicit ones still override.
+const fromUrl = viewFromQuery(window.location.search, scenarioIds);
+const scenario = SCENARIOS.find((s) => s.id === fromUrl.view.scenario);
+const { params, problems } = paramsFromQuery(window.location.search, scenario ? scenarioState(scenario, DEFAULT_PARAMS).params : DEFAULT_PARAMS);
+if (scenario) {
+  fromUrl.view = { ...scenarioState(scenario, DEFAULT_PARAMS).view, ...fromUrl.view, compare: fromUrl.view.compare ?? scenario.view?.compare ?? null };
+  useLab.getState().setHighlight(scenario.highlight);
+}
 useLab.getState().setParams(params);
-for (const text of problems) useLab.getState().notify({ level: 'warn', text });
+useLab.getState().setView(fromUrl.view);
+if (fromUrl.selectedImage !== undefined) useLab.getState().selectImage(fromUrl.selectedImage);
+// One notice for the whole link, so a long list of problems cannot push other notices out.
+const linkProblems = [...problems, ...fromUrl.problems];
+if (linkProblems.length) useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${linkProblems.join('; ')}.` });
 // Debounced: browsers throttle rapid history updates while a slider is dragged.
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 useLab.subscribe((s, prev) => {
-  if (s.params === prev.params) return;
+  if (s.params === prev.params && s.view === prev.view && s.selectedImage === prev.selectedImage) return;
   clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${queryFromParams(useLab.getState().params)}`), 250);
+  urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`), 250);
 });
 
 const backends = new URLSearchParams(window.location.search).get('backends')?.split(',') as BackendName[] | undefined;
 connectEngine(backends);
+wireCompareMode(backends);
+wireShortcuts();
+// The address bar shows the canonical link at once: clamped values, no unknown keys.
+window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`);
 
 // A handle for debugging in the console and for the browser tests.
-Object.assign(window, { balanceLab: { store: useLab, debugLoseDevice: () => sendToEngine({ type: 'debugLoseDevice' }) } });
+Object.assign(window, { balanceLab: { store: useLab, compare: useCompareRun, userData: useUserData, debugLoseDevice: () => sendToEngine({ type: 'debugLoseDevice' }, useLab) } });
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

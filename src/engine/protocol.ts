@@ -5,6 +5,7 @@
 import type { Decomposition, PredictionHistogram, SegmentationMetrics, StageCheckResult, WeightedFp } from '../core';
 import type { Params } from '../state/schema';
 import type { StageState } from './stage';
+import type { UserPairs } from '../data/trainingData';
 
 export type BackendName = 'webgpu' | 'webgl' | 'cpu';
 
@@ -22,6 +23,8 @@ export interface DatasetInfo {
   valImages: Float32Array;
   valMasks: Float32Array;
   trainFgFraction: number;
+  /** 'synthetic' or a description of the user's imported data. */
+  source: string;
   paramCount: number;
   batchSize: number;
 }
@@ -65,6 +68,35 @@ export interface Snapshot {
 
 export type Notice = { level: 'info' | 'warn' | 'error'; text: string };
 
+/** One trainable variable's values under its layer-qualified name (as in model.json). */
+export interface NamedWeights {
+  name: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/** One entry of a tfjs weights manifest: which tensor the next bytes of weightData hold. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+}
+
+/** What model.save() hands its IO handler, the weights joined into one buffer, plus where training stands. */
+export interface ModelExport {
+  modelTopology: { [key: string]: unknown };
+  format: string;
+  generatedBy: string;
+  convertedBy: string | null;
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+  step: number;
+  stage: StageState;
+}
+
+/** Replies to a request carry its id and either the result or one sentence on why it failed. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
 export type ToWorker =
   | { type: 'init'; params: Params; backends?: BackendName[] }
   | { type: 'setParams'; params: Partial<Params> }
@@ -73,6 +105,16 @@ export type ToWorker =
   | { type: 'step'; count?: number }
   | { type: 'reset' }
   | { type: 'snapshot' }
+  /** The trained model as tfjs layers-model artifacts (answered by 'model'). */
+  | { type: 'exportModel'; requestId: number }
+  /**
+   * A new run from saved weights, step and stage (answered by 'restored'). Synthetic data is
+   * regenerated from the seeded params; imported data (`source` other than 'synthetic') must be the
+   * worker's current data. The optimiser's moments start afresh.
+   */
+  | { type: 'restore'; requestId: number; params: Params; source: string; weights: NamedWeights[]; step: number; stage: StageState }
+  /** Train on the user's own data from now on (null: back to the synthetic scans); starts a new run. */
+  | { type: 'setData'; data: UserPairs | null }
   /** Testing hook: destroys the WebGPU device to exercise recovery. */
   | { type: 'debugLoseDevice' };
 
@@ -84,4 +126,7 @@ export type FromWorker =
   /** After every step: cheap, so the step counter moves even between snapshots. */
   | { type: 'progress'; runId: number; step: number }
   | { type: 'notice'; notice: Notice }
-  | { type: 'fatal'; text: string };
+  | { type: 'fatal'; text: string }
+  | { type: 'model'; requestId: number; reply: Reply<ModelExport> }
+  /** The restored run's id: every later message of this worker belongs to it. */
+  | { type: 'restored'; requestId: number; reply: Reply<{ runId: number; step: number }> };

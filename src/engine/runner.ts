@@ -3,6 +3,7 @@ import type { Params } from '../state/schema';
 import { selectBackend, TRAINING_BACKENDS, webgpuDevice } from './backend';
 import type { BackendName, FromWorker, Notice, ToWorker } from './protocol';
 import { SnapshotBudget } from './snapshotBudget';
+import { trainingDataFromUserPairs, type TrainingData, type UserPairs } from '../data/trainingData';
 import { needsReset, Trainer } from './trainer';
 
 
@@ -23,6 +24,17 @@ export class Runner {
   private readonly budget = new SnapshotBudget();
   private rate = { steps: 0, since: performance.now(), value: 0 };
   private busy: Promise<void> = Promise.resolve();
+  /** Run and step of the last snapshot posted. */
+  private lastSnapshot = { runId: -1, step: -1 };
+  /**
+   * After a restore the UI shows the saved snapshot (with its batch predictions, which a fresh
+   * trainer does not have): no snapshot is posted until the restored run takes a step.
+   */
+  private restoredAt: { runId: number; step: number } | null = null;
+  /** The user's imported pairs (native size), or null for the synthetic scans; kept across resets and fallbacks. */
+  private userPairs: UserPairs | null = null;
+  /** Those pairs at the training size of the current run (resizing once per size, not per run). */
+  private userDataCache: TrainingData | null = null;
 
   constructor(private readonly post: Post) {}
 
@@ -62,6 +74,18 @@ export class Runner {
       case 'snapshot':
         await this.sendSnapshot();
         break;
+      case 'exportModel':
+        await this.exportModel(msg.requestId);
+        break;
+      case 'restore':
+        this.restore(msg);
+        break;
+      case 'setData':
+        this.userPairs = msg.data;
+        this.userDataCache = null;
+        this.running = false;
+        await this.newRun();
+        break;
       case 'debugLoseDevice':
         webgpuDevice()?.destroy();
         break;
@@ -91,11 +115,19 @@ export class Runner {
     if (device) void device.lost.then((info) => this.onDeviceLost(info));
   }
 
+  /** The user's data at the current training size, or undefined for the synthetic scans. */
+  private userData(): TrainingData | undefined {
+    if (!this.userPairs) return undefined;
+    const size = Number((this.params as Params).size);
+    if (this.userDataCache?.train.size !== size) this.userDataCache = trainingDataFromUserPairs(this.userPairs, size);
+    return this.userDataCache;
+  }
+
   private async newRun(): Promise<void> {
     const params = this.params as Params;
     this.trainer?.dispose();
     this.runId++;
-    this.trainer = new Trainer(params, this.runId);
+    this.trainer = new Trainer(params, this.runId, undefined, this.userData());
     const info = this.trainer.datasetInfo();
     this.post({ type: 'dataset', info }, [info.valImages.buffer, info.valMasks.buffer]);
     this.rate = { steps: 0, since: performance.now(), value: 0 };
@@ -139,7 +171,8 @@ export class Runner {
     try {
       while (this.running) {
         const started = performance.now();
-        const ok = await this.busyFree(() => this.stepOnce());
+        // A pause, reset or restore queued before this step stops it from running.
+        const ok = await this.busyFree(() => (this.running ? this.stepOnce() : Promise.resolve(false)));
         if (ok) this.post({ type: 'progress', step: this.trainer?.stepCount ?? 0, runId: this.runId });
         if (this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
         // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
@@ -166,12 +199,65 @@ export class Runner {
 
   private async sendSnapshot(): Promise<void> {
     if (!this.trainer) return;
+    if (this.restoredAt?.runId === this.runId && this.restoredAt.step === this.trainer.stepCount) return;
     const now = performance.now();
     const elapsed = (now - this.rate.since) / 1000;
     if (elapsed > 1) this.rate = { steps: 0, since: now, value: this.rate.steps / elapsed };
     const snapshot = await this.trainer.snapshot(this.backend, this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3));
     this.budget.record(now, performance.now());
+    this.lastSnapshot = { runId: snapshot.runId, step: snapshot.step };
     this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
+  }
+
+  /**
+   * Posts the model artifacts. A snapshot of the same step goes first when the UI's is older, so
+   * that a run saved right after a pause holds weights and views of one and the same step.
+   */
+  private async exportModel(requestId: number): Promise<void> {
+    try {
+      const trainer = this.trainer;
+      if (!trainer) throw new Error('There is no model yet: the engine is still starting.');
+      if (this.lastSnapshot.runId !== this.runId || this.lastSnapshot.step !== trainer.stepCount) await this.sendSnapshot();
+      const model = await trainer.exportModel();
+      this.post({ type: 'model', requestId, reply: { ok: true, value: model } }, [model.weightData]);
+    } catch (err) {
+      this.post({ type: 'model', requestId, reply: { ok: false, error: err instanceof Error ? err.message : String(err) } });
+    }
+  }
+
+  /** Replaces the run by a saved one; on a mismatch the current run stays as it was. */
+  private restore(msg: Extract<ToWorker, { type: 'restore' }>): void {
+    const { requestId } = msg;
+    this.running = false;
+    let trainer: Trainer | null = null;
+    let data: TrainingData | undefined;
+    try {
+      // A run file holds no training images: synthetic scans are regenerated from the seed,
+      // imported data must be the data loaded now.
+      if (msg.source !== 'synthetic') {
+        const size = Number(msg.params.size);
+        if (this.userPairs) data = this.userDataCache?.train.size === size ? this.userDataCache : trainingDataFromUserPairs(this.userPairs, size);
+        if (data?.source !== msg.source) throw new Error(`This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`);
+      }
+      trainer = new Trainer(msg.params, this.runId + 1, undefined, data);
+      trainer.restore(msg);
+    } catch (err) {
+      trainer?.dispose();
+      this.post({ type: 'restored', requestId, reply: { ok: false, error: err instanceof Error ? err.message : String(err) } });
+      this.postState();
+      return;
+    }
+    this.trainer?.dispose();
+    this.params = msg.params;
+    // Later resets start from the restored run's data.
+    if (!data) this.userPairs = null;
+    this.userDataCache = data ?? null;
+    this.runId++;
+    this.trainer = trainer;
+    this.restoredAt = { runId: this.runId, step: trainer.stepCount };
+    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.post({ type: 'restored', requestId, reply: { ok: true, value: { runId: this.runId, step: trainer.stepCount } } });
+    this.postState();
   }
 
   /** Moves the run to the next backend from the last host checkpoint (the GPU copy is gone). */
@@ -190,7 +276,7 @@ export class Runner {
       }
       tf.removeBackend('webgpu');
       await this.useNextBackend();
-      const trainer = new Trainer(this.params as Params, this.runId);
+      const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
       if (checkpoint) trainer.loadWeights(checkpoint);
       trainer.restoreStage(old);
       this.trainer = trainer;

@@ -11,12 +11,14 @@ import {
   stageFlags,
   type LossFn,
 } from '../core';
-import { deriveSeed, generateDataset, Rng, type SyntheticDataset } from '../data';
+import { deriveSeed, generateDataset, Rng } from '../data';
+import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, trainableVariables } from '../model';
 import { paramKeys, schema, type Params } from '../state/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
-import type { BackendName, DatasetInfo, Snapshot, StepRecord } from './protocol';
-import { StageMachine } from './stage';
+import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord } from './protocol';
+import { StageMachine, type StageState } from './stage';
+import { captureModel } from '../export/modelArtifacts';
 import { displayEps } from './displayEps';
 import { shuffledIndices } from './batchOrder';
 
@@ -48,7 +50,7 @@ function makeOptimizer(p: Params): tf.Optimizer {
  * optimiser and the two-stage schedule. Runs the same in Node (CPU) and in the worker.
  */
 export class Trainer {
-  readonly dataset: SyntheticDataset;
+  readonly dataset: TrainingData;
   readonly runId: number;
   params: Params;
   stepCount = 0;
@@ -68,14 +70,16 @@ export class Trainer {
   private checkpoint: Checkpoint | null = null;
   private disposed = false;
 
-  constructor(params: Params, runId = 0, name = 'unet') {
+  /** `data` replaces the synthetic scans (the user's own pairs, already at the training size). */
+  constructor(params: Params, runId = 0, name = 'unet', data?: TrainingData) {
     this.params = { ...params };
     this.runId = runId;
     // The stock CPU weight-gradient kernel is ~40× slower than the forward conv (src/model).
     if (tf.getBackend() === 'cpu') enableFastCpuConvGrad();
-    this.dataset = generateDataset(syntheticParamsOf(params));
-    const { train, val, params: dp } = this.dataset;
-    const shape = (n: number): [number, number, number, number] => [n, dp.size, dp.size, 1];
+    this.dataset = data ?? { ...generateDataset(syntheticParamsOf(params)), source: 'synthetic' };
+    const { train, val } = this.dataset;
+    if (data && train.size !== Number(params.size)) throw new Error(`Imported data is ${train.size} px but the model expects ${params.size} px.`);
+    const shape = (n: number): [number, number, number, number] => [n, train.size, train.size, 1];
     this.trainX = tf.tensor4d(train.images, shape(train.n));
     this.trainY = tf.tensor4d(train.masks, shape(train.n));
     this.valX = tf.tensor4d(val.images, shape(val.n));
@@ -104,6 +108,7 @@ export class Trainer {
       valImages: val.images.slice(),
       valMasks: val.masks.slice(),
       trainFgFraction: this.dataset.meanFgFraction,
+      source: this.dataset.source,
       paramCount: countParams(this.model),
       batchSize: Math.min(this.params.batchSize, train.n),
     };
@@ -209,6 +214,39 @@ export class Trainer {
   /** Carries the schedule over when a run moves to another backend. */
   restoreStage(from: Trainer): void {
     this.stage.restore(from.stage);
+  }
+
+  /** The model as tfjs layers-model artifacts (weights read with data(), never dataSync). */
+  async exportModel(): Promise<ModelExport> {
+    const artifacts = await captureModel(this.model);
+    return { ...artifacts, step: this.stepCount, stage: { ...this.stage.current } };
+  }
+
+  /**
+   * Continues a saved run: its weights (matched by name, shapes checked), step and stage. The
+   * optimiser keeps its fresh state: Adam's moments restart. Throws one sentence on a mismatch.
+   */
+  restore(saved: { weights: readonly NamedWeights[]; step: number; stage: StageState }): void {
+    const names = this.model.trainableWeights.map((w) => w.originalName);
+    if (saved.weights.length !== names.length) throw new Error(`The run has ${saved.weights.length} weight tensors, but this U-Net has ${names.length}.`);
+    const byName = new Map(saved.weights.map((w) => [w.name, w]));
+    const weights = names.map((name, i) => {
+      const w = byName.get(name);
+      if (!w) throw new Error(`The run has no weights for ${name}.`);
+      const shape = this.vars[i].shape;
+      if (w.shape.length !== shape.length || w.shape.some((d, k) => d !== shape[k]) || w.data.length !== this.vars[i].size) {
+        throw new Error(`The weights ${name} have shape [${w.shape.join(', ')}], but this U-Net expects [${shape.join(', ')}].`);
+      }
+      return w.data;
+    });
+    this.loadWeights({ step: saved.step, weights });
+    // StageMachine has no setter for a saved state; restore() takes another machine's, so the
+    // state is put in place directly and checked.
+    Reflect.set(this.stage, 'state', { ...saved.stage });
+    const now = this.stage.current;
+    if (now.stage !== saved.stage.stage || now.switchedAt !== saved.stage.switchedAt || now.reason !== saved.stage.reason) {
+      throw new Error('The saved training stage could not be restored.');
+    }
   }
 
   private recoverFromNaN(loss: number): StepOutcome {

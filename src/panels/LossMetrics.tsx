@@ -61,7 +61,7 @@ function smooth(points: Pt[]): Pt[] {
 const f3 = d3.format('.3f');
 const f4 = d3.format('.4~f');
 
-function LossMetricsPanel({ history: logged, steps, switchedAt, t }: LossPanelProps) {
+function LossMetricsPanel({ history: logged, steps, switchedAt, t, stepDomain = null }: LossPanelProps) {
   // Hard counts depend on t: re-derive them (exactly, t being a bin edge) so that this panel
   // agrees with the others at the current threshold rather than at the one of each log time.
   const history = useMemo(() => logged.map((e) => atThreshold(e, t)), [logged, t]);
@@ -109,8 +109,8 @@ function LossMetricsPanel({ history: logged, steps, switchedAt, t }: LossPanelPr
   }, [history, steps]);
 
   useEffect(() => {
-    if (svgRef.current) drawPlots(svgRef.current, plots, size, switchedAt);
-  }, [plots, size, switchedAt]);
+    if (svgRef.current) drawPlots(svgRef.current, plots, size, switchedAt, stepDomain);
+  }, [plots, size, switchedAt, stepDomain]);
 
   const lastStep = steps.length > 0 ? steps[steps.length - 1] : null;
   const last = history.length > 0 ? history[history.length - 1] : null;
@@ -171,7 +171,7 @@ function symlogTicks(max: number): number[] {
   return out;
 }
 
-function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number; height: number }, switchedAt: number | null): void {
+function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number; height: number }, switchedAt: number | null, stepDomain: [number, number] | null): void {
   const svg = d3.select(svgEl);
   svg.selectAll('*').remove();
   const width = size.width;
@@ -186,7 +186,8 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
   const allSteps: number[] = [];
   for (const p of plots) for (const s of p.series) for (const [st] of s.points) allSteps.push(st);
   if (allSteps.length === 0) return;
-  const [s0, s1] = d3.extent(allSteps) as [number, number];
+  // Compare mode passes both runs' step range, so the two columns share the x axis.
+  const [s0, s1] = stepDomain ?? (d3.extent(allSteps) as [number, number]);
   const x = d3
     .scaleLinear()
     .domain(s0 === s1 ? [s0 - 1, s1 + 1] : [s0, s1])
@@ -331,7 +332,8 @@ function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
 /** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */
 export const LossMetrics = memo(LossMetricsPanel);
 
-function atThreshold(e: HistoryEntry, t: number): HistoryEntry {
+/** A history point with hard FP/FN, Dice and IoU re-derived at t from its histogram. */
+export function atThreshold(e: HistoryEntry, t: number): HistoryEntry {
   const d = decomposeFromHistogram(e.hist, t);
   const scores = scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard);
   return { ...e, fpHard: d.fpHard, fnHard: d.fnHard, dice: scores.dice, iou: scores.iou };

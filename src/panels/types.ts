@@ -72,6 +72,8 @@ export interface LossPanelProps {
   t: number;
   steps: readonly StepRecord[];
   switchedAt: number | null;
+  /** Shared step axis of compare mode; null = this run's own extent. */
+  stepDomain?: [number, number] | null;
 }
 
 export interface ImagesProps {

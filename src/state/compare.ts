@@ -8,6 +8,7 @@ import type { BackendName } from '../engine/protocol';
 import { connectEngine, sendToEngine } from './engineBridge';
 import { paramKeys, type ParamKey, type Params } from './schema';
 import { createLabStore, useLab, type LabStore } from './store';
+import { sendUserDataTo } from './userData';
 import type { CompareOverrides } from './view';
 
 /** The store of run B while compare mode is on (React subscribes to this). */
@@ -38,6 +39,7 @@ export function wireCompareMode(backends?: BackendName[]): () => void {
       const b = createLabStore();
       b.getState().setParams(paramsOfB(a.params, overrides));
       disconnect = connectEngine(backends, b);
+      sendUserDataTo(b);
       // Both runs start together from step 0, so they are comparable step by step.
       if (a.liveStep > 0 || a.running) {
         sendToEngine({ type: 'pause' }, useLab);

@@ -9,6 +9,8 @@ import { DEFAULT_VIEW, type ViewState } from './view';
 export interface Scenario {
   id: string;
   title: string;
+  /** Button label. */
+  short: string;
   /** 2–4 sentences: what is set up and what to notice. */
   narrative: string;
   /** data-testids of the panels to look at (outlined while the scenario is active). */
@@ -22,6 +24,7 @@ export interface Scenario {
 export const SCENARIOS: readonly Scenario[] = [
   {
     id: 'bias',
+    short: 'Soft FP is mostly bias',
     title: 'Under imbalance, soft FP is mostly bias',
     narrative:
       'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t.',
@@ -31,6 +34,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'scale',
+    short: 'WCE & Tversky scale both',
     title: 'WCE and Tversky scale main and bias together',
     narrative:
       'Run A trains with weighted cross-entropy, run B with the Tversky loss, on the same data from the same initial weights. Both re-weight false positives against false negatives as a whole, so the FP main and FP bias curves move together: neither loss can tell the imbalance-driven bias from the main term. Compare with “The two-stage switch”.',
@@ -41,6 +45,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'eq12',
+    short: 'Eq. 12 from scratch',
     title: 'Inter-CBL from scratch alters the main term (Eq. 12)',
     narrative:
       'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Early in training more than f background pixels lie above t, so some of them fall outside the hard set and ε shrinks part of the main term too: the Fig. 2 panel names the case “Eq. 12, main term altered”. This is why the Balance loss starts with Intra-CBL.',
@@ -50,6 +55,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'switch',
+    short: 'The two-stage switch',
     title: 'The two-stage switch',
     narrative:
       'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground and f-th background predictions clear t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then the FP bias curve fall after the marked switch.',
@@ -59,6 +65,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     id: 'eps',
+    short: 'Sweeping ε',
     title: 'Sweeping ε',
     narrative:
       'With ε as a number, every easy background pixel (below rank f) weighs ε of a hard one. Drag ε from 10⁻⁴ to 1: the ε-weighted bias scales with ε while the main term is untouched as long as at most f background pixels exceed t (Eq. 11). ε = 1 is class-balanced cross-entropy; the authors’ “reference” ε is f/N.',

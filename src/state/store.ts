@@ -2,7 +2,19 @@ import { create } from 'zustand';
 import type { BackendReport, DatasetInfo, Notice, Snapshot, StepRecord } from '../engine/protocol';
 import type { HistoryEntry, TermId } from '../panels/types';
 import { appendHistory, appendSteps } from './history';
+import { DEFAULT_VIEW, type ViewState } from './view';
 import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
+
+/** A saved run put back in view (src/export/runFile.ts reads it from a file). */
+export interface RestoredRun {
+  params: Params;
+  dataset: DatasetInfo;
+  history: HistoryEntry[];
+  steps: StepRecord[];
+  snapshot: Snapshot | null;
+  liveStep: number;
+  selectedImage?: number | null;
+}
 
 export interface NoticeItem extends Notice {
   id: number;
@@ -23,6 +35,9 @@ export interface LabState {
   /** Validation image shown in the Fig. 2 panels; null means the whole training batch. */
   selectedImage: number | null;
   highlight: TermId | null;
+  /** View state (primary store only; round-trips through the URL with the parameters). */
+  view: ViewState;
+  setView: (view: Partial<ViewState>) => void;
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
   setParams: (params: Partial<Params>) => void;
   notify: (notice: Notice) => void;
@@ -34,11 +49,17 @@ export interface LabState {
   setBackend: (report: BackendReport) => void;
   setRunning: (running: boolean) => void;
   setLiveStep: (step: number) => void;
+  /** Replaces parameters, data, curves and the last snapshot by a saved run's. */
+  restoreRun: (run: RestoredRun) => void;
 }
 
 let nextNoticeId = 1;
 
-export const useLab = create<LabState>((set) => ({
+/**
+ * One store per run. The app has one; compare mode adds a second for run B, and the panels of a
+ * run read whichever store their RunContext provides.
+ */
+export const createLabStore = () => create<LabState>((set) => ({
   params: DEFAULT_PARAMS,
   running: false,
   liveStep: 0,
@@ -50,6 +71,8 @@ export const useLab = create<LabState>((set) => ({
   notices: [],
   selectedImage: 0,
   highlight: null,
+  view: DEFAULT_VIEW,
+  setView: (view) => set((s) => ({ view: { ...s.view, ...view } })),
   setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
   setParams: (params) => set((s) => ({ params: { ...s.params, ...params } })),
   notify: (notice) => set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
@@ -71,4 +94,21 @@ export const useLab = create<LabState>((set) => ({
   setBackend: (report) => set({ backend: report }),
   setRunning: (running) => set({ running }),
   setLiveStep: (step) => set({ liveStep: step }),
+  restoreRun: (run) =>
+    set((s) => {
+      const selected = run.selectedImage === undefined ? s.selectedImage : run.selectedImage;
+      return {
+        params: run.params,
+        dataset: run.dataset,
+        history: run.history,
+        steps: run.steps,
+        snapshot: run.snapshot,
+        liveStep: run.liveStep,
+        selectedImage: selected !== null && selected >= run.dataset.nVal ? 0 : selected,
+      };
+    }),
 }));
+
+/** The primary run's store: parameters of the controls, the URL and run A. */
+export const useLab = createLabStore();
+export type LabStore = typeof useLab;

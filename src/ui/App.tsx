@@ -1,27 +1,88 @@
+import { useLab } from '../state/store';
+import { setPresentation } from './actions';
+import { AnalysisSection } from './AnalysisSection';
+import { CompareSection } from './CompareSection';
+import { importFiles, ImportSection } from './ImportSection';
+import { filesFromDataTransfer } from '../data/import';
+import { CompareToggle } from './CompareToggle';
 import { Controls } from './Controls';
 import { ConceptSection } from './ConceptSection';
+import { HelpOverlay } from './HelpOverlay';
 import { Notices } from './Notices';
+import { ScenarioBar, ScenarioNarrative } from './Scenarios';
+import { ShareMenu } from './ShareMenu';
+import { Tour, TourButton } from './tour/Tour';
 import { TrainingSection } from './TrainingSection';
 import { Transport } from './Transport';
+import { RunFiles } from './RunFiles';
+import { useUi } from './uiStore';
 
 export function App() {
+  const presenting = useLab((s) => s.view.presentation);
+  const comparing = useLab((s) => s.view.compare !== null);
+  const hideAll = useLab((s) => s.view.hidden === 'all');
+  const setHelp = useUi((s) => s.setHelp);
+  const importOpen = useUi((s) => s.importOpen);
+  const setImport = useUi((s) => s.setImport);
+  const showControls = !presenting && !hideAll;
   return (
-    <div className="app">
+    <div
+      className={`app ${presenting ? 'presenting' : ''}`}
+      data-testid="app"
+      // Files dragged anywhere over the app open the import section, where they can be dropped.
+      onDragEnter={(e) => {
+        if (e.dataTransfer.types.includes('Files')) setImport(true);
+      }}
+      // A drop that misses the drop zone is still an import, never a navigation away from the run.
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        void filesFromDataTransfer(e.dataTransfer).then((files) => importFiles(files, 'auto'));
+      }}
+    >
       <header className="app-head">
         <div className="brand">
           <strong>Balance-loss lab</strong>
           <span>why soft FP is mostly bias under class imbalance · Xu et al., AAAI 2025</span>
         </div>
         <Transport />
+        <div className="toolbar">
+          {presenting ? null : (
+            <>
+              <button data-testid="btn-your-data" onClick={() => setImport(!importOpen)} aria-pressed={importOpen} title="Train on your own images and masks, or analyse your model's predictions (files stay in this tab)">
+                Your data
+              </button>
+              <RunFiles />
+              <CompareToggle />
+              <ShareMenu />
+              <TourButton />
+            </>
+          )}
+          <button data-testid="btn-present" aria-pressed={presenting} onClick={() => setPresentation(!presenting)} title="Presentation mode: full screen, large type, high contrast, controls hidden (p)">
+            {presenting ? 'Exit presentation' : 'Present'}
+          </button>
+          <button data-testid="btn-help" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+            ?
+          </button>
+        </div>
       </header>
+      <ScenarioBar />
       <Notices />
-      <div className="layout">
-        <Controls />
+      <ScenarioNarrative />
+      <div className={`layout ${showControls ? '' : 'no-controls'}`}>
+        {showControls ? <Controls /> : null}
         <main>
+          <ImportSection />
+          <AnalysisSection />
           <ConceptSection />
-          <TrainingSection />
+          {comparing ? <CompareSection /> : <TrainingSection />}
         </main>
       </div>
+      <HelpOverlay />
+      <Tour />
     </div>
   );
 }

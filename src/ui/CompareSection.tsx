@@ -30,7 +30,15 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
   const historyA = useLab((s) => s.history);
   const historyB = useStore(storeB, (s) => s.history);
   const t = useLab((s) => s.params.t);
-  const sync = useMemo(() => historySync([historyA, historyB], t), [historyA, historyB, t]);
+  const stepsA = useLab((s) => s.steps);
+  const stepsB = useStore(storeB, (s) => s.steps);
+  const sync = useMemo(() => {
+    const h = historySync([historyA, historyB], t);
+    if (!h) return null;
+    // Per-step loss records can run past the last logged history point: the axis covers both.
+    const last = Math.max(h.steps[1], stepsA.at(-1)?.step ?? -Infinity, stepsB.at(-1)?.step ?? -Infinity);
+    return { ...h, steps: [h.steps[0], last] as [number, number] };
+  }, [historyA, historyB, stepsA, stepsB, t]);
   const differing = COMPARABLE_KEYS.filter((k) => paramsA[k] !== paramsB[k]);
   const shown: readonly ComparableKey[] = differing.length ? differing : ['loss'];
   return (

@@ -10,7 +10,7 @@ export function ScenarioBar() {
       <span className="scenario-bar-label">Scenarios</span>
       {SCENARIOS.map((s, i) => (
         <button key={s.id} data-testid={`scenario-${s.id}`} className={active === s.id ? 'active' : ''} onClick={() => applyScenario(s)} title={`${s.title} (key ${i + 1})`}>
-          <kbd>{i + 1}</kbd> {s.title}
+          <kbd>{i + 1}</kbd> {s.short}
         </button>
       ))}
     </nav>

@@ -48,7 +48,7 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
       <h1 className="section-title">
-        Live training <small>{dataset ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels` : 'starting the engine…'}</small>
+        Live training <small>{dataset ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.source === 'synthetic' ? 'synthetic scans' : dataset.source} · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels` : 'starting the engine…'}</small>
       </h1>
       <div className="grid training-grid">
         {dataset ? (
@@ -61,7 +61,7 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
           </>
         ) : null}
         <MainBiasHistory history={history} sync={sync} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
-        <LossMetrics history={history} steps={steps} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
+        <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
         {snapshot ? (
           <div className="stack">
             <StagePanel steps={steps} stage={snapshot.stage} rule={switchRule} n={dataset?.batchSize ?? batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />

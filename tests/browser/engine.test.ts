@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllPages, expectBackend, foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -47,7 +47,7 @@ describe('training engine in headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
-    await page.screenshot({ path: 'test-results/engine-webgpu.png', fullPage: true });
+    await screenshotPainted(page, 'test-results/engine-webgpu.png', true);
   });
 
   it('a lost WebGPU device moves the run to WebGL from its last weights and says why', async () => {

@@ -114,3 +114,17 @@ export async function expectBackend(page: Page, expected: string, timeout = 180_
   const name = (await badge.textContent()) ?? '';
   if (name !== expected) throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
 }
+
+/**
+ * A screenshot of painted content. Under heavy load SwiftShader's compositor occasionally hands
+ * back a frame with only the page background (a flat PNG of a few kB); such a frame is retaken.
+ */
+export async function screenshotPainted(page: Page, path: string, fullPage = false): Promise<void> {
+  const fs = await import('node:fs/promises');
+  let shot = await page.screenshot({ fullPage });
+  for (let attempt = 0; attempt < 5 && shot.length < 30_000; attempt++) {
+    await page.waitForTimeout(1000);
+    shot = await page.screenshot({ fullPage });
+  }
+  await fs.writeFile(path, shot);
+}

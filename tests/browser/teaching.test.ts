@@ -10,7 +10,7 @@ import { SCENARIOS } from '../../src/state/scenarios';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
 import { paramsFromQuery } from '../../src/state/url';
 import { viewFromQuery, type ViewState } from '../../src/state/view';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -219,7 +219,7 @@ describe('teaching and presenting', () => {
     await page.locator('.app.presenting').waitFor();
     await page.keyboard.press('4'); // the scenario again: scrolls to the stage panel it talks about
     await page.waitForTimeout(500);
-    await page.screenshot({ path: 'test-results/presentation-1920x1080.png' });
+    await screenshotPainted(page, 'test-results/presentation-1920x1080.png');
     expect(await page.getByTestId('controls').count()).toBe(0);
     const fontSize = await page.evaluate(() => {
       const el = document.querySelector('[data-testid="panel-stage"] h2') as HTMLElement;

@@ -3,7 +3,7 @@ import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TOUR_STORAGE_KEY } from '../../src/ui/tour/tourStore';
 import { tourSteps } from '../../src/ui/tour/tourSteps';
-import { closeAllPages, launch, openPage, startServer, textOf, TINY } from './harness';
+import { closeAllPages, launch, openPage, startServer, textOf, TINY, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -193,7 +193,7 @@ describe('guided tour', () => {
     await page.getByTestId('btn-tour').click();
     await expectStep(page, indexOf('fig2'));
     await expectSpotlightOn(page, indexOf('fig2'));
-    await page.screenshot({ path: 'test-results/tour.png', fullPage: false });
+    await screenshotPainted(page, 'test-results/tour.png');
 
     // Eq. 11/12: whichever the explorer shows is spotlit.
     await page.getByTestId('tour-card').locator(`button[aria-label^="Go to step ${indexOf('eq11') + 1}:"]`).click();

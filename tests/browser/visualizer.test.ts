@@ -5,7 +5,7 @@ import { decompose } from '../../src/core';
 import { displayEps } from '../../src/engine/displayEps';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { DEFAULT_PARAMS } from '../../src/state/schema';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForStep } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForStep, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -66,10 +66,10 @@ describe('visualizer', () => {
     const stepBefore = await textOf(page, 'step-counter');
     await setT(page, 0.3);
     expect(await textOf(page, 'step-counter')).toBe(stepBefore);
-    await page.screenshot({ path: 'test-results/app-1280x800.png', fullPage: false });
+    await screenshotPainted(page, 'test-results/app-1280x800.png');
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: 'test-results/app-1920x1080.png', fullPage: false });
-    await page.screenshot({ path: 'test-results/app-full.png', fullPage: true });
+    await screenshotPainted(page, 'test-results/app-1920x1080.png');
+    await screenshotPainted(page, 'test-results/app-full.png', true);
     expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);

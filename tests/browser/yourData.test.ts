@@ -9,7 +9,7 @@ import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { decompose, metrics } from '../../src/core';
 import { textBytes, writeNifti, writeNpy, writePng, writeZip } from '../fixtures/writers';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -163,7 +163,7 @@ describe('your own data', () => {
     expect(second.join('\n')).toMatch(/lonely\.png has no mask/);
     expect(await userData<number>(page, 's.pairs.length')).toBe(10);
     expect(await textOf(page, 'user-data-status')).toMatch(/10 pairs loaded.*Training on them/);
-    await page.screenshot({ path: 'test-results/your-data.png' });
+    await screenshotPainted(page, 'test-results/your-data.png');
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
@@ -239,7 +239,7 @@ describe('your own data', () => {
     // The arrays in the app are the arrays written, bit for bit.
     const same = await userData<boolean>(page, `(() => { const it = s.analysis.find((a) => a.name === 'case1'); const ref = ${JSON.stringify(Array.from(pF32))}; return it.width === ${w} && it.height === ${h} && it.p.every((v, i) => v === Math.fround(ref[i])); })()`);
     expect(same).toBe(true);
-    await page.screenshot({ path: 'test-results/analysis.png', fullPage: true });
+    await screenshotPainted(page, 'test-results/analysis.png', true);
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, origin)).toEqual([]);
   });

@@ -1,0 +1,31 @@
+/**
+ * Worker side of the model download: model.save() into memory instead of a file. The artifacts
+ * are exactly what tf.io.browserDownloads would write, so the main thread never loads tfjs.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelExport, WeightSpec } from '../engine/protocol';
+
+export type ModelArtifacts = Omit<ModelExport, 'step' | 'stage'>;
+
+export async function captureModel(model: tf.LayersModel): Promise<ModelArtifacts> {
+  let captured: tf.io.ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      captured = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const a = captured as tf.io.ModelArtifacts | null;
+  if (!a || !a.weightSpecs || a.weightData === undefined || !a.modelTopology || a.modelTopology instanceof ArrayBuffer) {
+    throw new Error('model.save() produced no JSON topology or weights');
+  }
+  return {
+    modelTopology: a.modelTopology as { [key: string]: unknown },
+    format: a.format ?? 'layers-model',
+    generatedBy: a.generatedBy ?? `TensorFlow.js v${tf.version.tfjs}`,
+    convertedBy: a.convertedBy ?? null,
+    weightSpecs: a.weightSpecs.map((s): WeightSpec => ({ name: s.name, shape: [...s.shape], dtype: s.dtype })),
+    // weightData may come in several buffers; join them into one transferable buffer.
+    weightData: tf.io.CompositeArrayBuffer.join(a.weightData),
+  };
+}

@@ -1,0 +1,57 @@
+import { useState, type MouseEvent } from 'react';
+import { historyCsv } from '../export/csv';
+import { downloadBlob } from '../export/download';
+import { panelPng } from '../export/panelPng';
+import { composePanelSvg, serializeSvg } from '../export/panelSvg';
+import { useRunStore } from '../state/runContext';
+import { useLab } from '../state/store';
+
+type Kind = 'svg' | 'png' | 'csv';
+
+/** Panels whose curves can be saved as CSV (both show the logged history). */
+const CSV_PANELS = new Set(['panel-history', 'panel-loss']);
+
+const style: React.CSSProperties = { fontSize: 11, padding: '1px 6px', lineHeight: '16px', color: '#59636e' };
+
+/** SVG / PNG (and CSV) buttons in a panel's header; the panel is the section around them. */
+export function ExportButtons({ testId }: { testId: string }) {
+  const store = useRunStore();
+  const [busy, setBusy] = useState<Kind | null>(null);
+
+  const save = async (kind: Kind, event: MouseEvent<HTMLButtonElement>): Promise<void> => {
+    const panel = event.currentTarget.closest<HTMLElement>('section.panel');
+    setBusy(kind);
+    try {
+      if (kind === 'csv') {
+        // t is the primary store's (the slider's), as the panels use it.
+        const text = historyCsv(store.getState().history, useLab.getState().params.t);
+        downloadBlob(new Blob([text], { type: 'text/csv' }), `${testId}.csv`);
+        return;
+      }
+      if (!panel) throw new Error('the panel is not on the page');
+      const composed = await composePanelSvg(panel);
+      const blob = kind === 'svg' ? new Blob([serializeSvg(composed.svg)], { type: 'image/svg+xml' }) : await panelPng(composed);
+      downloadBlob(blob, `${testId}.${kind}`);
+    } catch (err) {
+      store.getState().notify({ level: 'error', text: `Could not export this panel as ${kind.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const kinds: Kind[] = CSV_PANELS.has(testId) ? ['svg', 'png', 'csv'] : ['svg', 'png'];
+  const tips: Record<Kind, string> = {
+    svg: 'Save this panel as SVG (vector; equations and images embedded)',
+    png: 'Save this panel as PNG at twice its size on screen',
+    csv: 'Save the curves as CSV: one row per logged step, at the current t',
+  };
+  return (
+    <>
+      {kinds.map((kind) => (
+        <button key={kind} type="button" data-testid={`export-${kind}-${testId}`} disabled={busy !== null} onClick={(e) => void save(kind, e)} title={tips[kind]} style={style}>
+          {busy === kind ? '…' : kind.toUpperCase()}
+        </button>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useRef, useState } from 'react';
+import { downloadModel, openRun, saveRun } from '../export/runActions';
+import { useLab } from '../state/store';
+
+const button: React.CSSProperties = { border: '1px solid var(--line)', background: '#fff', borderRadius: 8, padding: '5px 10px', cursor: 'pointer', whiteSpace: 'nowrap' };
+
+/** Header buttons: save the whole run as JSON, open one, download the trained model. */
+export function RunFiles() {
+  const ready = useLab((s) => s.dataset !== null);
+  const [busy, setBusy] = useState<'save' | 'open' | 'model' | null>(null);
+  const input = useRef<HTMLInputElement | null>(null);
+  const off = !ready || busy !== null;
+  const style = off ? { ...button, opacity: 0.45, cursor: 'default' } : button;
+
+  const run = async (kind: 'save' | 'open' | 'model', work: () => Promise<unknown>): Promise<void> => {
+    setBusy(kind);
+    try {
+      await work();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className="run-files" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+      <button style={style} data-testid="btn-save-run" disabled={off} onClick={() => void run('save', () => saveRun())} title="Save parameters, curves, the last snapshot and the weights as one JSON file (pauses training)">
+        {busy === 'save' ? 'Saving…' : 'Save run'}
+      </button>
+      <button style={style} data-testid="btn-open-run" disabled={off} onClick={() => input.current?.click()} title="Open a saved run: the same view, and training continues from its weights">
+        {busy === 'open' ? 'Opening…' : 'Open run'}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        data-testid="input-open-run"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void run('open', () => openRun(file));
+        }}
+      />
+      <button style={style} data-testid="btn-download-model" disabled={off} onClick={() => void run('model', () => downloadModel())} title="Download the trained U-Net as a TensorFlow.js layers model (model.json + weights.bin)">
+        {busy === 'model' ? 'Preparing…' : 'Download model'}
+      </button>
+    </div>
+  );
+}

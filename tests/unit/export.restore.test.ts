@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { weightsOf } from '../../src/export/modelFiles';
+import type { FromWorker, ModelExport } from '../../src/engine/protocol';
+import { Runner } from '../../src/engine/runner';
+import { Trainer } from '../../src/engine/trainer';
+import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 11 };
+
+/** A Runner with its messages collected, and a way to wait for one. */
+function harness() {
+  const messages: FromWorker[] = [];
+  const runner = new Runner((msg) => messages.push(msg));
+  const next = async <T extends FromWorker['type']>(type: T, from = 0, timeout = 60_000): Promise<Extract<FromWorker, { type: T }>> => {
+    const started = Date.now();
+    for (;;) {
+      const hit = messages.slice(from).find((m) => m.type === type);
+      if (hit) return hit as Extract<FromWorker, { type: T }>;
+      if (Date.now() - started > timeout) throw new Error(`no ${type} message`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+  return { messages, runner, next };
+}
+
+describe('export and restore in the engine', () => {
+  it('Trainer.restore puts weights, step and stage back: the same predictions', async () => {
+    const a = new Trainer({ ...TINY, switchMode: 'now' });
+    for (let i = 0; i < 3; i++) await a.step();
+    const model = await a.exportModel();
+    const snapA = await a.snapshot('cpu', 0);
+    const b = new Trainer(TINY, 2);
+    b.setParams({ switchMode: 'now' });
+    b.restore({ weights: weightsOf(model), step: model.step, stage: model.stage });
+    expect(b.stepCount).toBe(3);
+    expect(b.stageState).toEqual(a.stageState);
+    const snapB = await b.snapshot('cpu', 0);
+    expect(Array.from(snapB.valP)).toEqual(Array.from(snapA.valP));
+    expect(snapB.step).toBe(3);
+    const next = await b.step();
+    expect(next.kind === 'ok' && next.record.step === 4).toBe(true);
+
+    const wrong = new Trainer({ ...TINY, width: 5 }, 3);
+    expect(() => wrong.restore({ weights: weightsOf(model), step: 3, stage: model.stage })).toThrow(/have shape \[3, 3, 1, 4\], but this U-Net expects \[3, 3, 1, 5\]/);
+    for (const t of [a, b, wrong]) t.dispose();
+  });
+
+  it('Runner: exportModel answers with the artifacts; restore starts a new run id that holds its view until it steps', async () => {
+    const A = harness();
+    A.runner.handle({ type: 'init', params: TINY, backends: ['cpu'] });
+    A.runner.handle({ type: 'step', count: 2 });
+    A.runner.handle({ type: 'exportModel', requestId: 41 });
+    const reply = await A.next('model');
+    expect(reply.requestId).toBe(41);
+    if (!reply.reply.ok) throw new Error(reply.reply.error);
+    const model: ModelExport = reply.reply.value;
+    expect(model.step).toBe(2);
+    // The snapshot of step 2 was posted before the model.
+    const lastSnapshot = A.messages.slice(0, A.messages.indexOf(reply)).filter((m) => m.type === 'snapshot').pop();
+    expect(lastSnapshot?.type === 'snapshot' && lastSnapshot.snapshot.step).toBe(2);
+
+    const B = harness();
+    B.runner.handle({ type: 'init', params: { ...TINY, seed: 99 }, backends: ['cpu'] });
+    await B.next('dataset');
+    const before = B.messages.length;
+    B.runner.handle({ type: 'restore', requestId: 7, params: TINY, source: 'synthetic', weights: weightsOf(model), step: model.step, stage: model.stage });
+    const restored = await B.next('restored', before);
+    expect(restored.reply).toEqual({ ok: true, value: { runId: 2, step: 2 } });
+    // No dataset or snapshot for the restored run until it takes a step: the UI shows the saved one.
+    B.runner.handle({ type: 'snapshot' });
+    B.runner.handle({ type: 'step' });
+    const snap = await B.next('snapshot', B.messages.indexOf(restored));
+    expect(snap.snapshot.runId).toBe(2);
+    expect(snap.snapshot.step).toBe(3);
+    expect(B.messages.slice(before).some((m) => m.type === 'dataset')).toBe(false);
+
+    // A file for another network: refused, and the run stays as it was.
+    const mark = B.messages.length;
+    B.runner.handle({ type: 'restore', requestId: 8, params: { ...TINY, levels: 3 }, source: 'synthetic', weights: weightsOf(model), step: 2, stage: model.stage });
+    const refused = await B.next('restored', mark);
+    expect(refused.reply.ok).toBe(false);
+    if (!refused.reply.ok) expect(refused.reply.error).toMatch(/weight tensors, but this U-Net has/);
+    B.runner.handle({ type: 'step' });
+    const after = await B.next('snapshot', mark);
+    expect(after.snapshot.runId).toBe(2);
+    expect(after.snapshot.step).toBe(4);
+    A.runner.handle({ type: 'reset' });
+    B.runner.handle({ type: 'reset' });
+  });
+});
