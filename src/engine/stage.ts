@@ -58,6 +58,11 @@ export class StageMachine {
     this.state = { ...from.state };
   }
 
+  /** Puts back a saved state (a run file re-opened); the override stays this machine's. */
+  restoreState(saved: StageState): void {
+    this.state = { ...saved };
+  }
+
   /** Whether the next step should run the switch test. */
   get wantsCheck(): boolean {
     return this.mode === 'auto' && this.state.stage === 1;

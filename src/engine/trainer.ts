@@ -240,13 +240,7 @@ export class Trainer {
       return w.data;
     });
     this.loadWeights({ step: saved.step, weights });
-    // StageMachine has no setter for a saved state; restore() takes another machine's, so the
-    // state is put in place directly and checked.
-    Reflect.set(this.stage, 'state', { ...saved.stage });
-    const now = this.stage.current;
-    if (now.stage !== saved.stage.stage || now.switchedAt !== saved.stage.switchedAt || now.reason !== saved.stage.reason) {
-      throw new Error('The saved training stage could not be restored.');
-    }
+    this.stage.restoreState(saved.stage);
   }
 
   private recoverFromNaN(loss: number): StepOutcome {

@@ -10,7 +10,8 @@ import { ConceptSection } from './ConceptSection';
 import { HelpOverlay } from './HelpOverlay';
 import { Notices } from './Notices';
 import { ScenarioBar, ScenarioNarrative } from './Scenarios';
-import { ShareMenu } from './ShareMenu';
+import { Menu } from './Menu';
+import { ShareCard, ShareMenu } from './ShareMenu';
 import { Tour, TourButton } from './tour/Tour';
 import { TrainingSection } from './TrainingSection';
 import { Transport } from './Transport';
@@ -55,9 +56,13 @@ export function App() {
               <button data-testid="btn-your-data" onClick={() => setImport(!importOpen)} aria-pressed={importOpen} title="Train on your own images and masks, or analyse your model's predictions (files stay in this tab)">
                 Your data
               </button>
-              <RunFiles />
+              <Menu id="run" label="Run" title="Save or open a whole run, download the trained model">
+                <RunFiles />
+              </Menu>
               <CompareToggle />
-              <ShareMenu />
+              <Menu id="share" label="Share" title="A link to exactly this view, or a classroom link with chosen controls hidden">
+                <ShareMenu />
+              </Menu>
               <TourButton />
             </>
           )}
@@ -81,6 +86,7 @@ export function App() {
           {comparing ? <CompareSection /> : <TrainingSection />}
         </main>
       </div>
+      <ShareCard />
       <HelpOverlay />
       <Tour />
     </div>

@@ -53,20 +53,19 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
         ))}
       </div>
       <div className="compare-columns">
-        <div className="compare-column" data-testid="compare-run-a">
-          <h2 className="compare-title">
-            <span className="run-tag">A</span> {describe(paramsA, shown)}
-          </h2>
-          <TrainingSection compact sync={sync} />
-        </div>
-        <RunContext.Provider value={storeB}>
-          <div className="compare-column" data-testid="compare-run-b">
-            <h2 className="compare-title">
-              <span className="run-tag run-tag-b">B</span> {describe(paramsB, shown)}
-            </h2>
-            <TrainingSection compact sync={sync} />
-          </div>
-        </RunContext.Provider>
+        {[
+          { tag: 'A', store: useLab, params: paramsA },
+          { tag: 'B', store: storeB, params: paramsB },
+        ].map((run) => (
+          <RunContext.Provider key={run.tag} value={run.store}>
+            <div className="compare-column" data-testid={`compare-run-${run.tag.toLowerCase()}`}>
+              <h2 className="compare-title">
+                <span className={`run-tag run-tag-${run.tag.toLowerCase()}`}>{run.tag}</span> {describe(run.params, shown)}
+              </h2>
+              <TrainingSection compact sync={sync} />
+            </div>
+          </RunContext.Provider>
+        ))}
       </div>
     </section>
   );

@@ -7,50 +7,58 @@ import { useUi } from './uiStore';
 
 const linkTo = (query: string): string => `${window.location.origin}${window.location.pathname}${query}`;
 
-/** Copies text, falling back to selecting it when the clipboard is not available (http, permissions). */
-async function copy(text: string): Promise<boolean> {
+/** Copies text and says so; without clipboard access (http, permissions) it says how to copy by hand. */
+async function copyAndSay(text: string, what: string): Promise<void> {
+  let ok = true;
   try {
     await navigator.clipboard.writeText(text);
-    return true;
   } catch {
-    return false;
+    ok = false;
   }
+  useUi.getState().flash(ok ? `${what} copied` : `Clipboard unavailable: copy the link from the address bar or the classroom dialog`);
 }
 
-/** “Copy link” for the exact current view, and a classroom link that hides chosen controls. */
+/** The Share menu's items: copy a link to exactly this view; open the classroom-link dialog. */
 export function ShareMenu() {
+  const setShare = useUi((s) => s.setShare);
+  return (
+    <>
+      <button data-testid="btn-copy-link" onClick={() => void copyAndSay(window.location.origin + window.location.pathname + currentLinkQuery(), 'Link')} title="Every parameter, the seed, the selected image and the mode">
+        Copy link to this view
+      </button>
+      <button data-testid="btn-classroom" onClick={() => setShare(true)} title="A link for students that hides the controls you choose">
+        Classroom link…
+      </button>
+    </>
+  );
+}
+
+function currentLinkQuery(): string {
+  const s = useLab.getState();
+  return queryFromParams(s.params, { view: s.view, selectedImage: s.selectedImage });
+}
+
+/** The classroom-link dialog and the “copied” message (outside the menu, so they outlive it). */
+export function ShareCard() {
   const open = useUi((s) => s.shareOpen);
   const setShare = useUi((s) => s.setShare);
+  const status = useUi((s) => s.status);
   const params = useLab((s) => s.params);
   const view = useLab((s) => s.view);
   const selectedImage = useLab((s) => s.selectedImage);
-  const [copied, setCopied] = useState<string | null>(null);
   const [hideAll, setHideAll] = useState(false);
   const [hiddenGroups, setHiddenGroups] = useState<Set<string>>(new Set(['Synthetic data', 'U-Net', 'Training']));
-
-  const link = linkTo(queryFromParams(params, { view, selectedImage }));
   const hidden: ParamKey[] | 'all' = hideAll ? 'all' : CONTROL_GROUPS.filter((g) => hiddenGroups.has(g.title)).flatMap((g) => g.keys);
   const classroomLink = linkTo(queryFromParams(params, { view: { ...view, hidden }, selectedImage }));
-
-  const copyAndSay = async (text: string, what: string): Promise<void> => {
-    setCopied((await copy(text)) ? `${what} copied` : 'Clipboard unavailable: select the link and copy it');
-  };
-
   return (
-    <div className="share">
-      <button data-testid="btn-copy-link" onClick={() => void copyAndSay(link, 'Link')} title="Copy a link to exactly this view: every parameter, the seed, the selected image and mode">
-        Copy link
-      </button>
-      <button data-testid="btn-classroom" aria-expanded={open} onClick={() => setShare(!open)} title="A link for students that hides the controls you choose">
-        Classroom link…
-      </button>
-      {copied ? (
-        <span className="share-status" role="status" data-testid="share-status">
-          {copied}
-        </span>
+    <>
+      {status ? (
+        <div className="toast" role="status" data-testid="share-status">
+          {status}
+        </div>
       ) : null}
       {open ? (
-        <div className="share-card" data-testid="classroom-dialog">
+        <div className="share-card" data-testid="classroom-dialog" role="dialog" aria-label="Classroom link">
           <p>Students who open this link see the current view with these controls hidden:</p>
           <label>
             <input type="checkbox" checked={hideAll} onChange={(e) => setHideAll(e.target.checked)} data-testid="classroom-hide-all" /> every control (the panels only)
@@ -79,6 +87,6 @@ export function ShareMenu() {
           </div>
         </div>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -1,31 +1,24 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/export/csv';
 import { MODEL_FILE, WEIGHTS_FILE, type ModelJson } from '../../src/export/modelFiles';
 import { parseRun } from '../../src/export/runFile';
-import { closeAllPages, expectBackend, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { expectBackend, openPage, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { browserSuite } from './suite';
 
-let server: ViteDevServer;
-let origin: string;
-let browser: Browser;
-
+const suite = browserSuite();
 const OUT = 'test-results/exports';
+mkdirSync(OUT, { recursive: true });
 
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  ({ server, origin } = await startServer());
-  browser = await launch();
-});
-afterEach(closeAllPages);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+/** Run actions live in the header's “Run” menu: open it when the button is not showing. */
+async function revealInMenu(page: Page, testId: string): Promise<void> {
+  if (!(await page.getByTestId(testId).first().isVisible())) await page.getByTestId('menu-run').click();
+}
 
 /** Clicks a button and returns the file it downloads (its name and where Playwright saved it). */
 async function download(page: Page, testId: string): Promise<{ name: string; path: string }> {
+  await revealInMenu(page, testId);
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).first().click()]);
   const path = await d.path();
   return { name: d.suggestedFilename(), path };
@@ -124,7 +117,7 @@ async function viewTexts(page: Page): Promise<Record<string, string>> {
 
 describe('exports', () => {
   it('every panel exports as SVG and PNG that parse back; curves as CSV; a saved run re-imports with the same numbers and trains on; the model downloads', async () => {
-    const A = await openPage(browser, `${origin}/?${TINY}`);
+    const A = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     const page = A.page;
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
@@ -204,9 +197,9 @@ describe('exports', () => {
     expect(A.errors).toEqual([]);
 
     // --- Run: open in a fresh page (another seed, so every number would differ) ---
-    const B = await openPage(browser, `${origin}/?${TINY}&seed=5`);
+    const B = await openPage(suite.browser, `${suite.origin}/?${TINY}&seed=5`);
     await expectBackend(B.page, 'webgpu');
-    await B.page.getByTestId('btn-open-run').and(B.page.locator(':enabled')).waitFor({ timeout: 120_000 });
+    await B.page.getByTestId('btn-open-run').and(B.page.locator(':enabled')).waitFor({ state: 'attached', timeout: 120_000 });
     // A damaged file: a visible error, and nothing changes.
     const damaged = `${OUT}/damaged-run.json`;
     writeFileSync(damaged, readFileSync(runFile.path, 'utf8').slice(0, 5000));
@@ -241,6 +234,7 @@ describe('exports', () => {
     // --- Model: two files, the manifest covers the binary exactly ---
     const files: Download[] = [];
     B.page.on('download', (d) => files.push(d));
+    await revealInMenu(B.page, 'btn-download-model');
     await B.page.getByTestId('btn-download-model').click();
     await expect.poll(() => files.length, { timeout: 60_000 }).toBe(2);
     const byName = new Map(files.map((d) => [d.suggestedFilename(), d]));

@@ -3,28 +3,16 @@
  * scenarios, keyboard shortcuts, compare mode training both runs, and the presentation-mode
  * screenshot at 1920×1080.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/state/scenarios';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
 import { paramsFromQuery } from '../../src/state/url';
 import { viewFromQuery, type ViewState } from '../../src/state/view';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import { browserSuite } from './suite';
 
-let server: ViteDevServer;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launch();
-});
-afterEach(closeAllPages);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 interface LabView {
   params: Params;
@@ -52,7 +40,7 @@ async function urlSettles(page: Page, predicate: (url: string) => boolean): Prom
 describe('teaching and presenting', () => {
   it('round-trips every parameter and the view through the URL; garbage is clamped and reported', async () => {
     const garbage = `${TINY}&t=0.25&eps=0.003&epsm=value&loss=tversky&th=abc&lr=5&seed=42&img=3&hide=lr,opt,zz&sc=eps&present=maybe&b.loss=bce&junk=1`;
-    const { page, errors } = await openPage(browser, `${origin}/?${garbage}`);
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${garbage}`);
     const notices = page.getByTestId('notices');
     await notices.waitFor();
     const text = (await notices.textContent()) ?? '';
@@ -80,7 +68,7 @@ describe('teaching and presenting', () => {
     expect(decodedView.view).toEqual(first.view);
     expect(decodedView.selectedImage).toBe(2);
     // …and a fresh page opened on it shows exactly the same state, without notices.
-    const again = await openPage(browser, url);
+    const again = await openPage(suite.browser, url);
     await again.page.getByTestId('concept-sorted').waitFor();
     expect(await labView(again.page)).toEqual(first);
     expect(await again.page.getByTestId('notices').count()).toBe(0);
@@ -91,18 +79,20 @@ describe('teaching and presenting', () => {
   });
 
   it('copies a link to the current view and builds a classroom link that hides controls', async () => {
-    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`, undefined, ['clipboard-read', 'clipboard-write']);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`, undefined, ['clipboard-read', 'clipboard-write']);
     await page.getByTestId('slider-t').fill('300');
+    await page.getByTestId('menu-share').click();
     await page.getByTestId('btn-copy-link').click();
     await page.getByTestId('share-status').filter({ hasText: 'Link copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(paramsFromQuery(new URL(copied).search).params.t).toBe(0.3);
 
+    await page.getByTestId('menu-share').click();
     await page.getByTestId('btn-classroom').click();
     await page.getByTestId('classroom-hide-all').check();
     const classroom = await page.getByTestId('classroom-url').inputValue();
     expect(new URL(classroom).searchParams.get('hide')).toBe('all');
-    const student = await openPage(browser, classroom);
+    const student = await openPage(suite.browser, classroom);
     await student.page.getByTestId('concept-sorted').waitFor();
     expect(await student.page.getByTestId('controls').count()).toBe(0);
     expect(await textOf(student.page, 'concept-sorted-crossing')).toBe(await textOf(page, 'concept-sorted-crossing'));
@@ -110,17 +100,17 @@ describe('teaching and presenting', () => {
     // Hiding groups instead: the loss group's controls disappear, the rest stay.
     await page.getByTestId('classroom-hide-all').uncheck();
     await page.getByTestId('classroom-hide-loss').check();
-    const partial = await openPage(browser, await page.getByTestId('classroom-url').inputValue());
+    const partial = await openPage(suite.browser, await page.getByTestId('classroom-url').inputValue());
     await partial.page.getByTestId('controls').waitFor();
     expect(await partial.page.getByTestId('select-loss').count()).toBe(0);
     expect(await partial.page.getByTestId('slider-tHard').count()).toBe(0);
     expect(await partial.page.getByTestId('slider-t').count()).toBe(1);
     expect([...errors, ...student.errors, ...partial.errors]).toEqual([]);
-    expect(foreignRequests(requests, origin)).toEqual([]);
+    expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
 
   it('keyboard shortcuts: ? help, 1–9 scenarios, p presentation, space play/pause, → step, r reset', async () => {
-    const { page, errors } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await expectBackend(page, 'webgpu');
     await page.locator('body').click({ position: { x: 5, y: 300 } });
 
@@ -158,7 +148,7 @@ describe('teaching and presenting', () => {
   });
 
   it('compare mode trains both runs on the same data from the same initial weights', async () => {
-    const { page, errors } = await openPage(browser, `${origin}/?${TINY}&cmp=1&b.loss=bce`);
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}&cmp=1&b.loss=bce`);
     await page.getByTestId('compare-section').waitFor({ timeout: 120_000 });
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
@@ -170,6 +160,8 @@ describe('teaching and presenting', () => {
     await waitForStep(page, 3);
     for (let i = 0; i < 600 && (await bSteps()) < 3; i++) await page.waitForTimeout(200);
     await page.getByTestId('btn-pause').click();
+    // The step counter runs ahead of snapshots: wait for run A's snapshot too.
+    await waitForSnapshot(page, 3);
     expect(await bSteps()).toBeGreaterThanOrEqual(3);
 
     const runs = await page.evaluate(() => {
@@ -209,7 +201,7 @@ describe('teaching and presenting', () => {
   });
 
   it('presentation mode at 1920×1080 (screenshot)', async () => {
-    const { page, errors } = await openPage(browser, `${origin}/?${TINY}&sc=switch`, { width: 1920, height: 1080 });
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}&sc=switch`, { width: 1920, height: 1080 });
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     const reached = await waitForStep(page, 60);

@@ -1,23 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TOUR_STORAGE_KEY } from '../../src/ui/tour/tourStore';
 import { tourSteps } from '../../src/ui/tour/tourSteps';
-import { closeAllPages, launch, openPage, startServer, textOf, TINY, screenshotPainted } from './harness';
+import { openPage, textOf, TINY, screenshotPainted } from './harness';
+import { browserSuite } from './suite';
 
-let server: ViteDevServer;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launch();
-});
-afterEach(closeAllPages);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const N = tourSteps.length;
 const indexOf = (id: string): number => {
@@ -98,7 +86,7 @@ async function savedIndex(page: Page): Promise<number | null> {
 
 describe('guided tour', () => {
   it('spotlights panels, navigates, skips, resumes after a reload and clears when finished', async () => {
-    const { page, errors } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     // Once the engine has sent its first snapshot (the stage panel shows it; no training needed),
     // the dev server has bundled the worker's dependencies: its "optimized dependencies changed"
     // reload would otherwise close the tour mid-test.

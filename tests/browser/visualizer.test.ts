@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { displayEps } from '../../src/engine/displayEps';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { DEFAULT_PARAMS } from '../../src/state/schema';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForStep, screenshotPainted } from './harness';
+import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForStep, screenshotPainted } from './harness';
+import { browserSuite } from './suite';
 
-let server: ViteDevServer;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launch();
-});
-afterEach(closeAllPages);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 /** Sets a schema slider through the UI: position 0..1000 maps linearly onto t ∈ [0, 1]. */
 async function setT(page: Page, t: number): Promise<void> {
@@ -31,7 +19,7 @@ const numberIn = (text: string): number => Number(/-?\d+(\.\d+)?(e[-+]?\d+)?/i.e
 
 describe('visualizer', () => {
   it('draws the concept explorer on load; t moves the crossing and main/bias exactly as src/core says', async () => {
-    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
     const { p, y } = conceptPredictions({ ratio: DEFAULT_PARAMS.conceptRatio, quality: DEFAULT_PARAMS.conceptQuality });
     const eps = displayEps(DEFAULT_PARAMS, y);
@@ -50,11 +38,11 @@ describe('visualizer', () => {
     expect(new Set(seen).size).toBe(3);
     expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
-    expect(foreignRequests(requests, origin)).toEqual([]);
+    expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
 
   it('trains live: the step counter rises, panels update, the stage is shown; screenshots', async () => {
-    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     await waitForStep(page, 4);
@@ -72,11 +60,11 @@ describe('visualizer', () => {
     await screenshotPainted(page, 'test-results/app-full.png', true);
     expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
-    expect(foreignRequests(requests, origin)).toEqual([]);
+    expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
 
   it('clamps invalid URL parameters and says so', async () => {
-    const { page, errors } = await openPage(browser, `${origin}/?${TINY}&t=7&loss=nonsense&bogus=1`);
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}&t=7&loss=nonsense&bogus=1`);
     const notices = page.getByTestId('notices');
     await notices.waitFor();
     const text = await notices.textContent();

@@ -1,29 +1,17 @@
 /**
- * Issue #6 in the browser: import image/mask pairs (8/16-bit PNG, RGB, JPEG made by the browser,
+ * Issue #6 in the browser: import image/mask pairs (8/16-bit PNG, RGB, JPEG made by the suite.browser,
  * zip with folders, NIfTI .nii.gz) plus bad files, train on them; analyse-only predictions
  * (.npy and PNG) dropped onto the page, with numbers equal to src/core on the same arrays; no
- * request leaves the origin.
+ * request leaves the suite.origin.
  */
-import type { Browser, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decompose, metrics } from '../../src/core';
 import { textBytes, writeNifti, writeNpy, writePng, writeZip } from '../fixtures/writers';
-import { closeAllPages, expectBackend, foreignRequests, launch, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import { browserSuite } from './suite';
 
-let server: ViteDevServer;
-let origin: string;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, origin } = await startServer());
-  browser = await launch();
-});
-afterEach(closeAllPages);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 const W = 40;
 const H = 40;
@@ -78,7 +66,7 @@ const userData = <T>(page: Page, pick: string): Promise<T> =>
 
 describe('your own data', () => {
   it('imports pairs in every format, reports each bad file specifically, keeps what was loaded, and trains on them', async () => {
-    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-your-data').click();
     await page.getByTestId('import-section').waitFor();
@@ -166,11 +154,11 @@ describe('your own data', () => {
     await screenshotPainted(page, 'test-results/your-data.png');
 
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, origin)).toEqual([]);
+    expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
 
   it('analyse-only: dropped probability maps show the decomposition src/core computes on the same arrays', async () => {
-    const { page, errors, requests } = await openPage(browser, `${origin}/?${TINY}`);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await page.getByTestId('concept-sorted').waitFor();
     const w = 48;
     const h = 40;
@@ -241,6 +229,6 @@ describe('your own data', () => {
     expect(same).toBe(true);
     await screenshotPainted(page, 'test-results/analysis.png', true);
     expect(errors).toEqual([]);
-    expect(foreignRequests(requests, origin)).toEqual([]);
+    expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
 });
