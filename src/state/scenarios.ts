@@ -29,7 +29,8 @@ export const SCENARIOS: readonly Scenario[] = [
     narrative:
       'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t.',
     look: ['concept-sorted', 'panel-bars'],
-    highlight: 'fpBias',
+    // No term highlight: the point is to compare the main and bias bars, so both stay crisp.
+    highlight: null,
     params: { conceptRatio: 200, conceptQuality: 0.6, t: 0.5 },
   },
   {

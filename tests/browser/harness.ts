@@ -36,6 +36,8 @@ export interface PageRecord {
   page: Page;
   errors: string[];
   requests: string[];
+  /** Requests that carried a body or were not GET/HEAD. */
+  uploads: string[];
 }
 
 export async function launch(flags: string[] = WEBGPU_FLAGS): Promise<Browser> {
@@ -57,14 +59,19 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   const page = await context.newPage();
   const errors: string[] = [];
   const requests: string[] = [];
+  const uploads: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (err) => errors.push(String(err)));
   // Context-level, so requests from workers are recorded too.
-  context.on('request', (req) => requests.push(req.url()));
+  context.on('request', (req) => {
+    requests.push(req.url());
+    // Anything that sends a body (POST, PUT, beacons) would be an upload, even to our own origin.
+    if (!['GET', 'HEAD'].includes(req.method()) || req.postData() !== null) uploads.push(`${req.method()} ${req.url()}`);
+  });
   await page.goto(url);
-  return { page, errors, requests };
+  return { page, errors, requests, uploads };
 }
 
 /** Requests that left the app's origin (data: and blob: URLs stay in the browser). */

@@ -211,6 +211,11 @@ describe('teaching and presenting', () => {
     await page.locator('.app.presenting').waitFor();
     await page.keyboard.press('4'); // the scenario again: scrolls to the stage panel it talks about
     await page.waitForTimeout(500);
+    await screenshotPainted(page, 'test-results/presentation-training-1920x1080.png');
+    // The opening scenario, as a lecture starts: Fig. 2, the main/bias bars and Eq. 9–12.
+    await page.keyboard.press('1');
+    await page.getByTestId('scenario-narrative').filter({ hasText: SCENARIOS[0].title }).waitFor();
+    await page.waitForTimeout(500);
     await screenshotPainted(page, 'test-results/presentation-1920x1080.png');
     expect(await page.getByTestId('controls').count()).toBe(0);
     const fontSize = await page.evaluate(() => {

@@ -168,14 +168,14 @@ describe('guided tour', () => {
     await page.getByTestId('tour-card').waitFor({ state: 'detached' });
     expect(await seenKeys()).toEqual([]);
     expect(await savedIndex(page)).toBe(indexOf('fig2'));
-    expect(await button.textContent()).toBe(`Resume tour (${indexOf('fig2') + 1}/${N})`);
+    expect(await button.textContent()).toBe(`Tour ${indexOf('fig2') + 1}/${N}`);
 
     expect(navigations, 'the page reloaded by itself during the test').toBe(reloadsBefore);
 
     // A reload keeps it; resuming continues at the saved step with the spotlight on its panel.
     await page.reload();
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('btn-tour').textContent()).toBe(`Resume tour (${indexOf('fig2') + 1}/${N})`);
+    expect(await page.getByTestId('btn-tour').textContent()).toBe(`Tour ${indexOf('fig2') + 1}/${N}`);
     expect(await page.getByTestId('tour-card').count()).toBe(0);
     await page.getByTestId('panel-stage').waitFor({ timeout: 240_000 });
     await page.getByTestId('btn-tour').click();

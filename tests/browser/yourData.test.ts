@@ -66,7 +66,7 @@ const userData = <T>(page: Page, pick: string): Promise<T> =>
 
 describe('your own data', () => {
   it('imports pairs in every format, reports each bad file specifically, keeps what was loaded, and trains on them', async () => {
-    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
+    const { page, errors, requests, uploads } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-your-data').click();
     await page.getByTestId('import-section').waitFor();
@@ -155,10 +155,11 @@ describe('your own data', () => {
 
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, suite.origin)).toEqual([]);
+    expect(uploads).toEqual([]);
   });
 
   it('analyse-only: dropped probability maps show the decomposition src/core computes on the same arrays', async () => {
-    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
+    const { page, errors, requests, uploads } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await page.getByTestId('concept-sorted').waitFor();
     const w = 48;
     const h = 40;
@@ -230,5 +231,6 @@ describe('your own data', () => {
     await screenshotPainted(page, 'test-results/analysis.png', true);
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, suite.origin)).toEqual([]);
+    expect(uploads).toEqual([]);
   });
 });

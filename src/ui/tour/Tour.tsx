@@ -354,13 +354,14 @@ export function Tour(): JSX.Element | null {
   return active ? <TourOverlay /> : null;
 }
 
-/** Header button: "Tour", or "Resume tour (k/N)" when an unfinished tour is saved. */
+/** Header button: "Tour", or "Tour k/N" (resume) when an unfinished tour is saved; short, so the header stays one row. */
 export function TourButton(): JSX.Element {
   const saved = useTour((s) => s.saved);
   const start = useTour((s) => s.start);
-  const label = saved !== null ? `Resume tour (${saved + 1}/${tourSteps.length})` : 'Tour';
+  const label = saved !== null ? `Tour ${saved + 1}/${tourSteps.length}` : 'Tour';
+  const title = saved !== null ? `Resume the guided tour at step ${saved + 1} of ${tourSteps.length}` : 'A guided tour of Fig. 1–2, Eq. 9–12 and Algorithm 1';
   return (
-    <button type="button" className="tour-button" data-testid="btn-tour" onClick={start} title="A guided tour of Fig. 1–2, Eq. 9–12 and Algorithm 1">
+    <button type="button" className="tour-button" data-testid="btn-tour" onClick={start} title={title}>
       {label}
     </button>
   );
