@@ -1,9 +1,12 @@
 /**
- * Issue #6 in the browser: import image/mask pairs (8/16-bit PNG, RGB, JPEG made by the suite.browser,
+ * Issue #6 in the browser: import image/mask pairs (8/16-bit PNG, RGB, JPEG made by the browser,
  * zip with folders, NIfTI .nii.gz) plus bad files, train on them; analyse-only predictions
  * (.npy and PNG) dropped onto the page, with numbers equal to src/core on the same arrays; no
- * request leaves the suite.origin.
+ * request leaves the origin.
  */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { decompose, metrics } from '../../src/core';
@@ -144,13 +147,26 @@ describe('your own data', () => {
     const loss = await page.evaluate(() => (window as unknown as { balanceLab: { store: { getState(): { snapshot: { loss: number } } } } }).balanceLab.store.getState().snapshot.loss);
     expect(Number.isFinite(loss)).toBe(true);
 
-    // A second import with only bad files reports them and loses nothing.
+    // A folder (images/ and masks/ side by side), chosen with the folder picker, adds its pairs.
+    const folder = mkdtempSync(join(tmpdir(), 'balance-lab-folder-'));
+    mkdirSync(join(folder, 'study', 'images'), { recursive: true });
+    mkdirSync(join(folder, 'study', 'masks'), { recursive: true });
+    const s7 = scan(7);
+    writeFileSync(join(folder, 'study', 'images', 'f7.png'), png8(s7.image));
+    writeFileSync(join(folder, 'study', 'masks', 'f7.png'), png8(s7.mask));
+    await page.getByTestId('input-import-folder').setInputFiles(folder);
+    await page.getByTestId('import-summary').filter({ hasText: '1 image/mask pair imported from 2 files' }).waitFor({ timeout: 60_000 });
+    // Paths keep the chosen folder's name, as the browser reports them (webkitRelativePath).
+    expect(await userData<string[]>(page, 's.pairs.map((p) => p.source)')).toContainEqual(expect.stringMatching(/^balance-lab-folder-\w+\/study\/images\/f7\.png \+ balance-lab-folder-\w+\/study\/masks\/f7\.png$/));
+    await page.getByTestId('training-section').filter({ hasText: 'your data (11 images)' }).waitFor({ timeout: 120_000 });
+
+    // A further import with only bad files reports them and loses nothing.
     await page.getByTestId('input-import-files').setInputFiles([upload('readme.md', textBytes('# hi')), upload('lonely.png', png8(s1.image))]);
     await page.getByTestId('import-summary').filter({ hasText: '0 image/mask pairs imported from 2 files' }).waitFor();
     const second = await page.getByTestId('import-problems').locator('li').allTextContents();
     expect(second.join('\n')).toMatch(/lonely\.png has no mask/);
-    expect(await userData<number>(page, 's.pairs.length')).toBe(10);
-    expect(await textOf(page, 'user-data-status')).toMatch(/10 pairs loaded.*Training on them/);
+    expect(await userData<number>(page, 's.pairs.length')).toBe(11);
+    expect(await textOf(page, 'user-data-status')).toMatch(/11 pairs loaded.*Training on them/);
     await screenshotPainted(page, 'test-results/your-data.png');
 
     expect(errors).toEqual([]);
