@@ -133,5 +133,7 @@ export async function screenshotPainted(page: Page, path: string, fullPage = fal
     await page.waitForTimeout(1000);
     shot = await page.screenshot({ fullPage });
   }
+  const { dirname } = await import('node:path');
+  await fs.mkdir(dirname(path), { recursive: true });
   await fs.writeFile(path, shot);
 }
