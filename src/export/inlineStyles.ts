@@ -142,10 +142,13 @@ function hidden(el: Element, cs: CSSStyleDeclaration): boolean {
 
 function declarations(el: Element, cs: CSSStyleDeclaration, parent: CSSStyleDeclaration | null, inSvg: boolean): string[] {
   const out: string[] = [];
+  // Nothing scrolls in an image: a scroll box (in either direction) shows its content whole.
+  // Clipping it instead cut off KaTeX's last line (an overflow-x: auto row is overflow-y: hidden),
+  // whose embedded-font metrics can sit a pixel or two lower than the page's.
+  const scrollBox = [cs.overflowX, cs.overflowY].some((v) => v === 'auto' || v === 'scroll');
   const put = (prop: string): void => {
     const v = cs.getPropertyValue(prop);
-    // A scroll box is drawn at its scroll origin, without scrollbars.
-    out.push(`${prop}:${prop.startsWith('overflow') && (v === 'auto' || v === 'scroll') ? 'hidden' : v}`);
+    out.push(`${prop}:${scrollBox && prop.startsWith('overflow') ? 'visible' : v}`);
   };
   const inherited = isSvg(el) ? INHERITED_SVG : INHERITED_TEXT;
   for (const prop of inherited) if (!parent || cs.getPropertyValue(prop) !== parent.getPropertyValue(prop)) put(prop);
