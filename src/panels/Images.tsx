@@ -7,9 +7,10 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
 import type { ImagesProps } from './types';
+import { PANEL_FONT } from './svgText';
 
 const MAX_SHOWN = 4;
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT = PANEL_FONT;
 const MUTED = '#555';
 const SELECT = '#222';
 

@@ -10,9 +10,9 @@ import type { HistoryEntry, LossPanelProps } from './types';
 import { useSize } from './useSize';
 import { decomposeFromHistogram } from '../core/histogram';
 import { scoresFromCounts } from '../core/metrics';
-import { drawGridLines } from './svgText';
+import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT = PANEL_FONT;
 const TEXT = '#222';
 const MUTED = '#555';
 const C = {
@@ -200,8 +200,8 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
     const legend = svg.append('g');
     const items: { g: d3.Selection<SVGGElement, unknown, null, undefined>; w: number }[] = [];
     const title = legend.append('g');
-    const tt = title.append('text').attr('y', 4).attr('font-weight', 700).attr('fill', MUTED).text(plot.title);
-    items.push({ g: title, w: (tt.node()?.getComputedTextLength() ?? plot.title.length * 7) + 14 });
+    title.append('text').attr('y', 4).attr('font-weight', 700).attr('fill', MUTED).text(plot.title);
+    items.push({ g: title, w: textWidth(plot.title, 12, 700) + 14 });
     for (const s of plot.series) {
       if (s.noLegend) continue;
       const item = legend.append('g');
@@ -213,8 +213,8 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
         .attr('stroke-width', Math.max(2, s.width))
         .attr('stroke-opacity', s.opacity ?? 1)
         .attr('stroke-dasharray', s.dash ?? null);
-      const text = item.append('text').attr('x', 23).attr('y', 4).text(s.label);
-      items.push({ g: item, w: 23 + (text.node()?.getComputedTextLength() ?? s.label.length * 7) + 14 });
+      item.append('text').attr('x', 23).attr('y', 4).text(s.label);
+      items.push({ g: item, w: 23 + textWidth(s.label, 12) + 14 });
     }
     let lx = 0;
     let row = 0;

@@ -2,13 +2,12 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { scaleLinear, select } from 'd3';
 import type { DecompositionW } from '../engine/protocol';
 import { Panel } from './Panel';
-import { textWidth } from './SortedPredictions';
 import { colors } from './colors';
 import type { MainBiasBarsProps, TermId } from './types';
 import { useSize } from './useSize';
-import { MUTED, richText, type TextPart } from './svgText';
+import { MUTED, PANEL_FONT, richText, textWidth, type TextPart } from './svgText';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const FONT = PANEL_FONT;
 const INK = '#1f2328';
 const ROW_H = 66;
 const BAR_H = 26;

@@ -9,7 +9,7 @@ import { colors } from './colors';
 import { Panel } from './Panel';
 import type { HistoryEntry, HistoryProps, HistorySync, TermId } from './types';
 import { useSize } from './useSize';
-import { drawGridLines } from './svgText';
+import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
 
 type CurveId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpBiasW';
 
@@ -141,7 +141,7 @@ export function historyRow(entry: HistoryEntry, t: number): HistoryRow {
   return { step: entry.step, fpMain, fpBias, fnMain, fnBias, fpBiasW, fpMainW };
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT = PANEL_FONT;
 const TEXT = '#222';
 const MUTED = '#555';
 const fmt = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 100 ? d3.format(',.0f')(v) : d3.format('.3~g')(v));
@@ -266,8 +266,8 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
       .attr('stroke', c.color)
       .attr('stroke-width', 3)
       .attr('stroke-dasharray', c.dashed ? '6 4' : null);
-    const text = item.append('text').attr('x', 28).attr('y', 14.5).attr('font-size', 13).text(c.label);
-    const w = 28 + textWidth(text, c.label) + 18;
+    item.append('text').attr('x', 28).attr('y', 14.5).attr('font-size', 13).text(c.label);
+    const w = 28 + textWidth(c.label, 13) + 18;
     item.select('rect').attr('width', w - 10);
     if (lx > 0 && lx + w > legendWidth) {
       lx = 0;
@@ -454,16 +454,6 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
       box.attr('transform', `translate(${bx},${Math.min(8, ih - boxH)})`);
     })
     .on('pointerleave', () => hover.style('display', 'none'));
-}
-
-/** Widths of legend labels, measured once: measuring forces a layout, which a redraw on every t change should not pay. */
-const widths = new Map<string, number>();
-function textWidth(text: d3.Selection<SVGTextElement, unknown, null, undefined>, label: string): number {
-  const hit = widths.get(label);
-  if (hit !== undefined) return hit;
-  const w = text.node()?.getComputedTextLength() ?? 0;
-  if (w > 0) widths.set(label, w);
-  return w > 0 ? w : label.length * 7;
 }
 
 /** Decade ticks (1, 10, 100, …) of a log axis, with 2 and 5 added when there are few decades. */

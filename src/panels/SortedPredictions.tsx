@@ -6,10 +6,10 @@ import { Panel } from './Panel';
 import { colors } from './colors';
 import type { SortedPredictionsProps, TermId } from './types';
 import { useSize } from './useSize';
-import { MUTED, richText, type TextPart, type TextSelection } from './svgText';
+import { MUTED, PANEL_FONT, richText, textWidth, type TextPart, type TextSelection } from './svgText';
 
 /** Drawn with an explicit family so that an exported SVG looks the same outside the page. */
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const FONT = PANEL_FONT;
 const INK = '#1f2328';
 const HALO = '#ffffff';
 /** At most this many pixel columns are sampled (two ranks each): ≤ ~1500 curve points. */
@@ -44,26 +44,6 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 type T = TextSelection;
 
 
-/**
- * Text width from canvas metrics, cached. Asking the SVG (getComputedTextLength) would force a
- * synchronous layout per label, which dominated the redraw time when t changes.
- */
-const widthCache = new Map<string, number>();
-let measureCtx: CanvasRenderingContext2D | null | undefined;
-export function textWidth(text: string, size: number, bold: boolean): number {
-  const key = `${size}|${bold ? 1 : 0}|${text}`;
-  const hit = widthCache.get(key);
-  if (hit !== undefined) return hit;
-  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
-  let w = 0.56 * size * text.length;
-  if (measureCtx) {
-    measureCtx.font = `${bold ? 600 : 400} ${size}px ${FONT}`;
-    w = measureCtx.measureText(text).width;
-  }
-  if (widthCache.size > 2000) widthCache.clear();
-  widthCache.set(key, w);
-  return w;
-}
 function measure(parts: Part[], size = 13, bold = false): number {
   let w = 0;
   for (const raw of parts) {

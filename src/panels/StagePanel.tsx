@@ -8,9 +8,9 @@ import { colors } from './colors';
 import { Panel } from './Panel';
 import type { StageProps } from './types';
 import { useSize } from './useSize';
-import { drawGridLines } from './svgText';
+import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT = PANEL_FONT;
 const TEXT = '#222';
 const MUTED = '#555';
 const NUM_F = colors.fnMain;
@@ -206,8 +206,8 @@ function drawChecks(
       .attr('stroke', color)
       .attr('stroke-width', 2.5)
       .attr('stroke-dasharray', dash);
-    const text = legend.append('text').attr('x', lx + 23).attr('y', 4).text(label);
-    lx += 23 + (text.node()?.getComputedTextLength() ?? label.length * 7) + 16;
+    legend.append('text').attr('x', lx + 23).attr('y', 4).text(label);
+    lx += 23 + textWidth(label, 12) + 16;
   }
 
   const lo = stepRange?.[0] ?? checks[0]?.step ?? 0;

@@ -2,6 +2,30 @@ import type { Selection } from 'd3';
 
 /** Muted ink for secondary labels, shared by the SVG panels. */
 export const MUTED = '#59636e';
+/** The panels' SVG font stack (the page's own). */
+export const PANEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+/**
+ * Text width from canvas metrics, cached. Asking the SVG (getComputedTextLength) forces a
+ * synchronous layout of the whole page per label, which dominated the redraw when t moves.
+ */
+const widthCache = new Map<string, number>();
+let measureCtx: CanvasRenderingContext2D | null | undefined;
+export function textWidth(text: string, size: number, bold: boolean | number = false): number {
+  const weight = bold === true ? 600 : bold === false ? 400 : bold;
+  const key = `${size}|${weight}|${text}`;
+  const hit = widthCache.get(key);
+  if (hit !== undefined) return hit;
+  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  let w = 0.56 * size * text.length;
+  if (measureCtx) {
+    measureCtx.font = `${weight} ${size}px ${PANEL_FONT}`;
+    w = measureCtx.measureText(text).width;
+  }
+  if (widthCache.size > 2000) widthCache.clear();
+  widthCache.set(key, w);
+  return w;
+}
 
 export type TextSelection = Selection<SVGTextElement, unknown, null, undefined>;
 /** A run of text with sub/superscripts ("FP" + sub "main"), drawn as tspans. */

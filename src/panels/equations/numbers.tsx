@@ -1,0 +1,196 @@
+/**
+ * The numeric rows of Eq. 9–12 as plain HTML in KaTeX's fonts and spacing. A t or ε change then
+ * updates a few text nodes instead of re-typesetting and re-laying-out hundreds of KaTeX spans
+ * (which was most of a slider update's cost).
+ */
+import type { ReactNode } from 'react';
+import type { DecompositionW } from '../../engine/protocol';
+import type { TermId } from '../types';
+
+/** A number with `digits` significant digits, exponents as ×10^k, minus as U+2212. */
+export function Num({ v, digits = 4 }: { v: number; digits?: number }): ReactNode {
+  if (!Number.isFinite(v)) return String(v);
+  const s = String(Number(v.toPrecision(digits)));
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  const minus = (x: string) => x.replace('-', '\u2212');
+  if (!m) return minus(s);
+  return (
+    <>
+      {minus(m[1])}
+      <Bin>×</Bin>10<sup className="eq-sup">{minus(String(Number(m[2])))}</sup>
+    </>
+  );
+}
+
+/** Binary operator (+, ·, −) with TeX's medium space on both sides. */
+const Bin = ({ children }: { children: ReactNode }) => <span className="eq-bin">{children}</span>;
+/** Relation (=) with TeX's thick space on both sides. */
+const Rel = () => <span className="eq-rel">=</span>;
+const Term = ({ id, children }: { id: TermId; children: ReactNode }) => <span className={`term-${id}`}>{children}</span>;
+/** Math italic symbol (ε, f, b). */
+const Sym = ({ children }: { children: ReactNode }) => <span className="eq-sym">{children}</span>;
+
+const mean = (sum: number, count: number) => (count > 0 ? sum / count : 0);
+const E3 = ({ v }: { v: number }) => <Num v={v} digits={3} />;
+const Diff = ({ a, b }: { a: number; b: number }) => (
+  <>
+    ({a}
+    <Bin>−</Bin>
+    {b})
+  </>
+);
+
+export function eq9Rows(d: DecompositionW): ReactNode[] {
+  return [
+    <>
+      <Rel />
+      <Term id="fpMain">
+        <E3 v={d.eBgAbove} />
+        <Bin>·</Bin>
+        {d.fpHard}
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fpBias">
+        <E3 v={d.eBgBelow} />
+        <Bin>·</Bin>
+        <Diff a={d.b} b={d.fpHard} />
+      </Term>
+    </>,
+    <>
+      <Rel />
+      <Term id="fpMain">
+        <Num v={d.fpMain} />
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fpBias">
+        <Num v={d.fpBias} />
+      </Term>
+      <Rel />
+      <Num v={d.fpSoft} />
+    </>,
+  ];
+}
+
+export function eq10Rows(d: DecompositionW): ReactNode[] {
+  return [
+    <>
+      <Rel />
+      <Term id="fnMain">
+        <E3 v={d.eFgBelow} />
+        <Bin>·</Bin>
+        {d.fnHard}
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fnBias">
+        <E3 v={d.eFgAbove} />
+        <Bin>·</Bin>
+        <Diff a={d.f} b={d.fnHard} />
+      </Term>
+    </>,
+    <>
+      <Rel />
+      <Term id="fnMain">
+        <Num v={d.fnMain} />
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fnBias">
+        <Num v={d.fnBias} />
+      </Term>
+      <Rel />
+      <Num v={d.fnSoft} />
+    </>,
+  ];
+}
+
+/**
+ * Eq. 11 / 12 with ε. The per-set means (H = top-f "bgwf", E = the rest) are not fields of the
+ * decomposition, but they follow from it exactly: with weight 1 on H and ε on E,
+ * X^ε = X_H + ε·X_E and X = X_H + X_E, so X_E = (X − X^ε)/(1 − ε) (for ε < 1).
+ */
+export function epsRows(d: DecompositionW, eps: number): ReactNode[] {
+  const total = (
+    <>
+      <Rel />
+      <Term id="fpMainW">
+        <Num v={d.fpMainW} />
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fpBiasW">
+        <Num v={d.fpBiasW} />
+      </Term>
+      <Rel />
+      <Num v={d.fpMainW + d.fpBiasW} />
+    </>
+  );
+  const solvable = eps < 1 - 1e-9 && d.f <= d.b;
+  if (!solvable) return [total];
+  const inE = (x: number, xw: number) => (x - xw) / (1 - eps);
+  const epsNum = <Num v={eps} digits={3} />;
+  if (!d.mainAltered) {
+    const biasE = inE(d.fpBias, d.fpBiasW);
+    const biasH = d.fpBias - biasE;
+    return [
+      <>
+        <Rel />
+        <Term id="fpMainW">
+          <E3 v={d.eBgAbove} />
+          <Bin>·</Bin>
+          {d.fpHard}
+        </Term>
+        <Bin>+</Bin>
+        <Term id="fpBiasW">
+          <E3 v={mean(biasH, d.f - d.fpHard)} />
+          <Bin>·</Bin>
+          <Diff a={d.f} b={d.fpHard} />
+          <Bin>+</Bin>
+          {epsNum}
+          <Bin>·</Bin>
+          <E3 v={mean(biasE, d.b - d.f)} />
+          <Bin>·</Bin>
+          <Diff a={d.b} b={d.f} />
+        </Term>
+      </>,
+      total,
+    ];
+  }
+  const mainE = inE(d.fpMain, d.fpMainW);
+  const mainH = d.fpMain - mainE;
+  return [
+    <>
+      <Rel />
+      <Term id="fpMainW">
+        <E3 v={mean(mainH, d.f)} />
+        <Bin>·</Bin>
+        {d.f}
+        <Bin>+</Bin>
+        {epsNum}
+        <Bin>·</Bin>
+        <E3 v={mean(mainE, d.fpHard - d.f)} />
+        <Bin>·</Bin>
+        <Diff a={d.fpHard} b={d.f} />
+      </Term>
+      <Bin>+</Bin>
+      <Term id="fpBiasW">
+        {epsNum}
+        <Bin>·</Bin>
+        <E3 v={d.eBgBelow} />
+        <Bin>·</Bin>
+        <Diff a={d.b} b={d.fpHard} />
+      </Term>
+    </>,
+    total,
+  ];
+}
+
+/** "t = 0.5" and "sort(p^bg)_f = 0.155" in the captions. */
+export function Assign({ name, value, digits = 3 }: { name: ReactNode; value: number | null; digits?: number }): ReactNode {
+  return (
+    <span className="eq-inline">
+      {name}
+      <Rel />
+      {value === null ? '—' : <Num v={value} digits={digits} />}
+    </span>
+  );
+}
+
+export { Sym };
