@@ -57,6 +57,7 @@ try {
     const row = (u: typeof onGpu) => ({
       'slider→paint p95 paused': `${round(u.sliderIdleP95Ms, 1)} ms`,
       'median paused': `${round(u.sliderIdleMedianMs, 1)} ms`,
+      'p95 paused, settled': `${round(u.sliderIdleSettledP95Ms, 1)} ms`,
       'slider→paint p95 training': `${round(u.sliderTrainingP95Ms, 1)} ms`,
       'median training': `${round(u.sliderTrainingMedianMs, 1)} ms`,
       'fps training': round(u.fps, 1),
@@ -68,6 +69,7 @@ try {
     for (const [key, u] of [['webgpu', onGpu], ['cpu', onCpu], ['cpuSoftRaster', onCpuSoft]] as const) {
       figures[`ui_${key}_sliderPausedP95Ms`] = round(u.sliderIdleP95Ms, 1);
       figures[`ui_${key}_sliderPausedMedianMs`] = round(u.sliderIdleMedianMs, 1);
+      figures[`ui_${key}_sliderPausedSettledP95Ms`] = round(u.sliderIdleSettledP95Ms, 1);
       figures[`ui_${key}_sliderTrainingP95Ms`] = round(u.sliderTrainingP95Ms, 1);
       figures[`ui_${key}_sliderTrainingMedianMs`] = round(u.sliderTrainingMedianMs, 1);
       figures[`ui_${key}_fpsTraining`] = round(u.fps, 1);
