@@ -40,67 +40,65 @@ const Diff = ({ a, b }: { a: number; b: number }) => (
   </>
 );
 
-export function eq9Rows(d: DecompositionW): ReactNode[] {
+/** "= main + bias = total" with the two terms tinted. */
+function SumRow({ main, bias, total }: { main: [TermId, number]; bias: [TermId, number]; total: number }): ReactNode {
+  return (
+    <>
+      <Rel />
+      <Term id={main[0]}>
+        <Num v={main[1]} />
+      </Term>
+      <Bin>+</Bin>
+      <Term id={bias[0]}>
+        <Num v={bias[1]} />
+      </Term>
+      <Rel />
+      <Num v={total} />
+    </>
+  );
+}
+
+interface Split {
+  main: { id: TermId; mean: number; count: number; value: number };
+  /** The bias term counts `total − hard` pixels. */
+  bias: { id: TermId; mean: number; total: number; hard: number; value: number };
+  soft: number;
+}
+
+/** Eq. 9 / 10's numeric rows: mean · count for each term, then the sum. */
+function splitRows({ main, bias, soft }: Split): ReactNode[] {
   return [
     <>
       <Rel />
-      <Term id="fpMain">
-        <E3 v={d.eBgAbove} />
+      <Term id={main.id}>
+        <E3 v={main.mean} />
         <Bin>·</Bin>
-        {d.fpHard}
+        {main.count}
       </Term>
       <Bin>+</Bin>
-      <Term id="fpBias">
-        <E3 v={d.eBgBelow} />
+      <Term id={bias.id}>
+        <E3 v={bias.mean} />
         <Bin>·</Bin>
-        <Diff a={d.b} b={d.fpHard} />
+        <Diff a={bias.total} b={bias.hard} />
       </Term>
     </>,
-    <>
-      <Rel />
-      <Term id="fpMain">
-        <Num v={d.fpMain} />
-      </Term>
-      <Bin>+</Bin>
-      <Term id="fpBias">
-        <Num v={d.fpBias} />
-      </Term>
-      <Rel />
-      <Num v={d.fpSoft} />
-    </>,
+    <SumRow main={[main.id, main.value]} bias={[bias.id, bias.value]} total={soft} />,
   ];
 }
 
-export function eq10Rows(d: DecompositionW): ReactNode[] {
-  return [
-    <>
-      <Rel />
-      <Term id="fnMain">
-        <E3 v={d.eFgBelow} />
-        <Bin>·</Bin>
-        {d.fnHard}
-      </Term>
-      <Bin>+</Bin>
-      <Term id="fnBias">
-        <E3 v={d.eFgAbove} />
-        <Bin>·</Bin>
-        <Diff a={d.f} b={d.fnHard} />
-      </Term>
-    </>,
-    <>
-      <Rel />
-      <Term id="fnMain">
-        <Num v={d.fnMain} />
-      </Term>
-      <Bin>+</Bin>
-      <Term id="fnBias">
-        <Num v={d.fnBias} />
-      </Term>
-      <Rel />
-      <Num v={d.fnSoft} />
-    </>,
-  ];
-}
+export const eq9Rows = (d: DecompositionW): ReactNode[] =>
+  splitRows({
+    main: { id: 'fpMain', mean: d.eBgAbove, count: d.fpHard, value: d.fpMain },
+    bias: { id: 'fpBias', mean: d.eBgBelow, total: d.b, hard: d.fpHard, value: d.fpBias },
+    soft: d.fpSoft,
+  });
+
+export const eq10Rows = (d: DecompositionW): ReactNode[] =>
+  splitRows({
+    main: { id: 'fnMain', mean: d.eFgBelow, count: d.fnHard, value: d.fnMain },
+    bias: { id: 'fnBias', mean: d.eFgAbove, total: d.f, hard: d.fnHard, value: d.fnBias },
+    soft: d.fnSoft,
+  });
 
 /**
  * Eq. 11 / 12 with ε. The per-set means (H = top-f "bgwf", E = the rest) are not fields of the
@@ -108,20 +106,7 @@ export function eq10Rows(d: DecompositionW): ReactNode[] {
  * X^ε = X_H + ε·X_E and X = X_H + X_E, so X_E = (X − X^ε)/(1 − ε) (for ε < 1).
  */
 export function epsRows(d: DecompositionW, eps: number): ReactNode[] {
-  const total = (
-    <>
-      <Rel />
-      <Term id="fpMainW">
-        <Num v={d.fpMainW} />
-      </Term>
-      <Bin>+</Bin>
-      <Term id="fpBiasW">
-        <Num v={d.fpBiasW} />
-      </Term>
-      <Rel />
-      <Num v={d.fpMainW + d.fpBiasW} />
-    </>
-  );
+  const total = <SumRow main={['fpMainW', d.fpMainW]} bias={['fpBiasW', d.fpBiasW]} total={d.fpMainW + d.fpBiasW} />;
   const solvable = eps < 1 - 1e-9 && d.f <= d.b;
   if (!solvable) return [total];
   const inE = (x: number, xw: number) => (x - xw) / (1 - eps);
