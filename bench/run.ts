@@ -9,7 +9,7 @@ import { measureEngine } from './engineMeasure';
 import { benchBrowserEngine } from './browserEngine';
 import { benchUi } from './ui';
 import { round } from './timing';
-import { launch, SOFTWARE_RASTER_FLAGS, startPreview, startServer } from '../tests/browser/harness';
+import { launch, SOFTWARE_RASTER_FLAGS, startPreview, startServer, WEBGPU_FLAGS } from '../tests/browser/harness';
 
 const quick = process.argv.includes('--quick');
 const figures: Record<string, number | string> = {};
@@ -49,11 +49,16 @@ try {
   // WebGPU and, to isolate the main thread, on the CPU backend.
   const prod = await startPreview();
   try {
-    const onGpu = await benchUi(browser, prod.origin);
-    const onCpu = await benchUi(browser, prod.origin, '?backends=cpu');
+    // Each in a fresh browser: SwiftShader work queued by one page's worker can outlive the page
+    // and would slow the next measurement's compositing.
+    const fresh = async (flags: string[], query: string) => {
+      const b = await launch(flags);
+      return benchUi(b, prod.origin, query).finally(() => b.close());
+    };
+    const onGpu = await fresh(WEBGPU_FLAGS, '');
+    const onCpu = await fresh(WEBGPU_FLAGS, '?backends=cpu');
     // Software raster, as most machines without SwiftShader would composite: the main thread's cost.
-    const soft = await launch(SOFTWARE_RASTER_FLAGS);
-    const onCpuSoft = await benchUi(soft, prod.origin, '?backends=cpu').finally(() => soft.close());
+    const onCpuSoft = await fresh(SOFTWARE_RASTER_FLAGS, '?backends=cpu');
     const row = (u: typeof onGpu) => ({
       'slider→paint p95 paused': `${round(u.sliderIdleP95Ms, 1)} ms`,
       'median paused': `${round(u.sliderIdleMedianMs, 1)} ms`,
