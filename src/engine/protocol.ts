@@ -75,6 +75,22 @@ export interface NamedWeights {
   data: Float32Array;
 }
 
+/**
+ * What a run needs beyond its weights to continue exactly as it would have: the optimiser's
+ * state (its step count and Adam's two moments, or momentum's velocity, in tfjs's getWeights
+ * order) and how many batch indices the seeded batch order has handed out.
+ */
+export interface TrainingState {
+  optimizer: 'adam' | 'sgd';
+  optimizerWeights: NamedWeights[];
+  /**
+   * Adam's running β1^k and β2^k as the optimiser holds them (float32 products of every step).
+   * tfjs's setWeights recomputes them with pow(), which differs in the last bits, so they are kept.
+   */
+  betaPowers: [number, number] | null;
+  drawn: number;
+}
+
 /** One entry of a tfjs weights manifest: which tensor the next bytes of weightData hold. */
 export interface WeightSpec {
   name: string;
@@ -92,6 +108,7 @@ export interface ModelExport {
   weightData: ArrayBuffer;
   step: number;
   stage: StageState;
+  training: TrainingState;
 }
 
 /** Replies to a request carry its id and either the result or one sentence on why it failed. */
@@ -110,9 +127,10 @@ export type ToWorker =
   /**
    * A new run from saved weights, step and stage (answered by 'restored'). Synthetic data is
    * regenerated from the seeded params; imported data (`source` other than 'synthetic') must be the
-   * worker's current data. The optimiser's moments start afresh.
+   * worker's current data. With `training` the run continues exactly (optimiser state and batch
+   * order restored); without it (older files) the optimiser's moments start afresh.
    */
-  | { type: 'restore'; requestId: number; params: Params; source: string; weights: NamedWeights[]; step: number; stage: StageState }
+  | { type: 'restore'; requestId: number; params: Params; source: string; weights: NamedWeights[]; step: number; stage: StageState; training: TrainingState | null }
   /** Train on the user's own data from now on (null: back to the synthetic scans); starts a new run. */
   | { type: 'setData'; data: UserPairs | null }
   /** Testing hook: destroys the WebGPU device to exercise recovery. */

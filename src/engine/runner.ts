@@ -78,7 +78,7 @@ export class Runner {
         await this.exportModel(msg.requestId);
         break;
       case 'restore':
-        this.restore(msg);
+        await this.restore(msg);
         break;
       case 'setData':
         this.userPairs = msg.data;
@@ -226,7 +226,7 @@ export class Runner {
   }
 
   /** Replaces the run by a saved one; on a mismatch the current run stays as it was. */
-  private restore(msg: Extract<ToWorker, { type: 'restore' }>): void {
+  private async restore(msg: Extract<ToWorker, { type: 'restore' }>): Promise<void> {
     const { requestId } = msg;
     this.running = false;
     let trainer: Trainer | null = null;
@@ -240,7 +240,7 @@ export class Runner {
         if (data?.source !== msg.source) throw new Error(`This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`);
       }
       trainer = new Trainer(msg.params, this.runId + 1, undefined, data);
-      trainer.restore(msg);
+      await trainer.restore(msg);
     } catch (err) {
       trainer?.dispose();
       this.post({ type: 'restored', requestId, reply: { ok: false, error: err instanceof Error ? err.message : String(err) } });

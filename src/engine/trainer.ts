@@ -16,7 +16,7 @@ import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, trainableVariables } from '../model';
 import { paramKeys, schema, type Params } from '../state/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
-import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord } from './protocol';
+import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord, TrainingState } from './protocol';
 import { StageMachine, type StageState } from './stage';
 import { captureModel } from '../export/modelArtifacts';
 import { displayEps } from './displayEps';
@@ -45,6 +45,22 @@ function makeOptimizer(p: Params): tf.Optimizer {
   return p.optimizer === 'sgd' ? tf.train.momentum(p.lr, 0.9) : tf.train.adam(p.lr);
 }
 
+/** Adam reads `learningRate` at every update; momentum SGD reads a cached −lr scalar that only setLearningRate renews. */
+function setLearningRate(o: tf.Optimizer, lr: number): void {
+  // (tfjs optimisers answer instanceof by duck typing, so the class name tells them apart.)
+  if (isMomentum(o)) o.setLearningRate(lr);
+  else Reflect.set(o, 'learningRate', lr);
+}
+
+const isMomentum = (o: tf.Optimizer): o is tf.MomentumOptimizer => o.getClassName() === 'Momentum';
+
+/** tfjs's MomentumOptimizer.dispose forgets its −lr scalar: one tensor leaked per optimiser without this. */
+function disposeOptimizer(o: tf.Optimizer): void {
+  const c: unknown = isMomentum(o) ? Reflect.get(o, 'c') : null;
+  o.dispose();
+  if (c instanceof tf.Tensor && !c.isDisposed) c.dispose();
+}
+
 /**
  * The training loop without any UI or messaging: owns the data tensors, the U-Net, the
  * optimiser and the two-stage schedule. Runs the same in Node (CPU) and in the worker.
@@ -64,6 +80,8 @@ export class Trainer {
   private readonly valY: tf.Tensor4D;
   private readonly batchRng: Rng;
   private order: number[] = [];
+  /** Batch indices handed out so far: replaying this many draws restores the batch order. */
+  private drawn = 0;
   private lastBatch: { p: tf.Tensor4D; y: tf.Tensor4D } | null = null;
   private lastLoss = NaN;
   private pendingSteps: StepRecord[] = [];
@@ -120,11 +138,11 @@ export class Trainer {
     const before = this.params;
     this.params = { ...before, ...next };
     if (next.optimizer !== undefined && next.optimizer !== before.optimizer) {
-      this.optimizer.dispose();
+      disposeOptimizer(this.optimizer);
       this.optimizer = makeOptimizer(this.params);
     } else if (next.lr !== undefined && next.lr !== before.lr) {
-      // Both Adam and momentum SGD read this field at every update; their moments are kept.
-      Reflect.set(this.optimizer, 'learningRate', next.lr);
+      // The moments are kept; only the step size changes.
+      setLearningRate(this.optimizer, next.lr);
     }
     if (next.switchMode !== undefined && next.switchMode !== before.switchMode) this.stage.setMode(next.switchMode, this.stepCount);
   }
@@ -141,11 +159,14 @@ export class Trainer {
   private nextIndices(): Int32Array {
     const n = Math.min(this.params.batchSize, this.dataset.train.n);
     const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      if (this.order.length === 0) this.order = shuffledIndices(this.dataset.train.n, this.batchRng);
-      out[i] = this.order.pop() as number;
-    }
+    for (let i = 0; i < n; i++) out[i] = this.drawIndex();
     return out;
+  }
+
+  private drawIndex(): number {
+    if (this.order.length === 0) this.order = shuffledIndices(this.dataset.train.n, this.batchRng);
+    this.drawn++;
+    return this.order.pop() as number;
   }
 
   /** One optimiser step. Reads back only the loss (and the stage-test flags in stage 1). */
@@ -219,14 +240,38 @@ export class Trainer {
   /** The model as tfjs layers-model artifacts (weights read with data(), never dataSync). */
   async exportModel(): Promise<ModelExport> {
     const artifacts = await captureModel(this.model);
-    return { ...artifacts, step: this.stepCount, stage: { ...this.stage.current } };
+    return { ...artifacts, step: this.stepCount, stage: { ...this.stage.current }, training: await this.trainingState() };
+  }
+
+  /** The optimiser's state and the batch position, copied to the host (data(), never dataSync). */
+  async trainingState(): Promise<TrainingState> {
+    const named = await this.optimizer.getWeights();
+    const optimizerWeights = await Promise.all(
+      named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], data: new Float32Array(await tensor.data()) })),
+    );
+    // getWeights hands out the moment variables themselves, plus a fresh scalar for the step count.
+    for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
+    const powers = this.adamBetaPowers();
+    const betaPowers: [number, number] | null = powers ? [(await powers[0].data())[0], (await powers[1].data())[0]] : null;
+    return { optimizer: this.params.optimizer, optimizerWeights, betaPowers, drawn: this.drawn };
   }
 
   /**
-   * Continues a saved run: its weights (matched by name, shapes checked), step and stage. The
-   * optimiser keeps its fresh state: Adam's moments restart. Throws one sentence on a mismatch.
+   * Adam's accumulated β powers. They are not part of tfjs's getWeights/setWeights (setWeights
+   * recomputes them as pow(β, k + 1)), so an exact continuation reads and writes them directly.
    */
-  restore(saved: { weights: readonly NamedWeights[]; step: number; stage: StageState }): void {
+  private adamBetaPowers(): [tf.Variable, tf.Variable] | null {
+    const b1: unknown = Reflect.get(this.optimizer, 'accBeta1');
+    const b2: unknown = Reflect.get(this.optimizer, 'accBeta2');
+    return b1 instanceof tf.Variable && b2 instanceof tf.Variable ? [b1, b2] : null;
+  }
+
+  /**
+   * Continues a saved run: its weights (matched by name, shapes checked), step and stage, and with
+   * `training` the optimiser's state and the batch order, so that the next steps are the ones the
+   * saved run would have taken. Without it Adam's moments restart. Throws one sentence on a mismatch.
+   */
+  async restore(saved: { weights: readonly NamedWeights[]; step: number; stage: StageState; training?: TrainingState | null }): Promise<void> {
     const names = this.model.trainableWeights.map((w) => w.originalName);
     if (saved.weights.length !== names.length) throw new Error(`The run has ${saved.weights.length} weight tensors, but this U-Net has ${names.length}.`);
     const byName = new Map(saved.weights.map((w) => [w.name, w]));
@@ -239,8 +284,35 @@ export class Trainer {
       }
       return w.data;
     });
+    if (saved.training) this.checkOptimizerState(saved.training);
     this.loadWeights({ step: saved.step, weights });
     this.stage.restoreState(saved.stage);
+    if (!saved.training) return;
+    for (let i = 0; i < saved.training.drawn; i++) this.drawIndex();
+    const tensors = saved.training.optimizerWeights.map((w) => ({ name: w.name, tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32') }));
+    // setWeights copies the moments into new variables and reads the step count.
+    await this.optimizer.setWeights(tensors);
+    tf.dispose(tensors.map((t) => t.tensor));
+    const powers = this.adamBetaPowers();
+    const betaPowers = saved.training.betaPowers;
+    if (powers && betaPowers) tf.tidy(() => powers.forEach((v, i) => v.assign(tf.scalar(betaPowers[i], 'float32'))));
+  }
+
+  /** The step count first, then one tensor per variable for each slot (Adam: m and v; SGD: velocity), or none before the first step. */
+  private checkOptimizerState(state: TrainingState): void {
+    if (state.optimizer !== this.params.optimizer) throw new Error(`The optimiser state is for ${state.optimizer}, but the run uses ${this.params.optimizer}.`);
+    const [iter, ...slots] = state.optimizerWeights;
+    if (!iter || iter.name !== 'iter' || iter.shape.length !== 0) throw new Error('The optimiser state does not start with its step count.');
+    const perVar = state.optimizer === 'adam' ? 2 : 1;
+    if (slots.length !== 0 && slots.length !== perVar * this.vars.length) {
+      throw new Error(`The optimiser state has ${slots.length} tensors; this U-Net needs ${perVar * this.vars.length}.`);
+    }
+    slots.forEach((w, k) => {
+      const v = this.vars[k % this.vars.length];
+      if (w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
+        throw new Error(`The optimiser tensor ${w.name} has shape [${w.shape.join(', ')}], but its variable is [${v.shape.join(', ')}].`);
+      }
+    });
   }
 
   private recoverFromNaN(loss: number): StepOutcome {
@@ -248,7 +320,7 @@ export class Trainer {
     const cp = this.checkpoint as Checkpoint;
     this.loadWeights(cp);
     // The optimiser's moments may hold NaN too: start them afresh.
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.optimizer = makeOptimizer(this.params);
     const cause = this.params.lr >= 0.05 ? `the learning rate ${this.params.lr} is probably too high` : 'the update diverged';
     return {
@@ -311,7 +383,7 @@ export class Trainer {
     this.disposed = true;
     this.lastBatch?.p.dispose();
     this.lastBatch?.y.dispose();
-    this.optimizer.dispose();
+    disposeOptimizer(this.optimizer);
     this.model.dispose();
     tf.dispose([this.trainX, this.trainY, this.valX, this.valY]);
   }

@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ModelExport, WeightSpec } from '../engine/protocol';
 
-export type ModelArtifacts = Omit<ModelExport, 'step' | 'stage'>;
+export type ModelArtifacts = Omit<ModelExport, 'step' | 'stage' | 'training'>;
 
 export async function captureModel(model: tf.LayersModel): Promise<ModelArtifacts> {
   let captured: tf.io.ModelArtifacts | null = null;

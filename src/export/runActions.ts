@@ -34,6 +34,7 @@ export async function saveRun(store: LabStore = useLab): Promise<RunFile | null>
       steps: s.steps,
       snapshot: s.snapshot,
       weights: weightsOf(model),
+      training: model.training,
       selectedImage: s.selectedImage,
     };
     downloadBlob(new Blob([serializeRun(run)], { type: 'application/json' }), `balance-lab-run-step-${run.step}.json`);
@@ -60,7 +61,7 @@ export async function openRun(file: Blob, store: LabStore = useLab): Promise<boo
   const run = parsed.run;
   try {
     await requestRestore(
-      { params: run.params, source: run.dataset.source, weights: run.weights, step: run.step, stage: run.stage },
+      { params: run.params, source: run.dataset.source, weights: run.weights, step: run.step, stage: run.stage, training: run.training },
       ({ runId }) => {
         // The worker's restored run has a new id; the saved view takes it so that the run's next
         // snapshots extend these curves. Messages of the run it replaced all came before this one.
@@ -75,7 +76,9 @@ export async function openRun(file: Blob, store: LabStore = useLab): Promise<boo
         });
         store.getState().notify({
           level: 'info',
-          text: `Restored run saved ${savedWhen(run.savedAt)} at step ${run.step}; training continues from its weights (optimiser state restarts).`,
+          text: run.training
+            ? `Restored run saved ${savedWhen(run.savedAt)} at step ${run.step}; training continues exactly where it stopped (weights, optimiser state and batch order).`
+            : `Restored run saved ${savedWhen(run.savedAt)} at step ${run.step}; training continues from its weights (this file has no optimiser state, so it restarts).`,
         });
       },
       store,

@@ -4,7 +4,7 @@
  * spelled as strings, so reading a file back gives the same bits.
  */
 import type { PredictionHistogram, StageCheckResult } from '../core';
-import type { DatasetInfo, DecompositionW, NamedWeights, Snapshot, StepRecord } from '../engine/protocol';
+import type { DatasetInfo, DecompositionW, NamedWeights, Snapshot, StepRecord, TrainingState } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
 import type { HistoryEntry } from '../panels/types';
 import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../state/schema';
@@ -27,6 +27,8 @@ export interface RunFile {
   steps: StepRecord[];
   snapshot: Snapshot | null;
   weights: NamedWeights[];
+  /** Optimiser state and batch position for an exact continuation; null in files saved before it existed. */
+  training: TrainingState | null;
   /** The validation image shown in the Fig. 2 panels (null: the training batch). */
   selectedImage: number | null;
 }
@@ -86,6 +88,7 @@ function readRun(raw: unknown): RunFile {
     steps: readSteps(o.steps, 'steps'),
     snapshot,
     weights: list(o.weights, 'weights').map((w, i) => readWeights(w, `weights[${i}]`)),
+    training: o.training === undefined || o.training === null ? null : readTraining(o.training, params),
     selectedImage,
   };
 }
@@ -211,6 +214,24 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
     valHistogram: readHistogram(o.valHistogram, `${path}.valHistogram`),
     tensors: int(o.tensors, `${path}.tensors`),
   };
+}
+
+function readTraining(v: unknown, params: Params): TrainingState {
+  const o = obj(v, 'training');
+  const optimizer = oneOf(o.optimizer, 'training.optimizer', ['adam', 'sgd'] as const);
+  if (optimizer !== params.optimizer) throw new FileProblem(`training.optimizer is ${optimizer}, but params.optimizer is ${params.optimizer}.`);
+  return {
+    optimizer,
+    optimizerWeights: list(o.optimizerWeights, 'training.optimizerWeights').map((w, i) => readWeights(w, `training.optimizerWeights[${i}]`)),
+    betaPowers: o.betaPowers === undefined || o.betaPowers === null ? null : readPair(o.betaPowers, 'training.betaPowers'),
+    drawn: int(o.drawn, 'training.drawn'),
+  };
+}
+
+function readPair(v: unknown, path: string): [number, number] {
+  const xs = list(v, path);
+  if (xs.length !== 2) throw new FileProblem(`${path} should hold 2 numbers, but it holds ${xs.length}.`);
+  return [num(xs[0], `${path}[0]`), num(xs[1], `${path}[1]`)];
 }
 
 function readWeights(v: unknown, path: string): NamedWeights {

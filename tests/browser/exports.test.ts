@@ -107,6 +107,16 @@ function summary(page: Page): Promise<{ historySteps: number[]; steps: number; s
   });
 }
 
+/** The loss of the last step the store has, exactly. */
+function lastLoss(page: Page): Promise<{ step: number; loss: number } | null> {
+  return page.evaluate(() => {
+    type S = { steps: { step: number; loss: number }[] };
+    const s = (window as unknown as { balanceLab: { store: { getState(): S } } }).balanceLab.store.getState();
+    const last = s.steps[s.steps.length - 1];
+    return last ? { step: last.step, loss: last.loss } : null;
+  });
+}
+
 const VIEW_IDS = ['step-counter', 'readout-loss', 'readout-dice', 'readout-iou', 'readout-fp', 'readout-fn', 'train-sorted-fp-crossing', 'train-sorted-fp-main', 'train-sorted-fp-bias', 'stage-indicator'];
 
 async function viewTexts(page: Page): Promise<Record<string, string>> {
@@ -212,12 +222,21 @@ describe('exports', () => {
 
     await B.page.getByTestId('input-open-run').setInputFiles(runFile.path);
     await B.page.getByTestId('notices').filter({ hasText: `Restored run saved` }).waitFor({ timeout: 120_000 });
-    expect(await B.page.getByTestId('notices').textContent()).toContain(`at step ${step}; training continues from its weights (optimiser state restarts).`);
+    expect(await B.page.getByTestId('notices').textContent()).toContain(`at step ${step}; training continues exactly where it stopped (weights, optimiser state and batch order).`);
     expect(await viewTexts(B.page)).toEqual(before);
     const restored = await summary(B.page);
     expect(restored.historySteps.length).toBe(historyLength);
     expect(restored.steps).toBe(beforeSteps);
     expect(restored.seed).toBe(1);
+
+    // --- The next step is the one the saved run takes: same batch, same Adam state, same loss ---
+    for (const p of [page, B.page]) {
+      await p.getByTestId('btn-step').click();
+      await expect.poll(() => lastLoss(p).then((l) => l?.step), { timeout: 120_000 }).toBe(step + 1);
+    }
+    const [lossA, lossB] = [await lastLoss(page), await lastLoss(B.page)];
+    expect(Number.isFinite(lossA?.loss)).toBe(true);
+    expect(lossB).toEqual(lossA);
 
     // --- Training continues from the restored step, extending the restored curves ---
     await B.page.getByTestId('btn-play').click();

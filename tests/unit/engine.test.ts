@@ -105,6 +105,28 @@ describe('Trainer (Node, CPU backend)', () => {
     trainer.dispose();
   });
 
+  for (const optimizer of ['adam', 'sgd'] as const) {
+    it(`a live learning-rate change applies at the next step (${optimizer}); disposing frees every tensor`, async () => {
+      const start = tf.memory().numTensors;
+      const trainer = new Trainer({ ...SMALL, batchSize: 2, optimizer });
+      const weights = async () => {
+        await trainer.takeCheckpoint();
+        return (trainer.lastCheckpoint?.weights ?? []).map((w) => Array.from(w));
+      };
+      await train(trainer, 2);
+      // lr 0: the momentum/moments are non-zero, yet the weights must not move.
+      trainer.setParams({ lr: 0 });
+      const before = await weights();
+      await train(trainer, 1);
+      expect(await weights()).toEqual(before);
+      trainer.setParams({ lr: 1e-2 });
+      await train(trainer, 1);
+      expect(await weights()).not.toEqual(before);
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBe(start);
+    });
+  }
+
   it('stage 2 from the start trains the Balance loss from step 1', async () => {
     const trainer = new Trainer({ ...SMALL, batchSize: 2, switchMode: 'fromStart' });
     expect(trainer.stageState.stage).toBe(2);

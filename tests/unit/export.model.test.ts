@@ -25,7 +25,7 @@ describe('model download', () => {
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     tf.tidy(() => vars.forEach((v, i) => v.assign(tf.add(v, tf.randomNormal(v.shape, 0, 0.05, 'float32', 100 + i)))));
 
-    const exported: ModelExport = { ...(await captureModel(model)), step: 12, stage: { stage: 1, switchedAt: null, reason: 'test' } };
+    const exported: ModelExport = { ...(await captureModel(model)), step: 12, stage: { stage: 1, switchedAt: null, reason: 'test' }, training: { optimizer: 'adam', optimizerWeights: [], betaPowers: null, drawn: 0 } };
     const files = modelFiles(exported);
     expect(files.map((f) => f.name)).toEqual([MODEL_FILE, WEIGHTS_FILE]);
     const json = await files[0].blob.text();
@@ -68,6 +68,7 @@ describe('model download', () => {
       weightSpecs: [{ name: 'a', shape: [2], dtype: 'float32' }],
       weightData: new ArrayBuffer(12),
       step: 0,
+      training: { optimizer: 'adam', optimizerWeights: [], betaPowers: null, drawn: 0 },
       stage: { stage: 1, switchedAt: null, reason: '' },
     };
     expect(() => weightsOf(bad)).toThrow(/covers 8 bytes, but the weights have 12/);

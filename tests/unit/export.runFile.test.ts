@@ -68,6 +68,7 @@ beforeAll(async () => {
     steps,
     snapshot,
     weights: weightsOf(model),
+    training: model.training,
     selectedImage: null,
   };
   // Values JSON cannot spell: they must come back as they were.
@@ -90,8 +91,13 @@ function edited(path: (string | number)[], value: (old: unknown) => unknown): st
 const set = (path: (string | number)[], v: unknown) => () => edited(path, () => v);
 
 describe('run file', () => {
-  it('round-trips bit-exactly: parameters, data, histograms, steps, snapshot, weights', () => {
+  it('round-trips bit-exactly: parameters, data, histograms, steps, snapshot, weights, optimiser state', () => {
     expect(run.history.length).toBe(3);
+    // Adam after 3 steps: the step count, then m and v for every variable; 3 batches of 2 drawn.
+    expect(run.training?.optimizerWeights.length).toBe(1 + 2 * run.weights.length);
+    expect(run.training?.optimizerWeights[0]).toMatchObject({ name: 'iter', shape: [] });
+    expect(run.training?.optimizerWeights[0].data[0]).toBe(3);
+    expect(run.training?.drawn).toBe(6);
     expect(Number.isNaN(run.history[0].loss)).toBe(true); // step 0 has no loss yet
     expect(run.snapshot?.step).toBe(3);
     expect(run.weights.length).toBeGreaterThan(10);
@@ -116,6 +122,12 @@ describe('run file', () => {
     expect(bytes.readFloatLE(0)).toBe(run.weights[0].data[0]);
   });
 
+  it('reads a file saved before optimiser state was stored: training is null', () => {
+    const parsed = parseRun(edited(['training'], () => undefined));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.run.training).toBeNull();
+  });
+
   const rejects: [string, () => string, RegExp][] = [
     ['a truncated file', () => text.slice(0, Math.floor(text.length / 2)), /^The file is not valid JSON, so it may be truncated/],
     ['garbage', () => 'hello, world', /^The file is not valid JSON/],
@@ -133,6 +145,8 @@ describe('run file', () => {
     ['a missing field', set(['steps'], undefined), /steps should be a list, but it is missing/],
     ['a stage that does not exist', set(['stage', 'stage'], 3), /stage\.stage should be one of 1, 2, but it is number 3/],
     ['a snapshot past the weights', set(['step'], 1), /snapshot\.step 3 is past the weights' step 1/],
+    ['optimiser state for another optimiser', set(['training', 'optimizer'], 'sgd'), /training\.optimizer is sgd, but params\.optimizer is adam/],
+    ['an optimiser tensor that does not match its shape', set(['training', 'optimizerWeights', 2, 'shape'], [3]), /training\.optimizerWeights\[2\]\.data has \d+ values, but 3 were expected/],
   ];
   for (const [what, make, error] of rejects) {
     it(`rejects ${what} with a specific sentence`, () => {
