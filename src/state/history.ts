@@ -18,6 +18,9 @@ export function appendHistory(history: HistoryEntry[], s: Snapshot, eps: number)
   if (s.step === 0 && history.length > 0) return history;
   const last = history[history.length - 1];
   if (last && last.step === s.step) return history;
+  // A run that went back to a checkpoint (NaN recovery, lost GPU device) continues from there:
+  // the points it will redo are dropped, so curves never run backwards.
+  if (last && s.step < last.step) history = history.filter((e) => e.step < s.step);
   const entry: HistoryEntry = {
     step: s.step,
     stage: s.stage.stage,
@@ -37,6 +40,8 @@ export function appendHistory(history: HistoryEntry[], s: Snapshot, eps: number)
 
 export function appendSteps(steps: StepRecord[], more: readonly StepRecord[]): StepRecord[] {
   if (more.length === 0) return steps;
-  const next = [...steps, ...more];
+  const first = more[0].step;
+  const kept = steps.length > 0 && steps[steps.length - 1].step >= first ? steps.filter((r) => r.step < first) : steps;
+  const next = [...kept, ...more];
   return next.length > MAX_STEPS ? thin(next) : next;
 }
