@@ -277,7 +277,7 @@ export class Runner {
       tf.removeBackend('webgpu');
       await this.useNextBackend();
       const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
-      if (checkpoint) trainer.loadWeights(checkpoint);
+      if (checkpoint) await trainer.resumeFrom(checkpoint);
       trainer.restoreStage(old);
       this.trainer = trainer;
       await this.sendSnapshot();

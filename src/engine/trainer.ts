@@ -24,12 +24,14 @@ import { shuffledIndices } from './batchOrder';
 
 /** Bins of the per-snapshot histograms: t moves in steps of 0.001, so every t is a bin edge. */
 export const HISTOGRAM_BINS = 1000;
-/** Weights are copied to the host this often, for NaN recovery and backend fallback. */
+/** Weights and optimiser state are copied to the host this often, for NaN recovery and backend fallback. */
 export const CHECKPOINT_EVERY = 25;
 
 export interface Checkpoint {
   step: number;
   weights: Float32Array[];
+  /** The optimiser state and batch position at that step (null when it was not finite). */
+  training: TrainingState | null;
 }
 
 export type StepOutcome =
@@ -78,7 +80,7 @@ export class Trainer {
   private readonly trainY: tf.Tensor4D;
   private readonly valX: tf.Tensor4D;
   private readonly valY: tf.Tensor4D;
-  private readonly batchRng: Rng;
+  private batchRng: Rng;
   private order: number[] = [];
   /** Batch indices handed out so far: replaying this many draws restores the batch order. */
   private drawn = 0;
@@ -203,7 +205,7 @@ export class Trainer {
     this.lastBatch?.y.dispose();
     this.lastBatch = { p, y: yb };
     const loss = values[0];
-    if (!Number.isFinite(loss)) return this.recoverFromNaN(loss);
+    if (!Number.isFinite(loss)) return await this.recoverFromNaN(loss);
 
     this.stepCount++;
     this.lastLoss = loss;
@@ -217,19 +219,34 @@ export class Trainer {
     return { kind: 'ok', record };
   }
 
-  /** Copies the weights to the host, unless they are no longer finite. */
+  /** Copies the weights and optimiser state to the host, unless the weights are no longer finite. */
   async takeCheckpoint(): Promise<boolean> {
     const weights = (await Promise.all(this.vars.map((v) => v.data()))) as Float32Array[];
     if (!weights.every((w) => w.every(Number.isFinite))) return false;
-    this.checkpoint = { step: this.stepCount, weights };
+    const training = await this.trainingState();
+    const finite = training.optimizerWeights.every((w) => w.data.every(Number.isFinite));
+    this.checkpoint = { step: this.stepCount, weights, training: finite ? training : null };
     return true;
   }
 
   /** Loads host weights (a checkpoint, or weights carried over from another backend). */
-  loadWeights(checkpoint: Checkpoint): void {
+  private loadWeights(checkpoint: { step: number; weights: Float32Array[] }): void {
     tf.tidy(() => this.vars.forEach((v, i) => v.assign(tf.tensor(checkpoint.weights[i], v.shape, 'float32'))));
     this.stepCount = checkpoint.step;
+  }
+
+  /**
+   * Goes back to a checkpoint: weights, step, and (when the checkpoint has it and the optimiser
+   * is still the same kind) the optimiser state and batch position, so the run continues as it
+   * did from there. Otherwise the optimiser starts afresh. Used after a NaN and on another backend.
+   */
+  async resumeFrom(checkpoint: Checkpoint): Promise<void> {
+    this.loadWeights(checkpoint);
     this.checkpoint = checkpoint;
+    disposeOptimizer(this.optimizer);
+    this.optimizer = makeOptimizer(this.params);
+    const training = checkpoint.training?.optimizer === this.params.optimizer ? checkpoint.training : null;
+    if (training) await this.loadTrainingState(training);
   }
 
   /** Carries the schedule over when a run moves to another backend. */
@@ -286,15 +303,23 @@ export class Trainer {
     });
     if (saved.training) this.checkOptimizerState(saved.training);
     this.loadWeights({ step: saved.step, weights });
+    this.checkpoint = null;
     this.stage.restoreState(saved.stage);
-    if (!saved.training) return;
-    for (let i = 0; i < saved.training.drawn; i++) this.drawIndex();
-    const tensors = saved.training.optimizerWeights.map((w) => ({ name: w.name, tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32') }));
+    if (saved.training) await this.loadTrainingState(saved.training);
+  }
+
+  /** Into a fresh optimiser: its saved state, then the batch order replayed to the saved position. */
+  private async loadTrainingState(state: TrainingState): Promise<void> {
+    this.batchRng = new Rng(deriveSeed(this.params.seed, 7));
+    this.order = [];
+    this.drawn = 0;
+    for (let i = 0; i < state.drawn; i++) this.drawIndex();
+    const tensors = state.optimizerWeights.map((w) => ({ name: w.name, tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32') }));
     // setWeights copies the moments into new variables and reads the step count.
     await this.optimizer.setWeights(tensors);
     tf.dispose(tensors.map((t) => t.tensor));
     const powers = this.adamBetaPowers();
-    const betaPowers = saved.training.betaPowers;
+    const betaPowers = state.betaPowers;
     if (powers && betaPowers) tf.tidy(() => powers.forEach((v, i) => v.assign(tf.scalar(betaPowers[i], 'float32'))));
   }
 
@@ -315,19 +340,17 @@ export class Trainer {
     });
   }
 
-  private recoverFromNaN(loss: number): StepOutcome {
+  private async recoverFromNaN(loss: number): Promise<StepOutcome> {
     const failedStep = this.stepCount + 1;
     const cp = this.checkpoint as Checkpoint;
-    this.loadWeights(cp);
-    // The optimiser's moments may hold NaN too: start them afresh.
-    disposeOptimizer(this.optimizer);
-    this.optimizer = makeOptimizer(this.params);
+    // The optimiser's moments may hold NaN now: they come back from the checkpoint too.
+    await this.resumeFrom(cp);
     const cause = this.params.lr >= 0.05 ? `the learning rate ${this.params.lr} is probably too high` : 'the update diverged';
     return {
       kind: 'nan',
       step: failedStep,
       restoredStep: cp.step,
-      message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights from step ${cp.step} were restored.`,
+      message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
     };
   }
 

@@ -89,6 +89,28 @@ describe('Trainer (Node, CPU backend)', () => {
     trainer.dispose();
   });
 
+  it('a checkpoint carries the optimiser state and batch position: a trainer resumed from it continues exactly (the lost-device path)', async () => {
+    const a = new Trainer({ ...SMALL, batchSize: 3 });
+    await train(a, 27);
+    const cp = a.lastCheckpoint;
+    expect(cp?.step).toBe(25);
+    expect(cp?.training?.drawn).toBe(75);
+    // Adam after 25 steps: its step count, then m and v for each variable.
+    expect(cp?.training?.optimizerWeights[0].data[0]).toBe(25);
+    const b = new Trainer({ ...SMALL, batchSize: 3 }, 1);
+    await b.resumeFrom(cp as NonNullable<typeof cp>);
+    expect(b.stepCount).toBe(25);
+    const lossesOf = (outs: StepOutcome[]) => outs.map((o) => (o.kind === 'ok' ? o.record.loss : NaN));
+    // a is at step 27; rewinding it to the same checkpoint must also give the same next steps.
+    await a.resumeFrom(cp as NonNullable<typeof cp>);
+    const fromA = lossesOf(await train(a, 3));
+    const fromB = lossesOf(await train(b, 3));
+    expect(fromB).toEqual(fromA);
+    expect(fromA.every(Number.isFinite)).toBe(true);
+    a.dispose();
+    b.dispose();
+  });
+
   it('live parameters apply without a reset; data and model parameters need one', async () => {
     expect(needsReset(SMALL, { lr: 0.5, eps: 0.2, loss: 'dice', t: 0.3 })).toBe(false);
     expect(needsReset(SMALL, { imbalance: 100 })).toBe(true);
