@@ -3,6 +3,7 @@ import { displayEps } from '../engine/displayEps';
 import type { BackendName, ModelExport, Reply, ToWorker } from '../engine/protocol';
 import { useLab, type LabStore } from './store';
 import { paramKeys, type ParamKey, type Params } from './schema';
+import { createSnapshotGate } from './snapshotGate';
 
 /** Parameters only the main thread uses: the engine never hears about them. */
 const UI_ONLY = new Set<ParamKey>(['conceptRatio', 'conceptQuality']);
@@ -80,7 +81,10 @@ function rejectPending<T>(pending: Map<number, Pending<T>>, store: LabStore): vo
  * `backends` restricts the fallback order (tests use it to make WebGPU unavailable).
  */
 export function connectEngine(backends?: BackendName[], store: LabStore = useLab): () => void {
+  const gate = createSnapshotGate();
   const client = startEngine((msg) => {
+    // Held snapshots go first: the store sees the worker's messages in the order they were sent.
+    if (msg.type !== 'snapshot' && msg.type !== 'progress') gate.flush();
     const s = store.getState();
     switch (msg.type) {
       case 'backend':
@@ -90,9 +94,12 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
       case 'dataset':
         s.receiveDataset(msg.info);
         break;
-      case 'snapshot':
-        s.receiveSnapshot(msg.snapshot, displayEps(s.params, s.dataset?.valMasks ?? []));
+      case 'snapshot': {
+        // ε as it is now, when the worker's snapshot arrives (not when a held one is applied).
+        const eps = displayEps(s.params, s.dataset?.valMasks ?? []);
+        gate.offer(() => store.getState().receiveSnapshot(msg.snapshot, eps));
         break;
+      }
       case 'progress':
         if (msg.runId === s.dataset?.runId) s.setLiveStep(msg.step);
         break;
@@ -128,6 +135,7 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
   });
   return () => {
     unsubscribe();
+    gate.flush();
     client.terminate();
     engines.delete(store);
     rejectPending(pendingModels, store);

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { schema, type NumberParam, type ParamKey, type Params } from '../state/schema';
 import { useLab, type LabStore } from '../state/store';
+import { noteSliderInput } from '../state/snapshotGate';
 
 /** Slider position 0..1000 ↔ value, linear or log per the schema. */
 const SLIDER_STEPS = 1000;
@@ -70,7 +71,10 @@ function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '' }
         value={toSlider(spec, num)}
         disabled={disabled}
         aria-label={spec.label}
-        onChange={(e) => setParam(name, fromSlider(spec, Number(e.target.value)) as never)}
+        onChange={(e) => {
+          noteSliderInput();
+          setParam(name, fromSlider(spec, Number(e.target.value)) as never);
+        }}
       />
     </label>
   );
