@@ -18,9 +18,11 @@ describe('losses: hand-computed single image', () => {
   const cases: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, number][] = [
     ['intraCBL', (a, b) => intraCBL(a, b), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
     ['interCBL reference', (a, b) => interCBL(a, b), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
-    ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + (L(0.05) + 0.5 * (L(0.7) + L(0.98))) / (1 + 0.5 * 2)],
+    // Numeric ε: (Σ_H ℓ + ε Σ_E ℓ)/|H| with |H| = 1.
+    ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + L(0.05) + 0.5 * (L(0.7) + L(0.98))],
     ['interCBL ε = 0 (top-f mining)', (a, b) => interCBL(a, b, { eps: 0 }), L(0.8) + L(0.05)],
-    ['interCBL ε = 1 (class-balanced CE)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + (L(0.05) + L(0.7) + L(0.98)) / 3],
+    ['interCBL ε = 1 (every BG pixel weighs like a hard one)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + L(0.05) + L(0.7) + L(0.98)],
+    ['interCBL ε = f/N = 1/4 is the reference loss', (a, b) => interCBL(a, b, { eps: 0.25 }), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
     [
       'balanceLoss a = 0.5',
       (a, b) => balanceLoss(a, b),
@@ -84,6 +86,30 @@ describe.each(['auto', 'composed'] as const)('losses (%s weights): equal the flo
   }
 });
 
+// docs/design.md §1.3: an easy BG pixel weighs ε of a hard one, and the authors' code weighs it
+// f/N of a hard one, so numeric ε = f/N is the 'reference' loss (for b < f, E is empty).
+describe.each(['auto', 'composed'] as const)('Inter-CBL (%s weights): numeric ε = f/N equals the reference', (path) => {
+  beforeAll(() => setWeightPath(path));
+  afterAll(() => setWeightPath('auto'));
+  it('per image, on random single-image batches with f ≥ 1', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        batch.filter(({ n, y }) => n === 1 && y.some((v) => v > 0.5)),
+        async ({ p, y }) => {
+          const f = y.filter((v) => v > 0.5).length;
+          const eps = f / p.length;
+          const numeric = await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1);
+          const reference = await lossValue((a, b) => interCBL(a, b, { eps: 'reference' }), p, y, 1);
+          expectClose(numeric, reference, 1e-5, 1e-6);
+          expectClose(reference, refInter('reference')(p, y), 1e-4, 1e-5);
+          expectClose(refInter(eps)(p, y), refInter('reference')(p, y), 1e-12, 1e-12);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('CBL weights: the fused CPU kernel equals the composed ops', () => {
   it('on random batches with ties and saturated values, every mix', async () => {
     await fc.assert(
@@ -133,11 +159,23 @@ describe('losses: edge cases', () => {
     });
   }
 
-  it('f = 0 with reference ε is Σ_BG ℓ / N; with ε = 0 the background term is 0', async () => {
+  it('f = 0 (H empty): Inter-CBL is Σ_BG ℓ / N for the reference and for every numeric ε', async () => {
     const p = [0.1, 0.7, 0.3, 0.9];
     const y = [0, 0, 0, 0];
-    expectClose(await lossValue((a, b) => interCBL(a, b), p, y, 1), (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4, 1e-5);
-    expect(Math.abs(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1))).toBe(0);
+    const expected = (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4;
+    for (const eps of ['reference', 0, 0.3, 1] as const) {
+      expectClose(await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1), expected, 1e-5);
+    }
+  });
+
+  it('b < f: H is the whole background and E is empty, so ε changes nothing', async () => {
+    // y = [1, 1, 1, 0]: |H| = b = 1, BG term = ℓ of the one background pixel (p = 0.9).
+    const p = [0.1, 0.7, 0.3, 0.9];
+    const y = [1, 1, 1, 0];
+    const expected = (L(0.1) + L(0.7) + L(0.3)) / 3 + L(0.1);
+    for (const eps of ['reference', 0, 0.5, 1] as const) {
+      expectClose(await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1), expected, 1e-5);
+    }
   });
 
   it('rejects ε outside [0, 1] and mismatched shapes', () => {

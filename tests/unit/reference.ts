@@ -94,9 +94,10 @@ export const refInter =
     const hard = sorted.slice(0, k).map((q) => q.ce);
     const easy = sorted.slice(k).map((q) => q.ce);
     const fgTerm = mean(fg.map((q) => q.ce));
+    // H empty (f = 0, or b = 0 where there is no background at all): Σ_BG ℓ / N, whatever ε.
+    if (k === 0) return fgTerm + sum(easy) / p.length;
     if (eps === 'reference') return fgTerm + mean(hard) + sum(easy) / p.length;
-    const den = hard.length + eps * easy.length;
-    return fgTerm + (den > 0 ? (sum(hard) + eps * sum(easy)) / den : 0);
+    return fgTerm + (sum(hard) + eps * sum(easy)) / k;
   };
 
 export const refBalance =
