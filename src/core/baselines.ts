@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { BASELINE_CONSTANTS as K } from './lossInfo';
 import { assertSameShape, clampedRows, classMasks, meanWeights, pixelCE, rows, weightedLoss } from './tensorOps';
 
 /**
@@ -39,7 +40,7 @@ export interface SoftOverlapOptions {
  */
 export function dice(p: tf.Tensor4D, y: tf.Tensor4D, opts: SoftOverlapOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const smooth = opts.smooth ?? 1e-5;
+  const smooth = opts.smooth ?? K.diceSmooth;
   return tf.tidy(() => {
     const pr = rows(p);
     const { fg, bg } = classMasks(y);
@@ -63,9 +64,9 @@ export interface TverskyOptions extends SoftOverlapOptions {
  */
 export function tversky(p: tf.Tensor4D, y: tf.Tensor4D, opts: TverskyOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const alpha = opts.alpha ?? 0.3;
-  const beta = opts.beta ?? 0.7;
-  const smooth = opts.smooth ?? 1;
+  const alpha = opts.alpha ?? K.tverskyAlpha;
+  const beta = opts.beta ?? K.tverskyBeta;
+  const smooth = opts.smooth ?? K.tverskySmooth;
   return tf.tidy(() => {
     const pr = rows(p);
     const { fg, bg } = classMasks(y);
@@ -91,8 +92,8 @@ export interface FocalOptions {
  */
 export function focal(p: tf.Tensor4D, y: tf.Tensor4D, opts: FocalOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const gamma = opts.gamma ?? 2;
-  const alpha = opts.alpha ?? 0.25;
+  const gamma = opts.gamma ?? K.focalGamma;
+  const alpha = opts.alpha ?? K.focalAlpha;
   return tf.tidy(() => {
     const { fg, bg } = classMasks(y);
     const pc = clampedRows(p);
