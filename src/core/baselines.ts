@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { assertSameShape, clampedRows, classMasks, meanWeights, pixelCE, rows, rowSum, weightedLoss } from './tensorOps';
+import { BASELINE_CONSTANTS as K } from './lossInfo';
+import { assertSameShape, clampedRows, classMasks, meanWeights, pixelCE, rows, weightedLoss } from './tensorOps';
 
-/** Baselines the paper compares against (DESIGN §1.3), per image then the batch mean. */
+/**
+ * Baselines the paper compares against (docs/design.md §1.3). BCE, WCE and Focal are per image then
+ * the batch mean; Dice and Tversky sum over the whole batch, as the authors' code runs them.
+ */
 
 export function bce(p: tf.Tensor4D, y: tf.Tensor4D): tf.Scalar {
   assertSameShape(p, y);
@@ -28,16 +32,21 @@ export interface SoftOverlapOptions {
   smooth?: number;
 }
 
-/** Soft Dice loss 1 − (2·Σpy + s) / (Σp + Σy + s), smooth s = 1. */
+/**
+ * Soft Dice as the authors' `loss.py` runs it (docs/design.md §1.3): 1 − the mean over the two
+ * classes of (2·Σ p_c·y_c + s)/(Σ p_c + Σ y_c + s), with p_fg = p, p_bg = 1 − p (unclamped) and
+ * s = 1e−5. The sums run over the whole batch, so images are coupled: an image's gradient depends
+ * on the others, and a batch mean of per-image Dice would be a different loss.
+ */
 export function dice(p: tf.Tensor4D, y: tf.Tensor4D, opts: SoftOverlapOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const smooth = opts.smooth ?? 1;
+  const smooth = opts.smooth ?? K.diceSmooth;
   return tf.tidy(() => {
     const pr = rows(p);
-    const { fg } = classMasks(y);
-    const overlap = rowSum(tf.mul(pr, fg));
-    const score = tf.div(tf.add(tf.mul(overlap, 2), smooth), tf.add(tf.add(rowSum(pr), rowSum(fg)), smooth));
-    return tf.mean(tf.sub(1, score)) as tf.Scalar;
+    const { fg, bg } = classMasks(y);
+    const score = (pc: tf.Tensor, yc: tf.Tensor): tf.Tensor =>
+      tf.div(tf.add(tf.mul(tf.sum(tf.mul(pc, yc)), 2), smooth), tf.add(tf.add(tf.sum(pc), tf.sum(yc)), smooth));
+    return tf.sub(1, tf.mul(tf.add(score(pr, fg), score(tf.sub(1, pr), bg)), 0.5)) as tf.Scalar;
   });
 }
 
@@ -48,20 +57,24 @@ export interface TverskyOptions extends SoftOverlapOptions {
   beta?: number;
 }
 
-/** Tversky loss 1 − (TP + s)/(TP + α·FP + β·FN + s), α = 0.3, β = 0.7, s = 1 (the authors' run). */
+/**
+ * Tversky loss 1 − (TP + s)/(TP + α·FP + β·FN + s), α = 0.3, β = 0.7, s = 1, as the authors run
+ * it: soft TP = Σ p·y, FP = Σ p·(1 − y), FN = Σ (1 − p)·y over the whole batch (not per image),
+ * on unclamped p.
+ */
 export function tversky(p: tf.Tensor4D, y: tf.Tensor4D, opts: TverskyOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const alpha = opts.alpha ?? 0.3;
-  const beta = opts.beta ?? 0.7;
-  const smooth = opts.smooth ?? 1;
+  const alpha = opts.alpha ?? K.tverskyAlpha;
+  const beta = opts.beta ?? K.tverskyBeta;
+  const smooth = opts.smooth ?? K.tverskySmooth;
   return tf.tidy(() => {
     const pr = rows(p);
     const { fg, bg } = classMasks(y);
-    const tp = rowSum(tf.mul(pr, fg));
-    const fp = rowSum(tf.mul(pr, bg));
-    const fn = rowSum(tf.mul(tf.sub(1, pr), fg));
+    const tp = tf.sum(tf.mul(pr, fg));
+    const fp = tf.sum(tf.mul(pr, bg));
+    const fn = tf.sum(tf.mul(tf.sub(1, pr), fg));
     const den = tf.add(tf.add(tp, tf.mul(fp, alpha)), tf.add(tf.mul(fn, beta), smooth));
-    return tf.mean(tf.sub(1, tf.div(tf.add(tp, smooth), den))) as tf.Scalar;
+    return tf.sub(1, tf.div(tf.add(tp, smooth), den)) as tf.Scalar;
   });
 }
 
@@ -71,11 +84,16 @@ export interface FocalOptions {
   alpha?: number;
 }
 
-/** Focal loss −α(1 − p̃)^γ log p̃ on FG, −(1 − α) p̃^γ log(1 − p̃) on BG; γ = 2, α = 0.25. */
+/**
+ * Focal loss −α(1 − p̃)^γ log p̃ on FG, −(1 − α) p̃^γ log(1 − p̃) on BG; γ = 2, α = 0.25, the
+ * per-pixel mean. This is the textbook form (Lin et al.). The authors' `loss.py` applies
+ * BCE-with-logits to softmax outputs, i.e. squashes probabilities a second time, which is a bug;
+ * this lab keeps the textbook form on p (docs/design.md §1.3).
+ */
 export function focal(p: tf.Tensor4D, y: tf.Tensor4D, opts: FocalOptions = {}): tf.Scalar {
   assertSameShape(p, y);
-  const gamma = opts.gamma ?? 2;
-  const alpha = opts.alpha ?? 0.25;
+  const gamma = opts.gamma ?? K.focalGamma;
+  const alpha = opts.alpha ?? K.focalAlpha;
   return tf.tidy(() => {
     const { fg, bg } = classMasks(y);
     const pc = clampedRows(p);

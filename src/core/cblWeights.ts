@@ -45,7 +45,7 @@ export function composedCblWeights(q: tf.Tensor2D, pc: tf.Tensor2D, fg: tf.Tenso
  * exactly k pixels' worth are in H, 0 below. A full-row topk finds the k-th value with a k that
  * varies per image while every shape stays static (DESIGN §1.5).
  */
-function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h: tf.Tensor2D; k: tf.Tensor2D; b: tf.Tensor2D } {
+function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h: tf.Tensor2D; k: tf.Tensor2D } {
   const b = rowSum(bg);
   const k = tf.minimum(rowSum(fg), b) as tf.Tensor2D;
   // Foreground pixels get −1 so they sort after every background pixel; p̃·bg + (bg − 1) keeps
@@ -59,22 +59,25 @@ function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h:
   const tiedShare = tf.div(tf.sub(k, rowSum(above)), tf.maximum(rowSum(tied), 1));
   // k = 0 (no foreground or no background): H is empty.
   const inH = tf.mul(tf.add(above, tf.mul(tied, tiedShare)), tf.minimum(k, 1)) as tf.Tensor2D;
-  return { h: inH, k, b };
+  return { h: inH, k };
 }
 
-/** Inter-CBL weights (DESIGN §1.3): FG mean plus the ε-weighted background term. */
+/**
+ * Inter-CBL weights (docs/design.md §1.3): FG mean plus the background term. Hard background
+ * weighs 1/|H|; easy background weighs 1/N ('reference', the authors' code) or ε/|H| (numeric ε,
+ * so an easy pixel weighs ε of a hard one as in Eq. 11–12, and ε = f/N is the authors' loss).
+ * With H empty (f = 0) both forms fall back to Σ_BG ℓ / N, whatever ε: there is no hard
+ * background to measure easy pixels against.
+ */
 function interWeights(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D, eps: EpsSetting): tf.Tensor2D {
-  const { h, k, b } = hardBackground(pc, fg, bg);
+  const { h, k } = hardBackground(pc, fg, bg);
   const easy = tf.sub(bg, h);
-  let bgWeights: tf.Tensor;
-  if (eps === 'reference') {
-    // The authors' code: mean over H plus Σ_E ℓ / N, so an easy pixel weighs f/N of a hard one.
-    bgWeights = tf.add(tf.div(h, tf.maximum(k, 1)), tf.div(easy, pc.shape[1]));
-  } else {
-    const denominator = tf.add(k, tf.mul(eps, tf.sub(b, k)));
-    // An empty weighted background (denominator 0) contributes 0, not NaN.
-    const inverse = tf.div(tf.cast(tf.greater(denominator, 0), 'float32'), tf.maximum(denominator, 1e-30));
-    bgWeights = tf.mul(tf.add(h, tf.mul(easy, eps)), inverse);
-  }
+  const hasH = tf.minimum(k, 1); // 1 when H is non-empty, else 0 (k is a whole number)
+  const perImage = 1 / pc.shape[1];
+  const easyWeight =
+    eps === 'reference'
+      ? tf.fill(k.shape, perImage)
+      : tf.add(tf.div(tf.mul(hasH, eps), tf.maximum(k, 1)), tf.mul(tf.sub(1, hasH), perImage));
+  const bgWeights = tf.add(tf.div(h, tf.maximum(k, 1)), tf.mul(easy, easyWeight));
   return tf.add(meanWeights(fg), bgWeights) as tf.Tensor2D;
 }

@@ -53,11 +53,11 @@ function rowWeights(pc: Float32Array, fg: Float32Array, out: Float32Array, attrs
     }
   }
   const tiedShare = tied > 0 ? (k - above) / tied : 0;
+  // Easy background: 1/N in the authors' code ('reference', sent as ε < 0), ε/|H| for a numeric
+  // ε (docs/design.md §1.3); with H empty (f = 0) both are Σ_BG ℓ / N.
   const reference = attrs.eps < 0;
-  const eps = attrs.eps;
-  const den = k + eps * (b - k);
-  const wH = reference ? inv(k) : den > 0 ? 1 / den : 0;
-  const wE = reference ? 1 / width : den > 0 ? eps / den : 0;
+  const wH = inv(k);
+  const wE = reference || k === 0 ? 1 / width : attrs.eps / k;
   const wFg = inv(f);
   for (let i = 0; i < width; i++) {
     let intra: number;

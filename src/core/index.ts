@@ -13,3 +13,5 @@ export type { StageCheckOptions, StageCheckResult, SwitchRule } from './stageChe
 export { losses, lossIds } from './registry';
 export type { LossEntry, LossFn, LossId, LossOptions, LossParam } from './registry';
 export type { Decomposition, DecomposeOptions, EpsSetting, WeightedFp } from './types';
+export { pixelGradients, gradGroupOf, gradientShares, allGradientShares, gradGroups } from './gradients';
+export type { GradGroup, GradientOptions, GradientShares } from './gradients';

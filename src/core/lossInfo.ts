@@ -18,3 +18,19 @@ export const lossInfo = {
 
 export type LossId = keyof typeof lossInfo;
 export const lossIds = Object.keys(lossInfo) as LossId[];
+
+/**
+ * Constants of the losses, here (free of tfjs) so that the tfjs losses and the closed-form
+ * gradients of gradients.ts share one source. Predictions are clamped to [CLAMP, 1 − CLAMP]
+ * before any log (docs/design.md §1.3).
+ */
+export const CLAMP = 1e-7;
+/** The baselines as the authors run them (docs/design.md §1.3). */
+export const BASELINE_CONSTANTS = {
+  diceSmooth: 1e-5,
+  tverskyAlpha: 0.3,
+  tverskyBeta: 0.7,
+  tverskySmooth: 1,
+  focalGamma: 2,
+  focalAlpha: 0.25,
+} as const;

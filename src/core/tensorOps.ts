@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { CLAMP } from './lossInfo';
 
-/** Predictions are clamped to [CLAMP, 1 − CLAMP] before any log (DESIGN §1.3). */
-export const CLAMP = 1e-7;
+/** Predictions are clamped to [CLAMP, 1 − CLAMP] before any log (docs/design.md §1.3). */
+export { CLAMP };
 
 /** A batch of maps [n, H, W, 1] seen as rows [n, H·W]. */
 export function rows(x: tf.Tensor): tf.Tensor2D {

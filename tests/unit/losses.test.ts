@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balanceLoss, bce, cblWeights, dice, focal, interCBL, intraCBL, losses, lossIds, setWeightPath, tversky, wce } from '../../src/core';
 import { asMaps, batch, expectClose, lossValue, useCpu } from './helpers';
-import { batchMean, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce } from './reference';
+import { batchMean, perImage, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce, type BatchLoss } from './reference';
 
 beforeAll(useCpu);
 
@@ -18,9 +18,11 @@ describe('losses: hand-computed single image', () => {
   const cases: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, number][] = [
     ['intraCBL', (a, b) => intraCBL(a, b), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
     ['interCBL reference', (a, b) => interCBL(a, b), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
-    ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + (L(0.05) + 0.5 * (L(0.7) + L(0.98))) / (1 + 0.5 * 2)],
+    // Numeric ε: (Σ_H ℓ + ε Σ_E ℓ)/|H| with |H| = 1.
+    ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + L(0.05) + 0.5 * (L(0.7) + L(0.98))],
     ['interCBL ε = 0 (top-f mining)', (a, b) => interCBL(a, b, { eps: 0 }), L(0.8) + L(0.05)],
-    ['interCBL ε = 1 (class-balanced CE)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + (L(0.05) + L(0.7) + L(0.98)) / 3],
+    ['interCBL ε = 1 (every BG pixel weighs like a hard one)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + L(0.05) + L(0.7) + L(0.98)],
+    ['interCBL ε = f/N = 1/4 is the reference loss', (a, b) => interCBL(a, b, { eps: 0.25 }), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
     [
       'balanceLoss a = 0.5',
       (a, b) => balanceLoss(a, b),
@@ -29,7 +31,12 @@ describe('losses: hand-computed single image', () => {
     ['balanceLoss a = 1 is Intra-CBL', (a, b) => balanceLoss(a, b, { a: 1 }), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
     ['bce', bce, (L(0.8) + L(0.05) + L(0.7) + L(0.98)) / 4],
     ['wce', wce, 0.5 * L(0.8) + (0.5 * (L(0.05) + L(0.7) + L(0.98))) / 3],
-    ['dice', (a, b) => dice(a, b), 1 - (2 * 0.8 + 1) / (0.8 + 0.95 + 0.3 + 0.02 + 1 + 1)],
+    // Dice: mean of the FG score (p, y) and the BG score (1 − p, 1 − y), smooth 1e−5.
+    [
+      'dice',
+      (a, b) => dice(a, b),
+      1 - 0.5 * ((2 * 0.8 + 1e-5) / (0.8 + 0.95 + 0.3 + 0.02 + 1 + 1e-5) + (2 * (0.05 + 0.7 + 0.98) + 1e-5) / (0.2 + 0.05 + 0.7 + 0.98 + 3 + 1e-5)),
+    ],
     ['tversky', (a, b) => tversky(a, b), 1 - (0.8 + 1) / (0.8 + 0.3 * (0.95 + 0.3 + 0.02) + 0.7 * 0.2 + 1)],
     [
       'focal',
@@ -53,35 +60,87 @@ describe('losses: hand-computed single image', () => {
   });
 });
 
+describe('Dice and Tversky: sums over the whole batch (docs/design.md §1.3)', () => {
+  // Image 1: p = [0.8, 0.1], y = [1, 0]. Image 2 (no foreground): p = [0.3, 0.6], y = [0, 0].
+  const p = [0.8, 0.1, 0.3, 0.6];
+  const y = [1, 0, 0, 0];
+  it('Tversky: TP = 0.8, FP = 1.0, FN = 0.2 over the batch, not a mean of per-image losses', async () => {
+    const expected = 1 - (0.8 + 1) / (0.8 + 0.3 * 1.0 + 0.7 * 0.2 + 1);
+    expectClose(await lossValue((a, b) => tversky(a, b), p, y, 2), expected, 1e-5);
+    const perImageMean = (refTversky([0.8, 0.1], [1, 0], 1) + refTversky([0.3, 0.6], [0, 0], 1)) / 2;
+    expect(Math.abs(expected - perImageMean)).toBeGreaterThan(0.04);
+  });
+  it('Dice: FG score 2·0.8/(1.8 + 1), BG score 2·(0.9 + 0.7 + 0.4)/(2.2 + 3), smooth 1e−5', async () => {
+    const fgScore = (2 * 0.8 + 1e-5) / (0.8 + 0.1 + 0.3 + 0.6 + 1 + 1e-5);
+    const bgScore = (2 * (0.9 + 0.7 + 0.4) + 1e-5) / (0.2 + 0.9 + 0.7 + 0.4 + 3 + 1e-5);
+    expectClose(await lossValue((a, b) => dice(a, b), p, y, 2), 1 - 0.5 * (fgScore + bgScore), 1e-5);
+  });
+  it('Dice: a perfect batch scores 0, and saturated p is not clamped', async () => {
+    expectClose(await lossValue((a, b) => dice(a, b), [1, 0, 0, 0], [1, 0, 0, 0], 2), 0, 0, 1e-6);
+    // No foreground anywhere and p = 0 everywhere: FG score (0 + s)/(0 + 0 + s) = 1, BG score 1.
+    expectClose(await lossValue((a, b) => dice(a, b), [0, 0, 0, 0], [0, 0, 0, 0], 2), 0, 0, 1e-6);
+    // Every prediction wrong: FG score s/(2 + 2 + s), BG score s/(2 + 2 + s), loss ≈ 1.
+    expectClose(await lossValue((a, b) => dice(a, b), [0, 1, 0, 1], [1, 0, 1, 0], 2), 1 - 1e-5 / (4 + 1e-5), 0, 1e-6);
+  });
+  it('Tversky: saturated p is not clamped (a perfect batch is exactly 0)', async () => {
+    expect(await lossValue((a, b) => tversky(a, b), [1, 0, 1, 0], [1, 0, 1, 0], 2)).toBe(0);
+  });
+});
+
 // Both weight implementations (fused CPU kernel, composed ops used on WebGPU/WebGL) are checked.
 describe.each(['auto', 'composed'] as const)('losses (%s weights): equal the float64 reference on random batches', (path) => {
   beforeAll(() => setWeightPath(path));
   afterAll(() => setWeightPath('auto'));
-  const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, (p: number[], y: number[]) => number][] = [
-    ['intraCBL', (a, b) => intraCBL(a, b), refIntra()],
-    ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), refIntra(0.6)],
-    ['interCBL reference', (a, b) => interCBL(a, b), refInter('reference')],
-    ['interCBL ε 0', (a, b) => interCBL(a, b, { eps: 0 }), refInter(0)],
-    ['interCBL ε 0.01', (a, b) => interCBL(a, b, { eps: 0.01 }), refInter(0.01)],
-    ['interCBL ε 1', (a, b) => interCBL(a, b, { eps: 1 }), refInter(1)],
-    ['balanceLoss', (a, b) => balanceLoss(a, b), refBalance()],
-    ['balanceLoss a 0.3 ε 0.2 t_h 0.8', (a, b) => balanceLoss(a, b, { a: 0.3, eps: 0.2, tHard: 0.8 }), refBalance(0.8, 0.2, 0.3)],
-    ['bce', bce, refBce],
-    ['wce', wce, refWce],
+  // Dice and Tversky are batch-level (sums over all n images); the others are per-image means.
+  const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, BatchLoss][] = [
+    ['intraCBL', (a, b) => intraCBL(a, b), perImage(refIntra())],
+    ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), perImage(refIntra(0.6))],
+    ['interCBL reference', (a, b) => interCBL(a, b), perImage(refInter('reference'))],
+    ['interCBL ε 0', (a, b) => interCBL(a, b, { eps: 0 }), perImage(refInter(0))],
+    ['interCBL ε 0.01', (a, b) => interCBL(a, b, { eps: 0.01 }), perImage(refInter(0.01))],
+    ['interCBL ε 1', (a, b) => interCBL(a, b, { eps: 1 }), perImage(refInter(1))],
+    ['balanceLoss', (a, b) => balanceLoss(a, b), perImage(refBalance())],
+    ['balanceLoss a 0.3 ε 0.2 t_h 0.8', (a, b) => balanceLoss(a, b, { a: 0.3, eps: 0.2, tHard: 0.8 }), perImage(refBalance(0.8, 0.2, 0.3))],
+    ['bce', bce, perImage(refBce)],
+    ['wce', wce, perImage(refWce)],
     ['dice', (a, b) => dice(a, b), refDice],
     ['tversky', (a, b) => tversky(a, b), refTversky],
-    ['focal', (a, b) => focal(a, b), refFocal],
+    ['focal', (a, b) => focal(a, b), perImage(refFocal)],
   ];
   for (const [name, fn, ref] of pairs) {
     it(name, async () => {
       await fc.assert(
         fc.asyncProperty(batch, async ({ n, p, y }) => {
-          expectClose(await lossValue(fn, p, y, n), batchMean(ref, p, y, n), 1e-4, 1e-5);
+          expectClose(await lossValue(fn, p, y, n), ref(p, y, n), 1e-4, 1e-5);
         }),
         { numRuns: 60 },
       );
     });
   }
+});
+
+// docs/design.md §1.3: an easy BG pixel weighs ε of a hard one, and the authors' code weighs it
+// f/N of a hard one, so numeric ε = f/N is the 'reference' loss (for b < f, E is empty).
+describe.each(['auto', 'composed'] as const)('Inter-CBL (%s weights): numeric ε = f/N equals the reference', (path) => {
+  beforeAll(() => setWeightPath(path));
+  afterAll(() => setWeightPath('auto'));
+  it('per image, on random single-image batches with f ≥ 1', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        batch.filter(({ n, y }) => n === 1 && y.some((v) => v > 0.5)),
+        async ({ p, y }) => {
+          const f = y.filter((v) => v > 0.5).length;
+          const eps = f / p.length;
+          const numeric = await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1);
+          const reference = await lossValue((a, b) => interCBL(a, b, { eps: 'reference' }), p, y, 1);
+          expectClose(numeric, reference, 1e-5, 1e-6);
+          expectClose(reference, refInter('reference')(p, y), 1e-4, 1e-5);
+          expectClose(refInter(eps)(p, y), refInter('reference')(p, y), 1e-12, 1e-12);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
 });
 
 describe('CBL weights: the fused CPU kernel equals the composed ops', () => {
@@ -133,11 +192,23 @@ describe('losses: edge cases', () => {
     });
   }
 
-  it('f = 0 with reference ε is Σ_BG ℓ / N; with ε = 0 the background term is 0', async () => {
+  it('f = 0 (H empty): Inter-CBL is Σ_BG ℓ / N for the reference and for every numeric ε', async () => {
     const p = [0.1, 0.7, 0.3, 0.9];
     const y = [0, 0, 0, 0];
-    expectClose(await lossValue((a, b) => interCBL(a, b), p, y, 1), (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4, 1e-5);
-    expect(Math.abs(await lossValue((a, b) => interCBL(a, b, { eps: 0 }), p, y, 1))).toBe(0);
+    const expected = (L(0.9) + L(0.3) + L(0.7) + L(0.1)) / 4;
+    for (const eps of ['reference', 0, 0.3, 1] as const) {
+      expectClose(await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1), expected, 1e-5);
+    }
+  });
+
+  it('b < f: H is the whole background and E is empty, so ε changes nothing', async () => {
+    // y = [1, 1, 1, 0]: |H| = b = 1, BG term = ℓ of the one background pixel (p = 0.9).
+    const p = [0.1, 0.7, 0.3, 0.9];
+    const y = [1, 1, 1, 0];
+    const expected = (L(0.1) + L(0.7) + L(0.3)) / 3 + L(0.1);
+    for (const eps of ['reference', 0, 0.5, 1] as const) {
+      expectClose(await lossValue((a, b) => interCBL(a, b, { eps }), p, y, 1), expected, 1e-5);
+    }
   });
 
   it('rejects ε outside [0, 1] and mismatched shapes', () => {

@@ -94,9 +94,10 @@ export const refInter =
     const hard = sorted.slice(0, k).map((q) => q.ce);
     const easy = sorted.slice(k).map((q) => q.ce);
     const fgTerm = mean(fg.map((q) => q.ce));
+    // H empty (f = 0, or b = 0 where there is no background at all): Σ_BG ℓ / N, whatever ε.
+    if (k === 0) return fgTerm + sum(easy) / p.length;
     if (eps === 'reference') return fgTerm + mean(hard) + sum(easy) / p.length;
-    const den = hard.length + eps * easy.length;
-    return fgTerm + (den > 0 ? (sum(hard) + eps * sum(easy)) / den : 0);
+    return fgTerm + (sum(hard) + eps * sum(easy)) / k;
   };
 
 export const refBalance =
@@ -114,13 +115,25 @@ export const refWce: PerImage = (p, y) => {
   return 0.5 * mean(fg.map((q) => q.ce)) + 0.5 * mean(bg.map((q) => q.ce));
 };
 
-export const refDice: PerImage = (p, y) => {
-  const fgMask = y.map((v) => (isFg(v) ? 1 : 0));
-  const inter = sum(p.map((v, i) => v * fgMask[i]));
-  return 1 - (2 * inter + 1) / (sum(p) + sum(fgMask) + 1);
+/** A loss over a whole flat batch of n images. */
+export type BatchLoss = (p: number[], y: number[], n: number) => number;
+
+/** The batch mean of a per-image loss, as a BatchLoss. */
+export const perImage =
+  (loss: PerImage): BatchLoss =>
+  (p, y, n) =>
+    batchMean(loss, p, y, n);
+
+/** Dice over the whole batch (n does not matter): 1 − mean of the FG and BG soft Dice, s = 1e−5. */
+export const refDice: BatchLoss = (p, y) => {
+  const s = 1e-5;
+  const score = (pc: number[], yc: number[]): number => (2 * sum(pc.map((v, i) => v * yc[i])) + s) / (sum(pc) + sum(yc) + s);
+  const yFg = y.map((v) => (isFg(v) ? 1 : 0));
+  return 1 - 0.5 * (score(p, yFg) + score(p.map((v) => 1 - v), yFg.map((v) => 1 - v)));
 };
 
-export const refTversky: PerImage = (p, y) => {
+/** Tversky with soft TP/FP/FN summed over the whole batch (n does not matter). */
+export const refTversky: BatchLoss = (p, y) => {
   let tp = 0;
   let fp = 0;
   let fn = 0;
