@@ -1,11 +1,42 @@
-import { Fragment, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
+import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
+import type { SwitchRule } from '../core/stageCheck';
+import type { EpsSetting } from '../core/types';
 import { Panel } from './Panel';
 import { colors } from './colors';
 import type { EquationProps, TermId } from './types';
-import { LHS, SYMBOLIC, tex } from './equations/tex';
+import { EQ1_8, LHS, SYMBOLIC, SYMBOLIC_EPS } from './equations/tex';
 import { Assign, epsRows, eq10Rows, eq9Rows, Sym } from './equations/numbers';
+import { Aligned } from './equations/Aligned';
+import { eq1to8Rows, type Eq18 } from './equations/derivation';
+import { epsCase, type EpsCase } from './equations/epsCase';
+import { LossBlocks } from './equations/LossBlocks';
+import type { TextPart } from './svgText';
+
+/**
+ * The panel's props: Eq. 9–12 need only the decomposition; the loss blocks (Intra-CBL, Inter-CBL,
+ * Balance loss, Algorithm 1; docs/design.md §1.3–1.4) need one image's pixels or precomputed terms.
+ * Every addition is optional, so callers that pass only `d, t, eps` still compile.
+ */
+export interface EquationsProps extends EquationProps {
+  /** One image's predictions and labels, for the loss numbers (computed here, O(N), not on t moves). */
+  p?: ArrayLike<number>;
+  y?: ArrayLike<number>;
+  /** Precomputed loss terms; used instead of p, y when given. */
+  lossTerms?: LossTerms | null;
+  /** Intra-CBL's hard-sample threshold t_h (default 0.9). */
+  tHard?: number;
+  /** Balance loss mix a (default 0.5). */
+  a?: number;
+  /** Inter-CBL's ε setting as the loss uses it: a number or 'reference' (default). */
+  epsSetting?: EpsSetting;
+  /** Algorithm 1's switch rule to mark as in use (default 'code'). */
+  switchRule?: SwitchRule;
+  /** What p, y are, for the captions (default "the shown image"). */
+  lossSubject?: string;
+}
 
 const TERMS: readonly TermId[] = ['fpMain', 'fpBias', 'fnMain', 'fnBias', 'fpMainW', 'fpBiasW'];
 const TERM_COLOR: Record<TermId, string> = {
@@ -37,6 +68,8 @@ const CSS = [
   `.eq-rel{padding:0 .2778em}`,
   `.eq-sym{font-family:KaTeX_Math,'Times New Roman',serif;font-style:italic}`,
   `.eq-sup{font-size:.7em;vertical-align:.45em;line-height:0}`,
+  `.eq-note{font-family:inherit;font-size:.75em;color:#59636e}`,
+  `.eqs details>summary::marker{color:#59636e}`,
   `.eqs [class*="term-"]{border-radius:4px;transition:background-color .12s,box-shadow .12s;cursor:default}`,
   ...TERMS.map((id) => {
     const c = TERM_COLOR[id];
@@ -47,24 +80,6 @@ const CSS = [
     ].join('\n');
   }),
 ].join('\n');
-
-const Tex = ({ src, className }: { src: string; className?: string }) => <span className={className} dangerouslySetInnerHTML={{ __html: tex(src) }} />;
-
-/** The symbolic row in KaTeX (typeset once), then the numeric rows in HTML. */
-function Aligned({ lhs, symbolic, rows }: { lhs: string; symbolic: string; rows: ReactNode[] }) {
-  return (
-    <div className="eq-aligned">
-      <Tex className="eq-lhs" src={lhs} />
-      <Tex src={symbolic} />
-      {rows.map((row, k) => (
-        <Fragment key={k}>
-          <span />
-          <span className="eq-num">{row}</span>
-        </Fragment>
-      ))}
-    </div>
-  );
-}
 
 const block: CSSProperties = { minWidth: 0, overflowX: 'auto', overflowY: 'hidden', padding: '2px 2px 6px' };
 const caption: CSSProperties = { fontSize: 13, color: '#59636e', margin: '0 0 4px', lineHeight: 1.4 };
@@ -78,8 +93,69 @@ function termAt(target: EventTarget | null): TermId | null {
   return null;
 }
 
-/** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers. */
-export function Equations({ d, t, eps, highlight, onHover }: EquationProps) {
+/** Caption parts (sub/superscripts) as HTML. */
+function Parts({ parts }: { parts: readonly TextPart[] }): ReactNode {
+  return parts.map((part, k) => {
+    if (typeof part === 'string') return <span key={k}>{part}</span>;
+    if (part.sub) return <sub key={k}>{part.text}</sub>;
+    if (part.sup) return <sup key={k}>{part.text}</sup>;
+    if (part.bold) return <b key={k}>{part.text}</b>;
+    return <span key={k}>{part.text}</span>;
+  });
+}
+
+const EPS_SYMBOLIC: Record<EpsCase['form'], string> = {
+  eq11: SYMBOLIC.eq11,
+  eq12: SYMBOLIC.eq12,
+  allEps: SYMBOLIC_EPS.allEps,
+  noEps: SYMBOLIC_EPS.noEps,
+};
+
+const EQ18_CAPTION: Record<Eq18, ReactNode> = {
+  eq1: 'hard FP: background pixels above t',
+  eq2: 'hard FN: foreground pixels with error 1 − p ≥ t (note ≥, not >)',
+  eq3: 'soft FP split at t',
+  eq4: 'soft FN split at t',
+  eq5: 'mean error of the hard FP (Eq. 9’s main term is this · FP_hard)',
+  eq6: 'mean error of the rest of the background (Eq. 9’s bias)',
+  eq7: 'mean error of the hard FN (Eq. 10’s main term)',
+  eq8: 'mean error of the rest of the foreground (Eq. 10’s bias)',
+};
+
+/** Eq. 1–8: where Eq. 9–10 come from, with the live numbers (closed by default). */
+function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
+  const rows = eq1to8Rows(d);
+  const keys = Object.keys(EQ1_8) as Eq18[];
+  return (
+    <details data-testid="eq-3-8" style={{ gridColumn: '1 / -1', minWidth: 0 }}>
+      <summary style={{ cursor: 'pointer', fontSize: 13, color: '#1f2328', padding: '3px 0' }}>
+        <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
+      </summary>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: '6px 28px', padding: '4px 0 8px 14px' }}>
+        {keys.map((k) => (
+          <div key={k} style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block} data-testid={`eq-${k.slice(2)}`}>
+            <p style={caption}>
+              <span style={tag}>Eq. {k.slice(2)}</span>
+              {EQ18_CAPTION[k]}
+              {k === 'eq1' || k === 'eq2' ? (
+                <>
+                  , <Assign name={<Sym>t</Sym>} value={t} />
+                </>
+              ) : null}
+            </p>
+            <Aligned lhs={EQ1_8[k].lhs} symbolic={EQ1_8[k].rhs} rows={rows[k]} />
+          </div>
+        ))}
+        <p style={{ ...caption, gridColumn: '1 / -1' }}>
+          Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty set is 0 (docs/design.md §1.1).
+        </p>
+      </div>
+    </details>
+  );
+}
+
+/** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers; then Eq. 1–8, the losses and Algorithm 1. */
+export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: given, tHard = 0.9, a = 0.5, epsSetting = 'reference', switchRule = 'code', lossSubject = 'the shown image' }: EquationsProps) {
   const last = useRef<TermId | null>(null);
   const emit = (term: TermId | null) => {
     if (last.current === term) return;
@@ -89,55 +165,29 @@ export function Equations({ d, t, eps, highlight, onHover }: EquationProps) {
   const onOver = (e: MouseEvent) => emit(termAt(e.target));
   const tAssign = <Assign name={<Sym>t</Sym>} value={t} />;
 
+  // The losses do not depend on t: recomputed only when the pixels, t_h, ε or a change.
+  const lt = useMemo(() => given ?? (p && y ? lossTerms(p, y, { tHard, eps: epsSetting, a }) : null), [given, p, y, tHard, epsSetting, a]);
+  const flags = useMemo(() => (p && y ? switchFlags(p, y, tHard) : null), [p, y, tHard]);
+
+  // Eq. 11 vs 12 (docs/design.md §1.4b): Eq. 12 ⇔ kthBg ≥ t; the numbers use the exact split.
+  const c = eps !== null ? epsCase(d, t, eps) : null;
   let epsCaption: ReactNode = null;
-  if (eps !== null) {
-    const epsText = String(Number(eps.toPrecision(3)));
-    const ratioText = (a: number, b: number) => (b > 0 ? ` (×${Number((a / b).toPrecision(2))})` : '');
-    const eqTag = d.mainAltered ? (
-      <span style={{ ...tag, color: colors.fpMain }}>Eq. 12 — main term altered</span>
-    ) : (
-      <span style={tag}>Eq. 11</span>
-    );
-    const effect = d.mainAltered ? (
+  if (c) {
+    const ratioText = (num: number, den: number) => (den > 0 ? ` (×${Number((num / den).toPrecision(2))})` : '');
+    const effect = c.mainAltered ? ratioText(d.fpMainW, d.fpMain) : ratioText(d.fpBiasW, d.fpBias);
+    epsCaption = (
       <>
-        ε = {epsText} scales part of the main term too{ratioText(d.fpMainW, d.fpMain)} — why Inter-CBL is not for training from scratch.
-      </>
-    ) : (
-      <>
-        ε = {epsText} only shrinks the bias{ratioText(d.fpBiasW, d.fpBias)}; the main term is unchanged.
+        <span style={{ ...tag, color: c.mainAltered ? colors.fpMain : tag.color }}>{c.tag}</span>
+        <span data-testid="eq-eps-caption">
+          <Parts parts={c.caption} />
+        </span>
+        {effect ? <span title={c.mainAltered ? 'ε-weighted main term / main term' : 'ε-weighted bias / bias'}>{effect}</span> : null}
       </>
     );
-    epsCaption =
-      d.b === 0 ? (
-        <>
-          {eqTag}b = 0: there is no background for ε to weight.
-        </>
-      ) : d.f > d.b ? (
-        <>
-          {eqTag}f &gt; b: every background pixel is in the top f, so ε = {epsText} changes nothing.
-        </>
-      ) : d.f === 0 ? (
-        <>
-          {eqTag}f = 0: no background pixel is “hard”, so {effect}
-        </>
-      ) : (
-        <>
-          {eqTag}
-          <Tex src={SYMBOLIC.kth} />
-          <Assign name={null} value={d.kthBg} /> {d.mainAltered ? '≥' : '<'} t
-          {d.mainAltered ? (
-            <>
-              {' '}
-              (FP<sub>hard</sub> = {d.fpHard} &gt; f = {d.f})
-            </>
-          ) : null}
-          : {effect}
-        </>
-      );
   }
 
   return (
-    <Panel title="Equations (Eq. 9–12)" testId="panel-equations">
+    <Panel title="Equations (Eq. 1–12, the losses, Algorithm 1)" testId="panel-equations">
       <style>{CSS}</style>
       <div
         className="eqs"
@@ -158,12 +208,14 @@ export function Equations({ d, t, eps, highlight, onHover }: EquationProps) {
           </p>
           <Aligned lhs={LHS.fn} symbolic={SYMBOLIC.eq10} rows={eq10Rows(d)} />
         </div>
-        {eps !== null ? (
-          <div style={{ ...block, gridColumn: '1 / -1' }} data-testid={d.mainAltered ? 'eq-12' : 'eq-11'}>
+        <Derivation d={d} t={t} />
+        {c && eps !== null ? (
+          <div style={{ ...block, gridColumn: '1 / -1' }} data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'} data-form={c.form}>
             <p style={caption}>{epsCaption}</p>
-            <Aligned lhs={LHS.fpEps} symbolic={d.mainAltered ? SYMBOLIC.eq12 : SYMBOLIC.eq11} rows={epsRows(d, eps)} />
+            <Aligned lhs={LHS.fpEps} symbolic={EPS_SYMBOLIC[c.form]} rows={epsRows(d, eps, c.form)} />
           </div>
         ) : null}
+        <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
       </div>
     </Panel>
   );

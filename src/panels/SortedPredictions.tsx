@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { axisBottom, axisLeft, area, curveStepAfter, format, line, scaleLinear, scaleLog, select } from 'd3';
 import type { ScaleContinuousNumeric, Selection } from 'd3';
 import type { DecompositionW } from '../engine/protocol';
@@ -7,6 +7,7 @@ import { colors } from './colors';
 import type { SortedPredictionsProps, TermId } from './types';
 import { useSize } from './useSize';
 import { MUTED, PANEL_FONT, richText, textWidth, type TextPart, type TextSelection } from './svgText';
+import { distinctDigits, epsCase, printed } from './equations/epsCase';
 
 /** Drawn with an explicit family so that an exported SVG looks the same outside the page. */
 const FONT = PANEL_FONT;
@@ -153,7 +154,20 @@ const MARGIN = { left: 58, right: 18, bottom: 48 };
 const LEGEND_X = 18;
 const F_BAND = 26;
 
-function legendItems(d: DecompositionW, eps: number | null, side: 'fp' | 'fn', testId: string): LegendItem[] {
+/**
+ * What the legend may say about areas (docs/design.md §1.1, Fig. 2): on a linear rank axis every
+ * rank is equally wide, so the area under the curve over a set of ranks is the sum of their
+ * values (FP_soft = FP_main + FP_bias); on a log rank axis it is not, and the legend says so.
+ */
+export function scaleNote(xScale: 'linear' | 'log', side: 'fp' | 'fn'): Part[] {
+  const sym = side === 'fp' ? 'FP' : 'FN';
+  return xScale === 'log'
+    ? [{ text: 'log rank axis: areas are not to scale', muted: true }]
+    : [{ text: 'linear rank axis: each area is the sum it labels (total ', muted: true }, { text: sym, muted: true }, { text: 'soft', sub: true, muted: true }, { text: ')', muted: true }];
+}
+
+/** The legend: the two sums, ε's curve and its case (Eq. 11/12, see epsCase), and the area note. */
+export function legendItems(d: DecompositionW, t: number, eps: number | null, side: 'fp' | 'fn', xScale: 'linear' | 'log', testId: string): LegendItem[] {
   const fp = side === 'fp';
   const sym = fp ? 'FP' : 'FN';
   const items: LegendItem[] = [
@@ -179,14 +193,10 @@ function legendItems(d: DecompositionW, eps: number | null, side: 'fp' | 'fn', t
       terms: ['fpMainW', 'fpBiasW'],
       hoverTerm: 'fpBiasW',
     });
-    const caseParts: Part[] =
-      d.f >= d.b
-        ? ['f ≥ b: every background pixel is in the top f — ε has no effect']
-        : d.mainAltered
-          ? [{ text: 'Eq. 12: ', bold: true }, 'main term altered — FP', { text: 'hard', sub: true }, ' > f']
-          : [{ text: 'Eq. 11: ', bold: true }, 'sort', { text: 'des', sub: true }, '(p', { text: 'bg', sub: true }, ')', { text: 'f', sub: true }, ' < t — ε only shrinks the bias'];
-    items.push({ parts: caseParts, color: d.mainAltered && d.f < d.b ? colors.fpMain : INK, testId: `${testId}-case` });
+    const c = epsCase(d, t, eps);
+    items.push({ parts: c.short, color: c.mainAltered ? colors.fpMain : INK, testId: `${testId}-case` });
   }
+  items.push({ parts: scaleNote(xScale, side), testId: `${testId}-scale-note` });
   return items;
 }
 
@@ -209,7 +219,9 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   const fRank = d.f;
   const showF = fp && d.kthBg !== null && fRank >= 1 && fRank <= n;
 
-  const items = legendItems(d, eps, side, testId);
+  const items = legendItems(d, t, eps, side, xScale, testId);
+  // The rank-f label and the t label print with enough digits to tell kthBg from t (docs/design.md §1.4b).
+  const digits = showF && d.kthBg !== null ? distinctDigits(d.kthBg, t) : 3;
   const legendLayout = layoutLegend(items, width - LEGEND_X - MARGIN.right);
   const fBand = showF ? F_BAND : 0;
   const top = 6 + legendLayout.height + 8 + fBand;
@@ -218,11 +230,11 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   const x: ScaleContinuousNumeric<number, number> = (xScale === 'log' ? scaleLog() : scaleLinear()).domain([0.5, n + 0.5]).range([0, plotW]);
   const yS = scaleLinear().domain([0, 1]).range([plotH, 0]);
 
-  const key = [width, height, n, xScale, side, top, d.b, d.f, d.kthBg, testId].join('|');
+  const key = [width, height, n, xScale, side, top, d.b, d.f, d.kthBg, digits, testId].join('|');
   let frame = frames.get(svg);
   if (!frame || frame.key !== key || frame.sorted !== sorted) {
     root.selectAll('*').remove();
-    frame = buildFrame(root, { key, sorted, n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand });
+    frame = buildFrame(root, { key, sorted, n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand, digits });
     frames.set(svg, frame);
   }
 
@@ -310,7 +322,7 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
     .attr('y', crossY)
     .attr('text-anchor', toRight ? 'start' : 'end');
 
-  const tText = `t = ${fmt3(t)}`;
+  const tText = `t = ${printed(t, digits)}`;
   const tw = textWidth(tText, 13, true);
   const crossBox = { x0: crossX0 - 4, x1: crossX0 + cw + 4, y0: crossY - 14, y1: crossY + 5 };
   const spots = [
@@ -347,10 +359,12 @@ interface FrameArgs {
   yS: ScaleContinuousNumeric<number, number>;
   showF: boolean;
   fBand: number;
+  /** Significant digits of the kthBg label (distinct from t's). */
+  digits: number;
 }
 
 function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a: FrameArgs): Frame {
-  const { n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand } = a;
+  const { n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand, digits } = a;
   const fp = side === 'fp';
   const legend = root.append('g').attr('transform', `translate(${LEGEND_X},6)`);
   const plot = root.append('g').attr('transform', `translate(${MARGIN.left},${top})`);
@@ -385,7 +399,7 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
       { text: 'bg', sub: true },
       ')',
       { text: 'f', sub: true },
-      ` = ${fmt3(d.kthBg)}`,
+      ` = ${printed(d.kthBg, digits)}`,
     ];
     const right = fx + 6 + measure(parts) <= plotW + MARGIN.right - 2;
     richText(g.append('text').attr('y', -fBand + 14).attr('fill', colors.rank).attr('font-size', 13), parts)
@@ -415,8 +429,8 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
   plot.append('g').attr('transform', `translate(0,${plotH})`).call(xAxis).call(axisStyle);
   plot.append('g').call(axisLeft(yS).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(format('~g')).tickSizeOuter(0)).call(axisStyle);
 
-  const scaleNote = xScale === 'log' ? ', log scale' : '';
-  const xNote: Part = { text: `  (${fp ? `b = ${d.b}` : `f = ${d.f}`}${scaleNote})`, muted: true };
+  const axisNote = xScale === 'log' ? ', log scale' : ', linear';
+  const xNote: Part = { text: `  (${fp ? `b = ${d.b}` : `f = ${d.f}`}${axisNote})`, muted: true };
   const xLong: Part[] = [fp ? 'rank of background pixel, sorted by p descending' : 'rank of foreground pixel, sorted by 1 − p descending', xNote];
   const xShort: Part[] = [fp ? 'rank by p, descending' : 'rank by 1 − p, descending', xNote];
   richText(plot.append('text').attr('x', plotW / 2).attr('y', plotH + 38).attr('text-anchor', 'middle').attr('fill', INK).attr('font-size', 13), measure(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong);
@@ -446,7 +460,10 @@ function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): vo
 
 /** The paper's Fig. 2 for one side: sorted predictions, threshold t, rank f, main/bias areas. */
 export function SortedPredictions(props: SortedPredictionsProps) {
-  const { p, y, t, eps, decomposition: d, side, xScale, title, testId, highlight, onHover } = props;
+  const { p, y, t, eps, decomposition: d, side, title, testId, highlight, onHover } = props;
+  // The xScale prop is the initial value; the toolbar switch overrides it until the prop changes.
+  const [choice, setChoice] = useState<{ prop: 'linear' | 'log'; value: 'linear' | 'log' }>({ prop: props.xScale, value: props.xScale });
+  const xScale = choice.prop === props.xScale ? choice.value : props.xScale;
   const sorted = useMemo(() => sortSide(p, y, side), [p, y, side]);
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
@@ -486,7 +503,19 @@ export function SortedPredictions(props: SortedPredictionsProps) {
   const message =
     side === 'fp' ? 'No background pixels (b = 0): there is no FP to sort.' : 'No foreground pixels (f = 0): there is no FN to sort.';
   return (
-    <Panel title={title} testId={testId}>
+    <Panel
+      title={title}
+      testId={testId}
+      tools={
+        <label style={{ fontSize: 12, color: MUTED }} title="Linear: every rank equally wide, so each area is the sum it labels. Log: the top ranks spread out; areas are not to scale.">
+          rank axis{' '}
+          <select data-testid={`${testId}-xscale`} value={xScale} onChange={(e) => setChoice({ prop: props.xScale, value: e.target.value === 'log' ? 'log' : 'linear' })}>
+            <option value="linear">linear</option>
+            <option value="log">log</option>
+          </select>
+        </label>
+      }
+    >
       <div ref={boxRef} style={{ position: 'relative', width: '100%', height: '100%', minHeight: MIN_HEIGHT }}>
         <svg
           ref={svgRef}

@@ -7,6 +7,9 @@ import { createElement, Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
+import { lossTerms } from '../../src/core/lossTerms';
+import { Equations } from '../../src/panels/Equations';
+import { epsCase } from '../../src/panels/equations/epsCase';
 import { epsRows, eq10Rows, eq9Rows, Num } from '../../src/panels/equations/numbers';
 
 const text = (node: ReactNode): string =>
@@ -88,8 +91,13 @@ describe('equation numbers', () => {
       const meanOf = (xs: number[]) => (xs.length ? xs.reduce((s, v) => s + v, 0) / xs.length : 0);
       const total = `=${fmt(d.fpMainW, 4)}+${fmt(d.fpBiasW, 4)}=${fmt(d.fpMainW + d.fpBiasW, 4)}`;
       const e = fmt(eps, 3);
-      const rows = rowsText(epsRows(d, eps));
-      if (!d.mainAltered) {
+      const c = epsCase(d, t, eps);
+      // kthBg < t: Eq. 11; kthBg > t: Eq. 12 (random floats never hit kthBg = t exactly).
+      expect(c.eq).toBe(d.kthBg !== null && d.kthBg >= t ? 12 : 11);
+      expect(c.form).toBe(c.eq === 12 ? 'eq12' : 'eq11');
+      const rows = rowsText(epsRows(d, eps, c.form));
+      if (c.form === 'eq11') {
+        expect(d.fpHard).toBeLessThan(d.f);
         eq11++;
         // Main: every p > t is in H. Bias: H's pixels at or below t, then all of E (weighted by ε).
         const hBelow = H.filter((v) => v <= t);
@@ -98,6 +106,7 @@ describe('equation numbers', () => {
           total,
         ]);
       } else {
+        expect(d.fpHard).toBeGreaterThanOrEqual(d.f);
         eq12++;
         // Main: all of H (above t), plus E's pixels above t weighted by ε. Bias: below t, all in E.
         const eAbove = E.filter((v) => v > t);
@@ -114,9 +123,60 @@ describe('equation numbers', () => {
   it('ε = 1 or f > b: only the weighted total is shown', () => {
     const { p, y, t } = randomCase(7);
     const d = decompose(p, y, { t, eps: 1 });
-    expect(rowsText(epsRows(d, 1))).toEqual([`=${fmt(d.fpMainW, 4)}+${fmt(d.fpBiasW, 4)}=${fmt(d.fpMainW + d.fpBiasW, 4)}`]);
+    expect(rowsText(epsRows(d, 1, epsCase(d, t, 1).form))).toEqual([`=${fmt(d.fpMainW, 4)}+${fmt(d.fpBiasW, 4)}=${fmt(d.fpMainW + d.fpBiasW, 4)}`]);
     const few = decompose([0.9, 0.8, 0.2], [1, 1, 0], { t: 0.5, eps: 0.3 });
     expect(few.f).toBeGreaterThan(few.b);
-    expect(rowsText(epsRows(few, 0.3))).toHaveLength(1);
+    expect(epsCase(few, 0.5, 0.3).form).toBe('noEps');
+    expect(rowsText(epsRows(few, 0.3, 'noEps'))).toEqual([`=${fmt(few.eBgAbove, 3)}·${few.fpHard}+${fmt(few.eBgBelow, 3)}·(${few.b}−${few.fpHard})`, `=${fmt(few.fpMainW, 4)}+${fmt(few.fpBiasW, 4)}=${fmt(few.fpMainW + few.fpBiasW, 4)}`]);
+  });
+});
+
+describe('Equations panel (server-rendered)', () => {
+  const html = (props: Parameters<typeof Equations>[0]) => renderToStaticMarkup(createElement(Equations, props));
+  const strip = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, '');
+  const ids = (s: string) => [...s.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
+
+  it('renders the new blocks with live loss numbers from p, y', () => {
+    const { p, y, t } = randomCase(3);
+    const d = decompose(p, y, { t, eps: 0.05 });
+    const s = html({ d, t, eps: 0.05, highlight: null, p, y, tHard: 0.9, a: 0.5, epsSetting: 0.05, switchRule: 'algorithm1' });
+    for (const id of ['eq-9', 'eq-10', 'eq-3-8', 'eq-1', 'eq-8', 'eq-intra', 'eq-inter', 'eq-balance', 'eq-algorithm1', 'eq-algorithm1-footnote']) expect(ids(s)).toContain(id);
+    const lt = lossTerms(p, y, { tHard: 0.9, eps: 0.05, a: 0.5 });
+    const value = (id: string) => strip(new RegExp(`data-testid="${id}"[^>]*>(.*?)</b>`).exec(s)?.[1] ?? '');
+    expect(value('eq-intra-value')).toBe(fmt(lt.intra.value, 4));
+    expect(value('eq-inter-value')).toBe(fmt(lt.inter.valueEps, 4));
+    expect(value('eq-balance-value')).toBe(fmt(lt.balance.value, 4));
+    // The <details> blocks are closed by default.
+    expect(s).not.toMatch(/<details[^>]*open/);
+  });
+
+  it('without p, y: symbolic only, values shown as —', () => {
+    const { p, y, t } = randomCase(4);
+    const d = decompose(p, y, { t, eps: 0.05 });
+    const s = html({ d, t, eps: null, highlight: null });
+    expect(ids(s)).toContain('eq-intra');
+    expect(s).toContain('data-testid="eq-balance-value" class="eq-inline">—');
+  });
+
+  it('kthBg = t exactly: tagged Eq. 12, written in Eq. 11’s exact form', () => {
+    // BG p = 0.8, 0.5, 0.5, 0.1 with f = 3: kthBg = 0.5 = t, FP_hard = 1 < f.
+    const p = [0.9, 0.9, 0.9, 0.8, 0.5, 0.5, 0.1];
+    const y = [1, 1, 1, 0, 0, 0, 0];
+    const d = decompose(p, y, { t: 0.5, eps: 0.2 });
+    const s = html({ d, t: 0.5, eps: 0.2, highlight: null, p, y });
+    expect(s).toContain('data-testid="eq-12" data-form="eq11"');
+    const caption = strip(/data-testid="eq-eps-caption">(.*?)<\/span><\/p>/.exec(s)?.[1] ?? '');
+    expect(caption).toContain('=0.5=t=0.5');
+    expect(caption).toContain('FPhard=1<f=3');
+  });
+
+  it('f = 0 and b = 0 render', () => {
+    for (const [p, y] of [
+      [[0.2, 0.7], [0, 0]],
+      [[0.2, 0.7], [1, 1]],
+    ]) {
+      const d = decompose(p, y, { t: 0.5, eps: 0.1 });
+      expect(() => html({ d, t: 0.5, eps: 0.1, highlight: null, p, y })).not.toThrow();
+    }
   });
 });

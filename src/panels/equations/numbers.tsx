@@ -6,6 +6,9 @@
 import type { ReactNode } from 'react';
 import type { DecompositionW } from '../../engine/protocol';
 import type { TermId } from '../types';
+import type { EpsCase } from './epsCase';
+
+type EpsForm = EpsCase['form'];
 
 /** A number with `digits` significant digits, exponents as ×10^k, minus as U+2212. */
 export function Num({ v, digits = 4 }: { v: number; digits?: number }): ReactNode {
@@ -23,16 +26,16 @@ export function Num({ v, digits = 4 }: { v: number; digits?: number }): ReactNod
 }
 
 /** Binary operator (+, ·, −) with TeX's medium space on both sides. */
-const Bin = ({ children }: { children: ReactNode }) => <span className="eq-bin">{children}</span>;
+export const Bin = ({ children }: { children: ReactNode }) => <span className="eq-bin">{children}</span>;
 /** Relation (=) with TeX's thick space on both sides. */
-const Rel = () => <span className="eq-rel">=</span>;
-const Term = ({ id, children }: { id: TermId; children: ReactNode }) => <span className={`term-${id}`}>{children}</span>;
+export const Rel = () => <span className="eq-rel">=</span>;
+export const Term = ({ id, children }: { id: TermId; children: ReactNode }) => <span className={`term-${id}`}>{children}</span>;
 /** Math italic symbol (ε, f, b). */
 const Sym = ({ children }: { children: ReactNode }) => <span className="eq-sym">{children}</span>;
 
-const mean = (sum: number, count: number) => (count > 0 ? sum / count : 0);
-const E3 = ({ v }: { v: number }) => <Num v={v} digits={3} />;
-const Diff = ({ a, b }: { a: number; b: number }) => (
+export const mean = (sum: number, count: number) => (count > 0 ? sum / count : 0);
+export const E3 = ({ v }: { v: number }) => <Num v={v} digits={3} />;
+export const Diff = ({ a, b }: { a: number; b: number }) => (
   <>
     ({a}
     <Bin>−</Bin>
@@ -41,7 +44,7 @@ const Diff = ({ a, b }: { a: number; b: number }) => (
 );
 
 /** "= main + bias = total" with the two terms tinted. */
-function SumRow({ main, bias, total }: { main: [TermId, number]; bias: [TermId, number]; total: number }): ReactNode {
+export function SumRow({ main, bias, total }: { main: [TermId, number]; bias: [TermId, number]; total: number }): ReactNode {
   return (
     <>
       <Rel />
@@ -101,17 +104,61 @@ export const eq10Rows = (d: DecompositionW): ReactNode[] =>
   });
 
 /**
- * Eq. 11 / 12 with ε. The per-set means (H = top-f "bgwf", E = the rest) are not fields of the
- * decomposition, but they follow from it exactly: with weight 1 on H and ε on E,
- * X^ε = X_H + ε·X_E and X = X_H + X_E, so X_E = (X − X^ε)/(1 − ε) (for ε < 1).
+ * Eq. 11 / 12 with ε, in the split `form` that is exact for these pixels (see epsCase.ts). The
+ * per-set means (H = top-f "bgwf", E = the rest) are not fields of the decomposition, but they
+ * follow from it exactly: with weight 1 on H and ε on E, X^ε = X_H + ε·X_E and X = X_H + X_E, so
+ * X_E = (X − X^ε)/(1 − ε) (for ε < 1).
  */
-export function epsRows(d: DecompositionW, eps: number): ReactNode[] {
+export function epsRows(d: DecompositionW, eps: number, form: EpsForm): ReactNode[] {
   const total = <SumRow main={['fpMainW', d.fpMainW]} bias={['fpBiasW', d.fpBiasW]} total={d.fpMainW + d.fpBiasW} />;
+  const epsNum = <Num v={eps} digits={3} />;
+  if (form === 'noEps') {
+    if (d.b === 0) return [total];
+    return [
+      <>
+        <Rel />
+        <Term id="fpMainW">
+          <E3 v={d.eBgAbove} />
+          <Bin>·</Bin>
+          {d.fpHard}
+        </Term>
+        <Bin>+</Bin>
+        <Term id="fpBiasW">
+          <E3 v={d.eBgBelow} />
+          <Bin>·</Bin>
+          <Diff a={d.b} b={d.fpHard} />
+        </Term>
+      </>,
+      total,
+    ];
+  }
+  if (form === 'allEps') {
+    return [
+      <>
+        <Rel />
+        <Term id="fpMainW">
+          {epsNum}
+          <Bin>·</Bin>
+          <E3 v={d.eBgAbove} />
+          <Bin>·</Bin>
+          {d.fpHard}
+        </Term>
+        <Bin>+</Bin>
+        <Term id="fpBiasW">
+          {epsNum}
+          <Bin>·</Bin>
+          <E3 v={d.eBgBelow} />
+          <Bin>·</Bin>
+          <Diff a={d.b} b={d.fpHard} />
+        </Term>
+      </>,
+      total,
+    ];
+  }
   const solvable = eps < 1 - 1e-9 && d.f <= d.b;
   if (!solvable) return [total];
   const inE = (x: number, xw: number) => (x - xw) / (1 - eps);
-  const epsNum = <Num v={eps} digits={3} />;
-  if (!d.mainAltered) {
+  if (form === 'eq11') {
     const biasE = inE(d.fpBias, d.fpBiasW);
     const biasH = d.fpBias - biasE;
     return [

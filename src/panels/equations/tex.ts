@@ -51,3 +51,48 @@ export const SYMBOLIC = {
   )} + ${term('fpBiasW', `\\underbrace{\\epsilon\\, e_{bg}^{\\le t}\\,(b-${FP}${hard})}_{\\text{bias}}`)}`,
   kth: `\\operatorname{sort}_{\\text{des}}(p^{bg})_f`,
 } as const;
+
+const sumBg = '\\sum_{i\\in bg}';
+const sumFg = '\\sum_{i\\in fg}';
+const ind = (cond: string) => `\\mathbb{I}\\{${cond}\\}`;
+
+/** Eq. 11/12's special forms: f = 0 (every background pixel weighs ε), f > b or b = 0 (none does). */
+export const SYMBOLIC_EPS = {
+  allEps: `\\displaystyle{}= ${term('fpMainW', `\\underbrace{\\epsilon\\, e_{bg}^{>t}\\,${FP}${hard}}_{\\text{main}}`)} + ${term('fpBiasW', `\\underbrace{\\epsilon\\, e_{bg}^{\\le t}\\,(b-${FP}${hard})}_{\\text{bias}}`)}`,
+  noEps: `\\displaystyle{}= ${term('fpMainW', `\\underbrace{e_{bg}^{>t}\\,${FP}${hard}}_{\\text{main}}`)} + ${term('fpBiasW', `\\underbrace{e_{bg}^{\\le t}\\,(b-${FP}${hard})}_{\\text{bias}}`)}`,
+} as const;
+
+/** Eq. 1–8 (docs/design.md §1.1): left-hand side and the symbolic right-hand side of each. */
+export const EQ1_8 = {
+  eq1: { lhs: `${FP}${hard}`, rhs: `\\displaystyle{}= ${sumBg}${ind('p_i > t')}` },
+  eq2: { lhs: `${FN}${hard}`, rhs: `\\displaystyle{}= ${sumFg}${ind('(1-p_i) \\ge t')}` },
+  eq3: {
+    lhs: `${FP}${soft}`,
+    rhs: `\\displaystyle{}= ${sumBg} p_i = ${term('fpMain', `\\underbrace{${sumBg} p_i\\,${ind('p_i > t')}}_{\\text{main}}`)} + ${term('fpBias', `\\underbrace{${sumBg} p_i\\,${ind('p_i \\le t')}}_{\\text{bias}}`)}`,
+  },
+  eq4: {
+    lhs: `${FN}${soft}`,
+    rhs: `\\displaystyle{}= ${sumFg} (1-p_i) = ${term('fnMain', `\\underbrace{${sumFg} (1-p_i)\\,${ind('(1-p_i) \\ge t')}}_{\\text{main}}`)} + ${term('fnBias', `\\underbrace{${sumFg} (1-p_i)\\,${ind('(1-p_i) < t')}}_{\\text{bias}}`)}`,
+  },
+  eq5: { lhs: 'e_{bg}^{>t}', rhs: `\\displaystyle{}= \\frac{${sumBg} p_i\\,${ind('p_i > t')}}{${FP}${hard}}` },
+  eq6: { lhs: 'e_{bg}^{\\le t}', rhs: `\\displaystyle{}= \\frac{${sumBg} p_i\\,${ind('p_i \\le t')}}{b - ${FP}${hard}}` },
+  eq7: { lhs: 'e_{fg}^{\\le t}', rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) \\ge t')}}{${FN}${hard}}` },
+  eq8: { lhs: 'e_{fg}^{>t}', rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) < t')}}{f - ${FN}${hard}}` },
+} as const;
+
+/** The CBL losses (docs/design.md §1.3). */
+const L = (name: string) => `\\mathcal{L}_{\\text{${name}}}`;
+const bar = (set: string) => `\\bar\\ell_{${set}}`;
+export const LOSS_TEX = {
+  ce: `\\ell_i = -\\log \\tilde p_i \\ (i\\in fg),\\quad \\ell_i = -\\log(1-\\tilde p_i)\\ (i\\in bg),\\quad \\tilde p = \\operatorname{clamp}(p,\\,10^{-7},\\,1-10^{-7}),\\quad ${bar('G')} = \\tfrac{1}{|G|}\\textstyle\\sum_{i\\in G}\\ell_i\\ (0 \\text{ if } G=\\varnothing)`,
+  groups: `FG_h = \\{i\\in fg : \\tilde p_i \\le t_h\\},\\ FG_e = \\{i\\in fg : \\tilde p_i > t_h\\},\\ BG_h = \\{i\\in bg : 1-\\tilde p_i \\le t_h\\},\\ BG_e = \\{i\\in bg : 1-\\tilde p_i > t_h\\}`,
+  intraLhs: L('Intra'),
+  intra: `\\displaystyle{}= ${bar('FG_h')} + ${bar('FG_e')} + ${bar('BG_h')} + ${bar('BG_e')}`,
+  hardSet: `H = \\text{the } \\min(f, b) \\text{ largest } \\tilde p_i \\text{ of } bg \\ (\\text{“bgwf”}),\\quad E = bg \\setminus H,\\quad N = f + b`,
+  interLhs: L('Inter'),
+  interRef: `\\displaystyle{}= ${bar('fg')} + ${bar('H')} + \\frac{1}{N}\\sum_{i\\in E}\\ell_i`,
+  interEpsLhs: `${L('Inter')}^{\\epsilon}`,
+  interEps: `\\displaystyle{}= ${bar('fg')} + \\frac{1}{|H|}\\Big(\\sum_{i\\in H}\\ell_i + \\epsilon \\sum_{i\\in E}\\ell_i\\Big)`,
+  balanceLhs: L('Balance'),
+  balance: `\\displaystyle{}= a\\,${L('Intra')} + (1-a)\\,${L('Inter')}`,
+} as const;
