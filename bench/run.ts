@@ -63,6 +63,7 @@ try {
       'slider→paint p95 paused': `${round(u.sliderIdleP95Ms, 1)} ms`,
       'median paused': `${round(u.sliderIdleMedianMs, 1)} ms`,
       'p95 paused, settled': `${round(u.sliderIdleSettledP95Ms, 1)} ms`,
+      't_h slider p95 paused': `${round(u.sliderThIdleP95Ms, 1)} ms`,
       'slider→paint p95 training': `${round(u.sliderTrainingP95Ms, 1)} ms`,
       'median training': `${round(u.sliderTrainingMedianMs, 1)} ms`,
       'fps training': round(u.fps, 1),
@@ -75,6 +76,7 @@ try {
       figures[`ui_${key}_sliderPausedP95Ms`] = round(u.sliderIdleP95Ms, 1);
       figures[`ui_${key}_sliderPausedMedianMs`] = round(u.sliderIdleMedianMs, 1);
       figures[`ui_${key}_sliderPausedSettledP95Ms`] = round(u.sliderIdleSettledP95Ms, 1);
+      figures[`ui_${key}_sliderThPausedP95Ms`] = round(u.sliderThIdleP95Ms, 1);
       figures[`ui_${key}_sliderTrainingP95Ms`] = round(u.sliderTrainingP95Ms, 1);
       figures[`ui_${key}_sliderTrainingMedianMs`] = round(u.sliderTrainingMedianMs, 1);
       figures[`ui_${key}_fpsTraining`] = round(u.fps, 1);

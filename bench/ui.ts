@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
  * React's commit; `settled` waits further until a frame passes with no DOM change, so any work a
  * panel deferred is counted too (while paused nothing else mutates the page).
  */
-async function sliderLatencies(page: Page): Promise<{ firstPaint: number[]; settled: number[] }> {
-  return page.evaluate(async () => {
-    const slider = document.querySelector('[data-testid="slider-t"]') as HTMLInputElement;
+async function sliderLatencies(page: Page, testId = 'slider-t'): Promise<{ firstPaint: number[]; settled: number[] }> {
+  return page.evaluate(async (testId) => {
+    const slider = document.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (this: HTMLInputElement, v: string) => void;
     const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     let lastMutation = 0;
@@ -36,7 +36,7 @@ async function sliderLatencies(page: Page): Promise<{ firstPaint: number[]; sett
     }
     observer.disconnect();
     return { firstPaint, settled };
-  });
+  }, testId);
 }
 
 const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(q * xs.length)];
@@ -45,6 +45,8 @@ export interface UiFigures {
   sliderIdleP95Ms: number;
   sliderIdleMedianMs: number;
   sliderIdleSettledP95Ms: number;
+  /** t_h slider, paused: recomputes every loss's per-pixel gradients (the t slider only regroups them). */
+  sliderThIdleP95Ms: number;
   sliderTrainingP95Ms: number;
   sliderTrainingMedianMs: number;
   fps: number;
@@ -76,6 +78,7 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 1, null, { timeout: 600_000 });
   await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
   const idle = await sliderLatencies(page);
+  const idleTh = await sliderLatencies(page, 'slider-tHard');
   await page.getByTestId('btn-play').click();
   await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 3, null, { timeout: 600_000 });
   const training = await sliderLatencies(page);
@@ -113,6 +116,7 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
     sliderIdleP95Ms: quantile(idle.firstPaint, 0.95),
     sliderIdleMedianMs: quantile(idle.firstPaint, 0.5),
     sliderIdleSettledP95Ms: quantile(idle.settled, 0.95),
+    sliderThIdleP95Ms: quantile(idleTh.firstPaint, 0.95),
     sliderTrainingP95Ms: quantile(training.firstPaint, 0.95),
     sliderTrainingMedianMs: quantile(training.firstPaint, 0.5),
     fps: frames.fps,

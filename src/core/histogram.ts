@@ -24,7 +24,7 @@ export interface PredictionHistogram {
 export const binEdge = (j: number, bins: number): number => j / bins;
 
 /** Index of the (lo, hi] bin holding v ∈ [0, 1]; 0 lands in bin 0. */
-function openBelowBin(v: number, bins: number): number {
+export function openBelowBin(v: number, bins: number): number {
   let j = Math.min(bins - 1, Math.max(0, Math.ceil(v * bins) - 1));
   // v * bins can round across an edge; settle on the bin the exact comparisons pick.
   if (j > 0 && v <= binEdge(j, bins)) j--;

@@ -393,7 +393,8 @@ export class Trainer {
       batchY,
       batchN: batch ? batch.p.shape[0] : 0,
       t,
-      valMetrics: metrics(valP, valY, t),
+      // Test metrics binarise at p > 0.5 whatever t is (docs/design.md §1.4b).
+      valMetrics: metrics(valP, valY, 0.5),
       valDecomposition: decompose(valP, valY, { t, eps: valEps }),
       batchDecomposition: decompose(batchP, batchY, { t, eps: batchEps }),
       valHistogram: histogram(valP, valY, HISTOGRAM_BINS),

@@ -7,6 +7,9 @@ import type { PredictionHistogram, StageCheckResult } from '../core';
 import type { DatasetInfo, DecompositionW, NamedWeights, Snapshot, StepRecord, TrainingState } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
 import type { HistoryEntry } from '../panels/types';
+import type { GradientHistogram } from '../core/gradientHistogram';
+import { lossIds } from '../core/lossInfo';
+import type { GradientTrace } from '../state/gradientTrace';
 import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../state/schema';
 import { encodeArray } from './binary';
 import { bool, FileProblem, floats, int, list, num, numbers, numOrNull, obj, oneOf, specialNumberText, str, type Obj } from './validate';
@@ -180,6 +183,23 @@ function readHistoryEntry(v: unknown, path: string): HistoryEntry {
     fnHard: num(o.fnHard, `${path}.fnHard`),
     hist: readHistogram(o.hist, `${path}.hist`),
     eps: num(o.eps, `${path}.eps`),
+    ...(o.grad === undefined ? {} : { grad: readGradientTrace(o.grad, `${path}.grad`) }),
+  };
+}
+
+function readGradientHistogram(v: unknown, path: string): GradientHistogram {
+  const o = obj(v, path);
+  const bins = int(o.bins, `${path}.bins`, 1);
+  return { bins, bgSum: floats(o.bgSum, `${path}.bgSum`, 'float64', bins), bgZero: num(o.bgZero, `${path}.bgZero`), total: num(o.total, `${path}.total`) };
+}
+
+/** Gradient histograms of the trained loss and BCE (files saved before they existed have none). */
+function readGradientTrace(v: unknown, path: string): GradientTrace {
+  const o = obj(v, path);
+  return {
+    trained: oneOf(o.trained, `${path}.trained`, lossIds),
+    trainedHist: readGradientHistogram(o.trainedHist, `${path}.trainedHist`),
+    bceHist: readGradientHistogram(o.bceHist, `${path}.bceHist`),
   };
 }
 

@@ -1,9 +1,9 @@
 /**
  * An imported prediction as pictures: the probability map p, the ground truth and the TP/FP/FN
- * overlay at t (Eq. 1–2), at the file's own width × height.
+ * overlay at p > 0.5 (a test metric, whatever t is: docs/design.md §1.4b), at the file's own size.
  */
 import { useEffect, useRef } from 'react';
-import { FN, FP, paintCanvas, TP, VIRIDIS } from './Images';
+import { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS } from './Images';
 import { Panel } from './Panel';
 
 export interface AnalysisMapsProps {
@@ -11,12 +11,11 @@ export interface AnalysisMapsProps {
   height: number;
   p: Float32Array;
   y: Uint8Array;
-  t: number;
 }
 
 const GREY = 40;
 
-export function AnalysisMaps({ width, height, p, y, t }: AnalysisMapsProps) {
+export function AnalysisMaps({ width, height, p, y }: AnalysisMapsProps) {
   const pRef = useRef<HTMLCanvasElement | null>(null);
   const yRef = useRef<HTMLCanvasElement | null>(null);
   const oRef = useRef<HTMLCanvasElement | null>(null);
@@ -34,11 +33,11 @@ export function AnalysisMaps({ width, height, p, y, t }: AnalysisMapsProps) {
   useEffect(() => {
     paintCanvas(oRef.current, width, height, (d) => {
       for (let i = 0; i < p.length; i++) {
-        const c = y[i] ? (1 - p[i] >= t ? FN : TP) : p[i] > t ? FP : null;
+        const c = y[i] ? (p[i] > TEST_CUT ? TP : FN) : p[i] > TEST_CUT ? FP : null;
         d.set(c ? [c[0], c[1], c[2], 255] : [GREY, GREY, GREY, 255], i * 4);
       }
     });
-  }, [width, height, p, y, t]);
+  }, [width, height, p, y]);
   const cell = { width: '100%', imageRendering: 'pixelated', aspectRatio: `${width} / ${height}`, display: 'block', borderRadius: 4 } as const;
   return (
     <Panel title={`Prediction, ${width}×${height} px`} testId="analysis-maps">
@@ -53,7 +52,7 @@ export function AnalysisMaps({ width, height, p, y, t }: AnalysisMapsProps) {
         </figure>
         <figure style={{ margin: 0 }}>
           <canvas ref={oRef} style={cell} />
-          <figcaption>TP / FP / FN at t = {t.toFixed(3)}</figcaption>
+          <figcaption>TP / FP / FN at p &gt; 0.5</figcaption>
         </figure>
       </div>
     </Panel>

@@ -1,6 +1,7 @@
 /**
- * Validation images: input, ground truth, probability map p and the TP/FP/FN overlay at t, with
- * the comparisons of Eq. 1–2 (FP ⇔ y = 0 ∧ p > t; FN ⇔ y = 1 ∧ 1 − p ≥ t; TP ⇔ y = 1 ∧ 1 − p < t).
+ * Validation images: input, ground truth, probability map p and the TP/FP/FN overlay. The overlay
+ * is a test metric, so it binarises at p > 0.5 whatever t is (docs/design.md §1.4b); t moves the
+ * decomposition, not the overlay.
  */
 import * as d3 from 'd3';
 import { useEffect, useId, useMemo, useRef } from 'react';
@@ -35,6 +36,8 @@ export const FP = rgbOf(colors.fpMain);
 export const FN = rgbOf(colors.fnMain);
 /** The input under the overlay is dimmed to this fraction so the three colours stand out. */
 const DIM = 0.4;
+/** Test metrics and the overlay binarise here (FP ⇔ y = 0 ∧ p > 0.5; FN ⇔ y = 1 ∧ p ≤ 0.5). */
+export const TEST_CUT = 0.5;
 
 type Kind = 'input' | 'mask' | 'p' | 'overlay';
 
@@ -86,7 +89,7 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
     input: 'input',
     mask: 'ground truth',
     p: 'p (foreground)',
-    overlay: `TP / FP / FN at t = ${d3.format('.3~f')(t)}`,
+    overlay: 'TP / FP / FN at p > 0.5',
   };
   const cols = kinds.length;
   const grid: React.CSSProperties = {
@@ -115,7 +118,7 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
               images={images}
               masks={masks}
               p={p}
-              t={t}
+              t={TEST_CUT}
               kinds={kinds}
               grid={grid}
               selected={selected === i}
@@ -187,7 +190,7 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
     });
   }, [p, size, n, offset]);
 
-  // The only canvas that depends on t.
+  // The overlay: its cut comes in as `t` (the test cut, p > 0.5).
   useEffect(() => {
     if (!p) return;
     paint(overlayRef.current, size, (d) => {
@@ -255,7 +258,7 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
           <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
           {k === 'input' ? <span style={badgeStyle}>{index + 1}</span> : null}
           {k === 'overlay' && counts ? (
-            <span style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at t">
+            <span style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
               <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> · <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
               <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
             </span>
@@ -322,9 +325,9 @@ function Legends({ t }: { t: number }) {
         <svg ref={barRef} width={196} height={32} role="img" aria-label="Colour scale of p from 0 to 1, with t marked" />
       </span>
       <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '4px 14px' }}>
-        {swatch(colors.tp, 'TP', 'y=1, 1−p < t')}
-        {swatch(colors.fpMain, 'FP', 'y=0, p > t')}
-        {swatch(colors.fnMain, 'FN', 'y=1, 1−p ≥ t')}
+        {swatch(colors.tp, 'TP', 'y=1, p > 0.5')}
+        {swatch(colors.fpMain, 'FP', 'y=0, p > 0.5')}
+        {swatch(colors.fnMain, 'FN', 'y=1, p ≤ 0.5')}
       </span>
     </div>
   );

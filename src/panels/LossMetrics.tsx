@@ -87,7 +87,7 @@ function LossMetricsPanel({ history: logged, steps, switchedAt, t, stepDomain = 
       {
         title: 'validation',
         series: [
-          { label: 'Dice', color: C.dice, width: 2, points: history.map((e) => [e.step, e.dice]) },
+          { label: 'Dice (p > 0.5)', color: C.dice, width: 2, points: history.map((e) => [e.step, e.dice]) },
           { label: 'IoU', color: C.iou, width: 2, dash: '5 3', points: history.map((e) => [e.step, e.iou]) },
         ],
         scale: 'linear',
@@ -120,10 +120,10 @@ function LossMetricsPanel({ history: logged, steps, switchedAt, t, stepDomain = 
     <Panel title="Loss and metrics" testId="panel-loss" className="panel-fill">
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 10px', fontFamily: FONT, marginBottom: 4 }}>
         <Readout id="readout-loss" label="loss" value={lastStep ? f4(lastStep.loss) : '—'} color={C.lossSmooth} />
-        <Readout id="readout-dice" label="Dice" value={last ? f3(last.dice) : '—'} color={C.dice} />
+        <Readout id="metric-dice" label="Dice (p > 0.5)" value={last ? f3(last.dice) : '—'} color={C.dice} />
         <Readout id="readout-iou" label="IoU" value={last ? f3(last.iou) : '—'} color={C.iou} />
-        <Readout id="readout-fp" label="FP" value={last ? d3.format(',')(last.fpHard) : '—'} color={colors.fpMain} />
-        <Readout id="readout-fn" label="FN" value={last ? d3.format(',')(last.fnHard) : '—'} color={colors.fnMain} />
+        <Readout id="readout-fp" label="FP at t" value={last ? d3.format(',')(last.fpHard) : '—'} color={colors.fpMain} />
+        <Readout id="readout-fn" label="FN at t" value={last ? d3.format(',')(last.fnHard) : '—'} color={colors.fnMain} />
       </div>
       {empty ? (
         <p style={{ margin: '24px 8px', color: MUTED, fontSize: 14, fontFamily: FONT }}>Press play to train…</p>
@@ -329,12 +329,19 @@ function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
   return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }
 
-/** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */
+/** Memoised: an ε (or any non-t) change leaves this panel's props untouched, so it does not re-render. */
 export const LossMetrics = memo(LossMetricsPanel);
 
-/** A history point with hard FP/FN, Dice and IoU re-derived at t from its histogram. */
+/**
+ * A history point with hard FP/FN re-derived at t from its histogram (Eq. 1–2), and Dice and IoU
+ * at the test cut p > 0.5 whatever t is (docs/design.md §1.4b); 0.5 is a bin edge, so both are exact.
+ */
 export function atThreshold(e: HistoryEntry, t: number): HistoryEntry {
   const d = decomposeFromHistogram(e.hist, t);
-  const scores = scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard);
+  const atCut = t === TEST_CUT ? d : decomposeFromHistogram(e.hist, TEST_CUT);
+  const scores = scoresFromCounts(atCut.f - atCut.fnHard, atCut.fpHard, atCut.fnHard);
   return { ...e, fpHard: d.fpHard, fnHard: d.fnHard, dice: scores.dice, iou: scores.iou };
 }
+
+/** Test metrics binarise at p > 0.5. */
+const TEST_CUT = 0.5;

@@ -31,6 +31,13 @@ export interface ConceptParams {
   f?: number;
 }
 
+/** f/N of the concept data: the numeric ε at which Inter-CBL equals the authors' 'reference' loss on it. */
+export function conceptFgFraction(c: Pick<ConceptParams, 'ratio' | 'f'>): number {
+  const f = Math.max(0, Math.round(c.f ?? 200));
+  const b = Math.round(Math.min(1000, Math.max(1, c.ratio)) * f);
+  return f + b > 0 ? f / (f + b) : 0;
+}
+
 /** Inverse CDF of Kumaraswamy(a, k). */
 export function kumaraswamyQuantile(u: number, a: number, k: number): number {
   return Math.pow(1 - Math.pow(1 - u, 1 / k), 1 / a);

@@ -2,6 +2,7 @@
 import type { PredictionHistogram, StageCheckResult } from '../core';
 import type { DecompositionW, StepRecord } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
+import type { GradientTrace } from '../state/gradientTrace';
 
 /** A term of Eq. 9–12 that can be highlighted across panels (equation hover). */
 export type TermId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpMainW' | 'fpBiasW';
@@ -49,6 +50,8 @@ export interface HistoryEntry {
   hist: PredictionHistogram;
   /** ε used for the ε-weighted FP at this point (the pooled f/N under 'reference'). */
   eps: number;
+  /** Where the trained loss and BCE pushed on the validation predictions (absent in older run files). */
+  grad?: GradientTrace;
 }
 
 /** Shared axes for side-by-side runs (compare mode): the union of both runs' extents. */

@@ -38,8 +38,8 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'WCE & Tversky scale both',
     title: 'WCE and Tversky scale main and bias together',
     narrative:
-      'Run A trains with weighted cross-entropy, run B with the Tversky loss, on the same data from the same initial weights. Both re-weight false positives against false negatives as a whole, so the FP main and FP bias curves move together: neither loss can tell the imbalance-driven bias from the main term. Compare with “The two-stage switch”.',
-    look: ['panel-history'],
+      'Run A trains with weighted cross-entropy, run B with the Tversky loss, on the same data from the same initial weights. Both re-weight false positives against false negatives as a whole: WCE gives every background pixel one weight, Tversky gives every background p the same weight, whether the pixel lies above t or in the tail below it. Neither can single out the imbalance-driven bias: in “Where the loss pushes” on one image, WCE splits its background push between main and bias exactly as BCE does. Compare with “The two-stage switch”.',
+    look: ['train-gradient', 'panel-history'],
     highlight: 'fpBias',
     params: { loss: 'wce' },
     view: { compare: { loss: 'tversky' } },
@@ -49,7 +49,7 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Eq. 12 from scratch',
     title: 'Inter-CBL from scratch alters the main term (Eq. 12)',
     narrative:
-      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Early in training more than f background pixels lie above t, so some of them fall outside the hard set and ε shrinks part of the main term too: the Fig. 2 panel names the case “Eq. 12, main term altered”. This is why the Balance loss starts with Intra-CBL.',
+      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Trained from scratch, Inter-CBL lifts the background predictions too: within its first few dozen steps the f-th largest background prediction reaches t on some or all validation images (step and watch the equations panel), so pixels above t fall outside the hard set and ε weighs down part of the main term as well: the case “Eq. 12”. This is why the Balance loss starts with Intra-CBL.',
     look: ['train-sorted-fp', 'panel-equations'],
     highlight: 'fpMainW',
     params: { loss: 'inter', epsMode: 'value', eps: 0.01 },
@@ -59,8 +59,8 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'The two-stage switch',
     title: 'The two-stage switch',
     narrative:
-      'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground and f-th background predictions clear t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then the FP bias curve fall after the marked switch.',
-    look: ['panel-history', 'panel-stage'],
+      'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground and f-th background predictions clear t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then, after the marked switch, “Where the loss pushed”: the trained loss puts a smaller share of its push on the background-bias tail than BCE would on the same predictions. (That is a property of the loss; whether the predictions end with less FP bias is for the run to show, not promised here.)',
+    look: ['panel-stage', 'panel-grad-history', 'panel-history'],
     highlight: 'fpBias',
     params: { loss: 'balance', switchRule: 'code', switchMode: 'auto' },
   },
@@ -69,7 +69,7 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Sweeping ε',
     title: 'Sweeping ε',
     narrative:
-      'With ε as a number, every easy background pixel (below rank f) weighs ε of a hard one. Drag ε from 10⁻⁴ to 1: the ε-weighted bias scales with ε while the main term is untouched as long as at most f background pixels exceed t (Eq. 11). ε = 1 is class-balanced cross-entropy; the authors’ “reference” ε is f/N.',
+      'With ε as a number, every easy background pixel (below rank f) weighs ε of a hard one. Drag ε from 10⁻⁴ to 1: the ε-weighted bias scales with ε while the main term is untouched as long as at most f background pixels exceed t (Eq. 11). ε = 1 weighs every background pixel like a hard one, so the imbalance comes back; the authors’ “reference” ε is f/N, marked on the slider.',
     look: ['concept-sorted', 'panel-equations'],
     highlight: 'fpBiasW',
     params: { conceptRatio: 100, conceptQuality: 0.7, epsMode: 'value', eps: 0.001 },

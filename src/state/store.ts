@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BackendReport, DatasetInfo, Notice, Snapshot, StepRecord } from '../engine/protocol';
 import type { HistoryEntry, TermId } from '../panels/types';
 import { appendHistory, appendSteps } from './history';
+import { gradientTrace } from './gradientTrace';
 import { DEFAULT_VIEW, type ViewState } from './view';
 import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
 
@@ -86,7 +87,7 @@ export const createLabStore = () => create<LabState>((set) => ({
       return {
         snapshot,
         liveStep: snapshot.step,
-        history: appendHistory(fresh ? [] : s.history, snapshot, eps),
+        history: appendHistory(fresh ? [] : s.history, snapshot, eps, gradientTrace(snapshot, s.dataset, s.params)),
         steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
       };
     }),

@@ -1,4 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { LossId } from '../core';
+import { lossIds } from '../core/lossInfo';
+import { GradientMap } from '../panels/GradientMap';
+import { GradientShares } from '../panels/GradientShares';
+import { effectiveEps } from '../state/schema';
+import { useGradientShares } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { metrics } from '../core/metrics';
 import { displayEps } from '../engine/displayEps';
@@ -24,7 +30,16 @@ export function AnalysisSection() {
   const item = items[Math.min(selected, items.length - 1)];
   const shownEps = useMemo(() => (item ? displayEps({ eps, epsMode }, item.y) : 0), [item, eps, epsMode]);
   const d = useMemo(() => (item ? decompose(item.p, item.y, { t, eps: shownEps }) : null), [item, t, shownEps]);
-  const m = useMemo(() => (item ? metrics(item.p, item.y, t) : null), [item, t]);
+  // Test metrics binarise at p > 0.5 whatever t is (docs/design.md §1.4b).
+  const m = useMemo(() => (item ? metrics(item.p, item.y, 0.5) : null), [item]);
+  const tHard = useLab((s) => s.params.tHard);
+  const a = useLab((s) => s.params.a);
+  const loss = useLab((s) => s.params.loss);
+  const switchRule = useLab((s) => s.params.switchRule);
+  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
+  const gradInput = useMemo(() => (item ? { p: item.p, y: item.y, n: 1 } : null), [item]);
+  const grad = useGradientShares(gradInput, t, { tHard, eps: effectiveEps({ eps, epsMode }), a });
+  const shownMapLoss = mapLoss ?? loss;
   if (!item || !d || !m) return null;
   return (
     <section className="section" data-testid="analysis-section">
@@ -47,17 +62,24 @@ export function AnalysisSection() {
         </span>
       </h1>
       <p className="hint" data-testid="analysis-metrics">
-        {item.source} · at t = {t.toFixed(3)}: hard FP {m.fp}, hard FN {m.fn}, Dice {m.dice.toFixed(4)}, IoU {m.iou.toFixed(4)}
+        {item.source} · test metrics at p &gt; 0.5 (whatever t is): Dice <span data-testid="metric-dice">{m.dice.toFixed(4)}</span>, IoU {m.iou.toFixed(4)}, precision {m.precision.toFixed(4)}, recall {m.recall.toFixed(4)} · at t = {t.toFixed(3)}: FP<sub>hard</sub> {d.fpHard}, FN<sub>hard</sub> {d.fnHard}
         {d.f === 0 ? ' · this mask has no foreground (f = 0): the FN terms are 0 and there is no top-f background' : ''}
         {d.b === 0 ? ' · this mask is all foreground (b = 0): the FP terms are 0' : ''}
       </p>
       <div className="grid analysis-grid">
-        <SortedPredictions p={item.p} y={item.y} t={t} eps={shownEps} decomposition={d} side="fp" xScale="log" title="Fig. 2 · your background predictions, sorted" testId="analysis-sorted-fp" highlight={highlight} onHover={setHighlight} />
+        <SortedPredictions p={item.p} y={item.y} t={t} eps={shownEps} decomposition={d} side="fp" xScale="linear" title="Fig. 2 · your background predictions, sorted" testId="analysis-sorted-fp" highlight={highlight} onHover={setHighlight} />
         <MainBiasBars d={d} highlight={highlight} onHover={setHighlight} />
         <SortedPredictions p={item.p} y={item.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title="Your foreground errors 1 − p, sorted" testId="analysis-sorted-fn" highlight={highlight} onHover={setHighlight} />
-        <AnalysisMaps width={item.width} height={item.height} p={item.p} y={item.y} t={t} />
+        {grad ? (
+          <div style={{ gridColumn: '1 / -1' }}>
+            <GradientShares shares={grad.shares} counts={grad.counts} trained={loss} chosen={shownMapLoss} onChoose={setMapLoss} t={t} subject={`${item.name} (n = 1)`} testId="analysis-gradient">
+              <GradientMap width={item.width} height={item.height} p={item.p} y={item.y} g={grad.grads[shownMapLoss]} loss={shownMapLoss} losses={lossIds} onLoss={setMapLoss} testId="analysis-gradient-map" />
+            </GradientShares>
+          </div>
+        ) : null}
+        <AnalysisMaps width={item.width} height={item.height} p={item.p} y={item.y} />
         <div style={{ gridColumn: '1 / -1' }}>
-          <Equations d={d} t={t} eps={shownEps} highlight={highlight} onHover={setHighlight} />
+          <Equations d={d} t={t} eps={shownEps} highlight={highlight} onHover={setHighlight} p={item.p} y={item.y} tHard={tHard} a={a} epsSetting={effectiveEps({ eps, epsMode })} switchRule={switchRule} lossSubject={item.name} />
         </div>
       </div>
     </section>

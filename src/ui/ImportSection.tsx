@@ -1,3 +1,4 @@
+import { splitSummary } from '../data/trainingData';
 import { useState, type DragEvent, type ReactNode } from 'react';
 import { filesFromDataTransfer, filesFromFileList, PAIRING_RULES, PYTORCH_SNIPPET, type InputFile } from '../data/import';
 import { clearUserPairs, importAnalysisFiles, importTrainingFiles, switchToSyntheticData, trainOnUserData, useUserData, type ImportKind } from '../state/userData';
@@ -109,7 +110,7 @@ export function ImportSection() {
       ) : null}
       {pairs.length ? (
         <p className="import-status" data-testid="user-data-status">
-          {pairs.length} pair{pairs.length === 1 ? '' : 's'} loaded ({pairs.length < 5 ? 'fewer than 5: each is used for training and validation' : 'every 5th goes to validation'}).{' '}
+          {pairs.length} pair{pairs.length === 1 ? '' : 's'} loaded ({splitSummary(pairs.map((pair) => pair.mask.some((v) => v > 0)))}).{' '}
           {training ? (
             <>
               Training on them. <button onClick={switchToSyntheticData}>Back to the synthetic scans</button>

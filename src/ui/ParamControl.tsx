@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { schema, type NumberParam, type ParamKey, type Params } from '../state/schema';
 import { useLab, type LabStore } from '../state/store';
 import { noteSliderInput } from '../state/snapshotGate';
+import { conceptFgFraction } from '../panels/conceptData';
 
 /** Slider position 0..1000 ↔ value, linear or log per the schema. */
 const SLIDER_STEPS = 1000;
@@ -24,11 +25,27 @@ export function formatValue(spec: NumberParam, v: number): string {
   return v.toFixed(Math.max(0, -Math.floor(Math.log10(spec.step))));
 }
 
+/** A marked value on a slider, with a button that sets it exactly (the slider's grid may miss it). */
+export interface SliderMark {
+  value: number;
+  label: string;
+  title: string;
+}
+
 /** One control of the primary run, generated from the schema. */
 export function ParamControl({ name, disabled }: { name: ParamKey; disabled?: boolean }) {
   const value = useLab((s) => s.params[name]);
   const setParam = useLab((s) => s.setParam);
-  return <ParamControlView name={name} value={value} disabled={disabled} onChange={(v) => setParam(name, v as never)} />;
+  const conceptRatio = useLab((s) => s.params.conceptRatio);
+  // ε = f/N of the concept data is where the numeric ε form equals the authors' loss (docs/design.md §1.3).
+  const mark: SliderMark | undefined =
+    name === 'eps'
+      ? (() => {
+          const fN = conceptFgFraction({ ratio: conceptRatio });
+          return { value: fN, label: 'f/N', title: `Set ε = f/N = ${fN.toPrecision(4)} of the concept data: Inter-CBL with this ε equals the authors' code on it` };
+        })()
+      : undefined;
+  return <ParamControlView name={name} value={value} disabled={disabled} onChange={(v) => setParam(name, v as never)} mark={mark} />;
 }
 
 /** A control bound to another run's store (compare mode's run B); changes go through onChange. */
@@ -38,7 +55,7 @@ export function ParamControlFor({ name, store, onChange, testIdPrefix }: { name:
 }
 
 /** A slider for numbers, a select for choices; the tooltip names the paper's symbol. */
-function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '' }: { name: ParamKey; value: Params[ParamKey]; disabled?: boolean; onChange: (value: Params[ParamKey]) => void; testIdPrefix?: string }) {
+function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '', mark }: { name: ParamKey; value: Params[ParamKey]; disabled?: boolean; onChange: (value: Params[ParamKey]) => void; testIdPrefix?: string; mark?: SliderMark }) {
   const spec = schema[name];
   const setParam = (_: ParamKey, v: Params[ParamKey]): void => onChange(v);
   const tip = `${spec.help}${spec.symbol ? ` (symbol ${spec.symbol.replace(/\\/g, '')})` : ''}`;
@@ -76,6 +93,33 @@ function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '' }
           setParam(name, fromSlider(spec, Number(e.target.value)) as never);
         }}
       />
+      {mark ? <MarkRow spec={spec} mark={mark} value={num} disabled={disabled} testId={`${testIdPrefix}mark-${name}`} onSet={(v) => setParam(name, v as never)} /> : null}
     </label>
+  );
+}
+
+/** A tick under the slider at the marked value, and a button that sets it exactly. */
+function MarkRow({ spec, mark, value, disabled, testId, onSet }: { spec: NumberParam; mark: SliderMark; value: number; disabled?: boolean; testId: string; onSet: (v: number) => void }) {
+  const inRange = mark.value >= spec.min && mark.value <= spec.max;
+  const left = `${(100 * toSlider(spec, Math.min(spec.max, Math.max(spec.min, mark.value)))) / SLIDER_STEPS}%`;
+  const exact = Math.abs(value - mark.value) <= 1e-12 * Math.max(1, mark.value);
+  return (
+    <span className="slider-mark" style={{ position: 'relative', display: 'block', height: 18, fontSize: 11 }}>
+      {inRange ? <span aria-hidden="true" style={{ position: 'absolute', left, top: 0, width: 2, height: 7, background: '#59636e', transform: 'translateX(-1px)' }} /> : null}
+      <button
+        type="button"
+        data-testid={testId}
+        disabled={disabled || !inRange}
+        title={mark.title}
+        onClick={(e) => {
+          e.preventDefault();
+          onSet(mark.value);
+        }}
+        style={{ position: 'absolute', left, top: 6, transform: 'translateX(-50%)', fontSize: 11, padding: '0 4px', lineHeight: '12px', fontWeight: exact ? 700 : 400 }}
+      >
+        {mark.label}
+        {exact ? ' ✓' : ''}
+      </button>
+    </span>
   );
 }

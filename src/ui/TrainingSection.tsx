@@ -1,4 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { LossId } from '../core';
+import { lossIds } from '../core/lossInfo';
+import { GradientMap } from '../panels/GradientMap';
+import { GradientShares } from '../panels/GradientShares';
+import { GradShareHistory } from '../panels/GradShareHistory';
+import { effectiveEps } from '../state/schema';
+import { trainedLossNow, useGradientShares } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
@@ -29,21 +36,28 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   const loss = useRun((s) => s.params.loss);
   const switchRule = useRun((s) => s.params.switchRule);
   const batchSize = useRun((s) => s.params.batchSize);
+  const switchMode = useRun((s) => s.params.switchMode);
+  const tHard = useRun((s) => s.params.tHard);
+  const a = useRun((s) => s.params.a);
+  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
   const highlight = useLab((s) => s.highlight);
   const setHighlight = useLab((s) => s.setHighlight);
 
   // The Fig. 2 subject: one validation image, or the last training batch.
   const subject = useMemo(() => {
     if (!snapshot || !dataset) return null;
-    if (selected === null || selected >= dataset.nVal) return { p: snapshot.batchP, y: snapshot.batchY, label: `training batch (${snapshot.batchN} images)` };
+    if (selected === null || selected >= dataset.nVal) return { p: snapshot.batchP, y: snapshot.batchY, n: snapshot.batchN, label: `training batch (${snapshot.batchN} images)`, image: null };
     const px = dataset.size * dataset.size;
     const span = [selected * px, (selected + 1) * px] as const;
-    return { p: snapshot.valP.subarray(...span), y: dataset.valMasks.subarray(...span), label: `validation image ${selected + 1}` };
+    return { p: snapshot.valP.subarray(...span), y: dataset.valMasks.subarray(...span), n: 1, label: `validation image ${selected + 1}`, image: dataset.size };
   }, [snapshot, dataset, selected]);
 
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
   const eps = useMemo(() => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0), [subject, epsValue, epsMode]);
   const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
+  const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
+  const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
+  const shownMapLoss = mapLoss ?? trained.id;
 
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
@@ -56,16 +70,32 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
         ) : null}
         {subject && d ? (
           <>
-            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={interActive ? eps : null} decomposition={d} side="fp" xScale="log" title={`Fig. 2 · background p, ${subject.label}`} testId="train-sorted-fp" highlight={highlight} onHover={setHighlight} />
+            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={interActive ? eps : null} decomposition={d} side="fp" xScale="linear" title={`Fig. 2 · background p, ${subject.label}`} testId="train-sorted-fp" highlight={highlight} onHover={setHighlight} />
             <SortedPredictions p={subject.p} y={subject.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title={`Foreground errors 1 − p, ${subject.label}`} testId="train-sorted-fn" highlight={highlight} onHover={setHighlight} />
           </>
         ) : null}
+        {subject && grad ? (
+          <GradientShares shares={grad.shares} counts={grad.counts} trained={trained.id} trainedNote={trained.note} chosen={subject.image ? shownMapLoss : null} onChoose={setMapLoss} t={t} subject={subject.label} testId="train-gradient">
+            {subject.image ? (
+              <GradientMap width={subject.image} height={subject.image} p={subject.p} y={subject.y} g={grad.grads[shownMapLoss]} loss={shownMapLoss} losses={lossIds} onLoss={setMapLoss} testId="train-gradient-map" />
+            ) : (
+              <p className="hint">Select a validation image to see its per-pixel |∂L/∂z| map.</p>
+            )}
+          </GradientShares>
+        ) : null}
         <MainBiasHistory history={history} sync={sync} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
+        <GradShareHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} />
         <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
         {snapshot ? (
           <div className="stack">
             <StagePanel steps={steps} stage={snapshot.stage} rule={switchRule} n={dataset?.batchSize ?? batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />
             <StageOverrides />
+            {loss === 'balance' && switchMode === 'auto' && (dataset?.batchSize ?? batchSize) < 16 ? (
+              <p className="hint" data-testid="batch-notice">
+                The authors recommend batch 16–24 for a stable switch; this run uses batch {dataset?.batchSize ?? batchSize}, so {Math.ceil((dataset?.batchSize ?? batchSize) / 2)} images decide it. A
+                larger batch costs proportionally more per step (see “Batch size”).
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>

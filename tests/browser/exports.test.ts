@@ -117,7 +117,7 @@ function lastLoss(page: Page): Promise<{ step: number; loss: number } | null> {
   });
 }
 
-const VIEW_IDS = ['step-counter', 'readout-loss', 'readout-dice', 'readout-iou', 'readout-fp', 'readout-fn', 'train-sorted-fp-crossing', 'train-sorted-fp-main', 'train-sorted-fp-bias', 'stage-indicator'];
+const VIEW_IDS = ['step-counter', 'readout-loss', 'metric-dice', 'readout-iou', 'readout-fp', 'readout-fn', 'train-sorted-fp-crossing', 'train-sorted-fp-main', 'train-sorted-fp-bias', 'stage-indicator'];
 
 async function viewTexts(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

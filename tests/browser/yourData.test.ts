@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { decompose, metrics } from '../../src/core';
+import { allGradientShares, decompose, metrics } from '../../src/core';
 import { textBytes, writeNifti, writeNpy, writePng, writeZip } from '../fixtures/writers';
 import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
 import { browserSuite } from './suite';
@@ -229,9 +229,19 @@ describe('your own data', () => {
         const index = await page.getByTestId('analysis-item').locator('option', { hasText: name }).getAttribute('value');
         await page.getByTestId('analysis-item').selectOption(index ?? '');
         const d = decompose(probs, yF, { t });
-        const m = metrics(probs, yF, t);
+        // Test metrics binarise at p > 0.5 whatever t is; the hard counts follow t (Eq. 1–2).
+        const m = metrics(probs, yF, 0.5);
         const section = page.getByTestId('analysis-section');
-        await section.getByTestId('analysis-metrics').filter({ hasText: `hard FP ${m.fp}, hard FN ${m.fn}, Dice ${m.dice.toFixed(4)}` }).waitFor();
+        await section.getByTestId('analysis-metrics').filter({ hasText: `FPhard ${d.fpHard}, FNhard ${d.fnHard}` }).waitFor();
+        expect(await section.getByTestId('metric-dice').textContent()).toBe(m.dice.toFixed(4));
+        // Where each loss pushes on this item (n = 1), equal to src/core's shares.
+        const shares = allGradientShares(probs, yF, 1, t, { tHard: 0.9, eps: 'reference', a: 0.5 });
+        const gradient = section.getByTestId('analysis-gradient');
+        for (const loss of ['bce', 'balance', 'dice'] as const) {
+          for (const group of ['fgMain', 'fgBias', 'bgMain', 'bgBias'] as const) {
+            expect(await gradient.getByTestId(`grad-share-${loss}-${group}`).textContent()).toBe(`${(100 * shares[loss][group]).toFixed(1)}%`);
+          }
+        }
         expect(numberIn((await section.getByTestId('analysis-sorted-fp-crossing').textContent()) ?? '')).toBe(d.fpHard);
         const main = numberIn((await section.getByTestId('analysis-sorted-fp-main').textContent()) ?? '');
         const bias = numberIn((await section.getByTestId('analysis-sorted-fp-bias').textContent()) ?? '');
@@ -242,6 +252,9 @@ describe('your own data', () => {
       }
     }
     // The arrays in the app are the arrays written, bit for bit.
+    // The per-pixel gradient map follows the chosen loss.
+    await page.getByTestId('analysis-gradient-map-loss').selectOption('bce');
+    await page.getByTestId('analysis-gradient-map-canvas').waitFor();
     const same = await userData<boolean>(page, `(() => { const it = s.analysis.find((a) => a.name === 'case1'); const ref = ${JSON.stringify(Array.from(pF32))}; return it.width === ${w} && it.height === ${h} && it.p.every((v, i) => v === Math.fround(ref[i])); })()`);
     expect(same).toBe(true);
     await screenshotPainted(page, 'test-results/analysis.png', true);

@@ -35,7 +35,7 @@ export const tourSteps: readonly TourStep[] = [
     text:
       'A loss counts errors softly, a test metric counts them hard, and under class imbalance the two disagree. ' +
       'This lab splits soft FP and FN into a main term that does not depend on the class ratio and a bias term that does (Eq. 9–10), ' +
-      'and trains a small U-Net in this tab with the two-stage Balance loss, which shrinks that bias. ' +
+      'and trains a small U-Net in this tab with the two-stage Balance loss, which gives that bias less weight in the loss: it spends less of its gradient on the tail of small background predictions than BCE does. ' +
       'The concept explorer at the top needs no training; the live panels further down follow a real run.',
   },
   {
@@ -55,7 +55,7 @@ export const tourSteps: readonly TourStep[] = [
     placement: 'right',
     title: 'Fig. 2 · background predictions, sorted',
     text:
-      'Every background pixel’s p, sorted from largest to smallest (log rank axis); the area under the curve is FP_{soft}. ' +
+      'Every background pixel’s p, sorted from largest to smallest; on the linear rank axis the area under the curve is FP_{soft} (the log axis stretches the head and makes no area claim). ' +
       'The curve crosses the dashed threshold t at rank FP_{hard}: the pixels left of the crossing are the hard false positives. ' +
       'The green marker at rank f, the number of foreground pixels, is sort_{des}(p^{bg})_{f}, the f-th largest background prediction.',
     missing: 'the Fig. 2 panel of the concept explorer.',
@@ -81,7 +81,7 @@ export const tourSteps: readonly TourStep[] = [
     text:
       'Drag the outlined “Explorer b/f” slider to add or remove background pixels. ' +
       'The added pixels are easy ones far from the object, so the FP bias bar grows about linearly with b, while FP main stays put as long as none of them reaches t. ' +
-      'Re-weighting FP against FN (WCE, Tversky) scales main and bias together, which is why such weights are hard to tune and do not carry over between tasks.',
+      'Re-weighting FP against FN (WCE, Tversky) scales main and bias together: the weight a background pixel gets does not depend on whether it lies above t, so such weights cannot single out the bias.',
     missing: 'the main-vs-bias bars of the concept explorer.',
   },
   {
@@ -101,10 +101,21 @@ export const tourSteps: readonly TourStep[] = [
     title: 'Eq. 11–12 · Inter-CBL’s ε',
     text:
       'Inter-CBL keeps full weight on the f largest background predictions (the hard set “bgwf”, left of the green marker) and weights the other b − f easy pixels by ε. ' +
-      'If sort_{des}(p^{bg})_{f} < t (Eq. 11), every pixel above t is in the hard set: the main term is untouched and only the bias shrinks. ' +
-      'If sort_{des}(p^{bg})_{f} ≥ t (Eq. 12, FP_{hard} > f), ε also scales FP_{hard} − f pixels of the main term. ' +
-      'That is the case early in training from scratch, when many background predictions are still high.',
+      'If sort_{des}(p^{bg})_{f} < t (Eq. 11), every pixel above t is in the hard set: the main term is untouched and only the bias is weighted down. ' +
+      'If sort_{des}(p^{bg})_{f} ≥ t (Eq. 12), ε can also scale pixels of the main term (those above t beyond rank f). ' +
+      'In this lab an Inter-CBL run from scratch reaches that case within its first few dozen steps (a unit test runs it).',
     missing: 'Eq. 11 or 12 in the equations panel of the concept explorer.',
+  },
+  {
+    id: 'pushes',
+    targets: ['concept-gradient'],
+    placement: 'top',
+    title: 'Where each loss pushes',
+    text:
+      'What differs between the losses by construction is where their gradient goes. Each row splits Σ|∂L/∂z| of one loss over four groups of pixels at t: foreground main and bias, background main and bias. ' +
+      'Under imbalance BCE spends most of its push on background-bias pixels, the long tail of small predictions; Intra-CBL averages within groups and Inter-CBL gives the easy background ε of a hard pixel’s weight, so the CBL rows spend far less there. ' +
+      'This is a property of the loss on these predictions: it says where the next step pushes, not what a run will end with.',
+    missing: 'the “Where the loss pushes” panel of the concept explorer.',
   },
   {
     id: 'sliders',

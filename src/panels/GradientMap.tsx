@@ -1,0 +1,110 @@
+/**
+ * One image's TP/FP/FN overlay (test metric: p > 0.5) beside the per-pixel |∂L/∂z| of a chosen
+ * loss on a log colour scale, so "where the loss pushes" can be seen pixel by pixel.
+ */
+import * as d3 from 'd3';
+import { useEffect, useMemo, useRef } from 'react';
+import type { LossId } from '../core';
+import { lossInfo } from '../core/lossInfo';
+import { FN, FP, paintCanvas, TP } from './Images';
+
+/** Decades of |∂L/∂z| below the image's maximum that the colour scale spans. */
+export const MAP_DECADES = 4;
+
+/** 256-entry magma lookup table, RGB bytes (dark = little push, bright = most). */
+const MAGMA: Uint8ClampedArray = (() => {
+  const lut = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i++) {
+    const c = d3.rgb(d3.interpolateMagma(i / 255));
+    lut.set([c.r, c.g, c.b], i * 3);
+  }
+  return lut;
+})();
+
+/** Colour index 0..255 of g on the log scale [max·10^−DECADES, max]; −1 for g = 0. */
+export function logColourIndex(g: number, max: number): number {
+  if (!(g > 0) || !(max > 0)) return -1;
+  const v = (Math.log10(g / max) + MAP_DECADES) / MAP_DECADES;
+  return Math.round(Math.min(1, Math.max(0, v)) * 255);
+}
+
+export interface GradientMapProps {
+  width: number;
+  height: number;
+  p: ArrayLike<number>;
+  y: ArrayLike<number>;
+  /** |∂L/∂z| of the chosen loss for these pixels. */
+  g: ArrayLike<number>;
+  loss: LossId;
+  losses: readonly LossId[];
+  onLoss: (loss: LossId) => void;
+  testId: string;
+}
+
+const GREY = 40;
+
+export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, testId }: GradientMapProps) {
+  const overlayRef = useRef<HTMLCanvasElement | null>(null);
+  const mapRef = useRef<HTMLCanvasElement | null>(null);
+  const legendRef = useRef<HTMLCanvasElement | null>(null);
+  const max = useMemo(() => {
+    let m = 0;
+    for (let i = 0; i < g.length; i++) if (g[i] > m) m = g[i];
+    return m;
+  }, [g]);
+  useEffect(() => {
+    paintCanvas(overlayRef.current, width, height, (d) => {
+      for (let i = 0; i < width * height; i++) {
+        const c = y[i] > 0.5 ? (p[i] > 0.5 ? TP : FN) : p[i] > 0.5 ? FP : null;
+        d.set(c ? [c[0], c[1], c[2], 255] : [GREY, GREY, GREY, 255], i * 4);
+      }
+    });
+  }, [width, height, p, y]);
+  useEffect(() => {
+    paintCanvas(mapRef.current, width, height, (d) => {
+      for (let i = 0; i < width * height; i++) {
+        const k = logColourIndex(g[i], max);
+        d.set(k < 0 ? [0, 0, 0, 255] : [MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255], i * 4);
+      }
+    });
+  }, [width, height, g, max]);
+  useEffect(() => {
+    paintCanvas(legendRef.current, 128, 1, (d) => {
+      for (let i = 0; i < 128; i++) {
+        const k = Math.round((i / 127) * 255);
+        d.set([MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255], i * 4);
+      }
+    });
+  }, []);
+  const cell = { width: '100%', imageRendering: 'pixelated', aspectRatio: `${width} / ${height}`, display: 'block', borderRadius: 4 } as const;
+  const fmt = d3.format('.2~e');
+  return (
+    <div data-testid={testId} style={{ marginTop: 10 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8, fontSize: 12, textAlign: 'center', color: '#555', maxWidth: 420 }}>
+        <figure style={{ margin: 0 }}>
+          <canvas ref={overlayRef} style={cell} />
+          <figcaption>TP / FP / FN at p &gt; 0.5</figcaption>
+        </figure>
+        <figure style={{ margin: 0 }}>
+          <canvas ref={mapRef} style={cell} data-testid={`${testId}-canvas`} />
+          <figcaption>
+            |∂L/∂z| of{' '}
+            <select data-testid={`${testId}-loss`} value={loss} onChange={(e) => onLoss(e.target.value as LossId)} aria-label="Loss whose gradient map is shown">
+              {losses.map((id) => (
+                <option key={id} value={id}>
+                  {lossInfo[id].label}
+                </option>
+              ))}
+            </select>
+          </figcaption>
+        </figure>
+      </div>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 11.5, color: '#555', marginTop: 4, maxWidth: 420 }}>
+        <span>{max > 0 ? fmt(max * 10 ** -MAP_DECADES) : '0'}</span>
+        <canvas ref={legendRef} style={{ flex: 1, height: 10, imageRendering: 'pixelated', borderRadius: 2 }} aria-hidden="true" />
+        <span>{fmt(max)}</span>
+        <span>(log; black = 0)</span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * "Where the loss pushes": for every registered loss, the share of Σ|∂L/∂z| that falls on the
+ * four pixel groups at the current t (FG-main, FG-bias, BG-main, BG-bias; docs/design.md §1.3).
+ * This is what differs between losses by construction, on any prediction, with no training.
+ * Plain HTML (no d3): a slider move only changes four widths and four numbers per row.
+ */
+import type { CSSProperties, ReactNode } from 'react';
+import type { GradGroup, GradientShares as Shares, LossId } from '../core';
+import { lossInfo } from '../core/lossInfo';
+import { colors } from './colors';
+import { Panel } from './Panel';
+
+export const GROUP_LABEL: Record<GradGroup, string> = {
+  fgMain: 'FG main',
+  fgBias: 'FG bias',
+  bgMain: 'BG main',
+  bgBias: 'BG bias',
+};
+
+/** Foreground errors are FN, so they take the FN colours; background takes the FP colours. */
+export const GROUP_COLOR: Record<GradGroup, string> = {
+  fgMain: colors.fnMain,
+  fgBias: colors.fnBias,
+  bgMain: colors.fpMain,
+  bgBias: colors.fpBias,
+};
+
+const GROUPS: readonly GradGroup[] = ['fgMain', 'fgBias', 'bgMain', 'bgBias'];
+
+const GROUP_RULE: Record<GradGroup, string> = {
+  fgMain: 'y = 1 and 1 − p ≥ t (a foreground pixel the test counts as missed)',
+  fgBias: 'y = 1 and 1 − p < t (a foreground pixel already on the right side of t)',
+  bgMain: 'y = 0 and p > t (a background pixel the test counts as a false positive)',
+  bgBias: 'y = 0 and p ≤ t (the long tail of small background predictions)',
+};
+
+/** A share as the percentage text the panel and its tests read, e.g. "82.7%". */
+export const sharePercent = (share: number): string => `${(100 * share).toFixed(1)}%`;
+
+export interface GradientSharesProps {
+  shares: Record<LossId, Shares>;
+  /** Pixels in each group (the same for every loss). */
+  counts: Record<GradGroup, number>;
+  /** The loss the run trains with now (highlighted), e.g. Intra-CBL in Balance's stage 1. */
+  trained: LossId | null;
+  trainedNote?: string;
+  /** The loss whose per-pixel map is shown; clicking a row chooses it. */
+  chosen?: LossId | null;
+  onChoose?: (loss: LossId) => void;
+  t: number;
+  /** What the shares are computed on, e.g. "validation image 2". */
+  subject: string;
+  testId: string;
+  title?: string;
+  /** Extra content under the bars (the per-pixel map). */
+  children?: ReactNode;
+}
+
+const row: CSSProperties = { display: 'grid', gridTemplateColumns: '118px minmax(80px, 1fr) repeat(4, 52px)', alignItems: 'center', columnGap: 6, padding: '2px 4px', borderRadius: 4 };
+const num: CSSProperties = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontSize: 12.5 };
+
+function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null): string {
+  const bce = shares.bce?.bgBias;
+  if (bce === undefined) return '';
+  const first = `BCE puts ${sharePercent(bce)} of its push on background bias pixels`;
+  if (!trained || trained === 'bce') return `${first}.`;
+  return `${first}; ${lossInfo[trained].label} puts ${sharePercent(shares[trained].bgBias)} there.`;
+}
+
+export function GradientShares({ shares, counts, trained, trainedNote, chosen = null, onChoose, t, subject, testId, title = 'Where the loss pushes', children }: GradientSharesProps) {
+  const ids = Object.keys(shares) as LossId[];
+  const summary = bgBiasSentence(shares, trained);
+  return (
+    <Panel title={title} testId={testId}>
+      <p className="hint" style={{ margin: '0 0 6px' }}>
+        Share of Σ|∂L/∂z| (p = σ(z)) per pixel group at t = {t.toFixed(3)}, on {subject}. {summary}
+      </p>
+      <div role="table" aria-label={`Gradient shares per loss at t = ${t.toFixed(3)}`} style={{ fontSize: 13 }}>
+        <div role="row" style={{ ...row, color: '#59636e', fontWeight: 600, fontSize: 12 }}>
+          <span role="columnheader">loss</span>
+          <span role="columnheader" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+            {GROUPS.map((g) => (
+              <span key={g} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
+                <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
+              </span>
+            ))}
+          </span>
+          {GROUPS.map((g) => (
+            <span role="columnheader" key={g} style={{ ...num, fontSize: 11.5, color: GROUP_COLOR[g] }} title={`${counts[g].toLocaleString()} pixels`}>
+              {GROUP_LABEL[g]}
+            </span>
+          ))}
+        </div>
+        {ids.map((id) => {
+          const s = shares[id];
+          const isTrained = id === trained;
+          const isChosen = id === chosen;
+          return (
+            <div
+              role="row"
+              key={id}
+              data-testid={`grad-row-${id}`}
+              data-trained={isTrained ? 'true' : undefined}
+              onClick={onChoose ? () => onChoose(id) : undefined}
+              style={{
+                ...row,
+                cursor: onChoose ? 'pointer' : undefined,
+                background: isTrained ? 'rgba(213,94,0,0.08)' : undefined,
+                outline: isChosen ? '1.5px solid #59636e' : undefined,
+              }}
+            >
+              <span role="rowheader" style={{ fontWeight: isTrained ? 700 : 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={lossInfo[id].label}>
+                {shortLabel(id)}
+                {isTrained ? <small style={{ fontWeight: 500, color: '#59636e' }}> · trained{trainedNote ? ` ${trainedNote}` : ''}</small> : null}
+              </span>
+              <span role="cell" style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }} aria-hidden="true">
+                {GROUPS.map((g) => (
+                  <span
+                    key={g}
+                    title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}: ${sharePercent(s[g])} of Σ|∂L/∂z| on ${counts[g].toLocaleString()} pixels`}
+                    style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }}
+                  />
+                ))}
+              </span>
+              {GROUPS.map((g) => (
+                <span role="cell" key={g} style={num} data-testid={`grad-share-${id}-${g}`} title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}`}>
+                  {sharePercent(s[g])}
+                </span>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      <p className="hint" style={{ margin: '6px 0 0' }}>
+        Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The
+        shares are a property of the loss on these predictions; they say where the next step pushes, not what training will end with.
+      </p>
+      {children}
+    </Panel>
+  );
+}
+
+const SHORT: Partial<Record<LossId, string>> = { wce: 'WCE', tversky: 'Tversky', focal: 'Focal', balance: 'Balance' };
+const shortLabel = (id: LossId): string => SHORT[id] ?? lossInfo[id].label;

@@ -1,0 +1,128 @@
+/**
+ * Every sentence of the scenarios and the tour that predicts what training will show is backed
+ * here by a run with that scenario's parameters on a small configuration (docs/design.md §1.3:
+ * "measure, don't promise"); sentences about what the math guarantees are checked on data.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { decompose, gradientShares, pixelGradients } from '../../src/core';
+import { Trainer } from '../../src/engine/trainer';
+import { conceptPredictions } from '../../src/panels/conceptData';
+import { SCENARIOS, scenarioState } from '../../src/state/scenarios';
+import { gradientTrace } from '../../src/state/gradientTrace';
+import { bgBiasShareAt } from '../../src/core/gradientHistogram';
+import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { useCpu } from './helpers';
+
+beforeAll(useCpu);
+
+/** This machine's run size, as scenarioState keeps it: 32 px, 2 levels, width 4, about 1:50. */
+const MACHINE: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 48, valSize: 16, batchSize: 8, imbalance: 50 };
+
+const scenario = (id: string) => {
+  const s = SCENARIOS.find((x) => x.id === id);
+  if (!s) throw new Error(`no scenario ${id}`);
+  return { s, params: scenarioState(s, MACHINE).params };
+};
+
+/** Per validation image: is Eq. 12 the case (kthBg ≥ t)? */
+function eq12PerImage(valP: Float32Array, valY: Float32Array, nVal: number, t: number): boolean[] {
+  const px = valP.length / nVal;
+  return Array.from({ length: nVal }, (_, i) => {
+    const { kthBg } = decompose(valP.subarray(i * px, (i + 1) * px), valY.subarray(i * px, (i + 1) * px), { t });
+    return kthBg !== null && kthBg >= t;
+  });
+}
+
+describe('scenario claims that predict training, each run for real', () => {
+  it('“Eq. 12 from scratch”: within the first few dozen Inter-CBL steps the f-th background prediction reaches t on some validation images', async () => {
+    const { params } = scenario('eq12');
+    expect(params.loss).toBe('inter');
+    const trainer = new Trainer(params);
+    const info = trainer.datasetInfo();
+    const seen: string[] = [];
+    let best = 0;
+    for (let step = 0; step <= 40; step += 4) {
+      while (trainer.stepCount < step) await trainer.step();
+      const snap = await trainer.snapshot('cpu', 0);
+      const flags = eq12PerImage(snap.valP, info.valMasks, info.nVal, params.t);
+      const share = flags.filter(Boolean).length / flags.length;
+      seen.push(`${step}: ${(100 * share).toFixed(0)}%`);
+      best = Math.max(best, share);
+    }
+    console.log(`eq12 scenario, share of validation images in Eq. 12 by step: ${seen.join(', ')}`);
+    // Not at step 0: the output bias starts at σ(−2) ≈ 0.12, so every prediction starts below t.
+    expect(best).toBeGreaterThanOrEqual(0.25);
+    trainer.dispose();
+  }, 180_000);
+
+  it('“The two-stage switch”: numF and numB reach n/2, the switch fires, and after it the trained loss puts less of its push on BG-bias pixels than BCE on the same predictions', async () => {
+    const { params } = scenario('switch');
+    expect(params.loss).toBe('balance');
+    const trainer = new Trainer(params);
+    const info = trainer.datasetInfo();
+    const n = params.batchSize;
+    const early = await trainer.step();
+    expect(early.kind).toBe('ok');
+    if (early.kind === 'ok') expect(early.record.check && early.record.check.numF >= n / 2 && early.record.check.numB >= n / 2).toBe(false);
+    let last = early;
+    for (let i = 0; i < 400 && trainer.stageState.stage === 1; i++) last = await trainer.step();
+    expect(trainer.stageState.stage).toBe(2);
+    if (last.kind === 'ok') expect(last.record.check && last.record.check.numF >= n / 2 && last.record.check.numB >= n / 2).toBe(true);
+    const switchedAt = trainer.stageState.switchedAt;
+    for (let i = 0; i < 20; i++) await trainer.step();
+    const snap = await trainer.snapshot('cpu', 0);
+    const trace = gradientTrace(snap, info, params);
+    expect(trace?.trained).toBe('balance');
+    const trained = bgBiasShareAt(trace!.trainedHist, params.t);
+    const bce = bgBiasShareAt(trace!.bceHist, params.t);
+    console.log(`switch scenario: switched after step ${switchedAt}; 20 steps later BG-bias share ${(100 * trained).toFixed(1)}% (Balance) vs ${(100 * bce).toFixed(1)}% (BCE)`);
+    expect(trained).toBeLessThan(bce);
+    trainer.dispose();
+  }, 300_000);
+});
+
+describe('scenario claims the math guarantees', () => {
+  it('“WCE & Tversky”: on one image WCE splits its background push between main and bias exactly as BCE does', () => {
+    const { p, y } = conceptPredictions({ ratio: 50, quality: 0.5 });
+    const opts = { tHard: 0.9, eps: 'reference' as const, a: 0.5 };
+    for (const t of [0.2, 0.5, 0.8]) {
+      const w = gradientShares(pixelGradients('wce', p, y, 1, opts), p, y, t);
+      const b = gradientShares(pixelGradients('bce', p, y, 1, opts), p, y, t);
+      expect(w.bgBias / (w.bgMain + w.bgBias)).toBeCloseTo(b.bgBias / (b.bgMain + b.bgBias), 12);
+    }
+  });
+
+  it('“WCE & Tversky”: Tversky gives every background p the same weight (|∂L/∂z| = c·p(1 − p) on background)', () => {
+    const { p, y } = conceptPredictions({ ratio: 20, quality: 0.5 });
+    const g = pixelGradients('tversky', p, y, 1, { tHard: 0.9, eps: 'reference', a: 0.5 });
+    const ratios: number[] = [];
+    for (let i = 0; i < p.length; i++) if (y[i] < 0.5 && p[i] > 1e-3 && p[i] < 1 - 1e-3) ratios.push(g[i] / (p[i] * (1 - p[i])));
+    const c = ratios[0];
+    for (const r of ratios) expect(r / c).toBeCloseTo(1, 9);
+  });
+
+  it('“Sweeping ε”: with ε = 1 every background pixel weighs like a hard one (imbalance back), ε = f/N is the authors’ loss', () => {
+    const { p, y } = conceptPredictions({ ratio: 100, quality: 0.7 });
+    const f = y.reduce((s, v) => s + (v > 0.5 ? 1 : 0), 0);
+    const base = { tHard: 0.9, a: 0.5, eps: 'reference' as const };
+    const ref = pixelGradients('inter', p, y, 1, { ...base, eps: 'reference' });
+    const atFN = pixelGradients('inter', p, y, 1, { ...base, eps: f / p.length });
+    for (let i = 0; i < p.length; i++) expect(atFN[i]).toBeCloseTo(ref[i], 12);
+    const one = gradientShares(pixelGradients('inter', p, y, 1, { ...base, eps: 1 }), p, y, 0.5);
+    const bce = gradientShares(pixelGradients('bce', p, y, 1, base), p, y, 0.5);
+    const small = gradientShares(ref, p, y, 0.5);
+    expect(one.bgBias).toBeGreaterThan(small.bgBias);
+    console.log(`eps scenario: BG-bias share ε=1 ${(100 * one.bgBias).toFixed(1)}%, ε=f/N ${(100 * small.bgBias).toFixed(1)}%, BCE ${(100 * bce.bgBias).toFixed(1)}%`);
+  });
+
+  it('the concept explorer at its defaults: BCE spends most of its push on BG-bias pixels, the Balance loss far less', () => {
+    const params = DEFAULT_PARAMS;
+    const { p, y } = conceptPredictions({ ratio: params.conceptRatio, quality: params.conceptQuality });
+    const opts = { tHard: params.tHard, eps: 'reference' as const, a: params.a };
+    const bce = gradientShares(pixelGradients('bce', p, y, 1, opts), p, y, params.t);
+    const balance = gradientShares(pixelGradients('balance', p, y, 1, opts), p, y, params.t);
+    console.log(`concept defaults: BG-bias share BCE ${(100 * bce.bgBias).toFixed(1)}%, Balance ${(100 * balance.bgBias).toFixed(1)}%`);
+    expect(bce.bgBias).toBeGreaterThan(0.5);
+    expect(balance.bgBias).toBeLessThan(bce.bgBias / 2);
+  });
+});
