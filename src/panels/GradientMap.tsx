@@ -101,7 +101,7 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
       </div>
       <div style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 11.5, color: '#555', marginTop: 4, maxWidth: 420 }}>
         <span>{max > 0 ? fmt(max * 10 ** -MAP_DECADES) : '0'}</span>
-        <canvas ref={legendRef} style={{ flex: 1, height: 10, imageRendering: 'pixelated', borderRadius: 2 }} aria-hidden="true" />
+        <canvas ref={legendRef} style={{ flex: '1 1 0', minWidth: 0, width: '100%', height: 10, imageRendering: 'pixelated', borderRadius: 2 }} aria-hidden="true" />
         <span>{fmt(max)}</span>
         <span>(log; black = 0)</span>
       </div>

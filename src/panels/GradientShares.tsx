@@ -56,7 +56,7 @@ export interface GradientSharesProps {
   children?: ReactNode;
 }
 
-const row: CSSProperties = { display: 'grid', gridTemplateColumns: '118px minmax(80px, 1fr) repeat(4, 52px)', alignItems: 'center', columnGap: 6, padding: '2px 4px', borderRadius: 4 };
+const row: CSSProperties = { display: 'grid', gridTemplateColumns: 'minmax(64px, 118px) minmax(60px, 1fr) repeat(4, minmax(40px, 50px))', alignItems: 'center', columnGap: 6, padding: '2px 4px', borderRadius: 4 };
 const num: CSSProperties = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontSize: 12.5 };
 
 function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null): string {
@@ -75,18 +75,19 @@ export function GradientShares({ shares, counts, trained, trainedNote, chosen = 
       <p className="hint" style={{ margin: '0 0 6px' }}>
         Share of Σ|∂L/∂z| (p = σ(z)) per pixel group at t = {t.toFixed(3)}, on {subject}. {summary}
       </p>
+      <div style={{ display: 'flex', gap: '2px 12px', flexWrap: 'wrap', fontSize: 12, color: '#59636e', margin: '0 0 4px 4px' }}>
+        {GROUPS.map((g) => (
+          <span key={g} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
+            <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
+          </span>
+        ))}
+      </div>
       <div role="table" aria-label={`Gradient shares per loss at t = ${t.toFixed(3)}`} style={{ fontSize: 13 }}>
         <div role="row" style={{ ...row, color: '#59636e', fontWeight: 600, fontSize: 12 }}>
           <span role="columnheader">loss</span>
-          <span role="columnheader" style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
-            {GROUPS.map((g) => (
-              <span key={g} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
-                <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
-              </span>
-            ))}
-          </span>
+          <span role="columnheader">share of Σ|∂L/∂z|</span>
           {GROUPS.map((g) => (
-            <span role="columnheader" key={g} style={{ ...num, fontSize: 11.5, color: GROUP_COLOR[g] }} title={`${counts[g].toLocaleString()} pixels`}>
+            <span role="columnheader" key={g} style={{ ...num, fontSize: 11, lineHeight: 1.1, color: GROUP_COLOR[g] }} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
               {GROUP_LABEL[g]}
             </span>
           ))}
@@ -109,9 +110,9 @@ export function GradientShares({ shares, counts, trained, trainedNote, chosen = 
                 outline: isChosen ? '1.5px solid #59636e' : undefined,
               }}
             >
-              <span role="rowheader" style={{ fontWeight: isTrained ? 700 : 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={lossInfo[id].label}>
+              <span role="rowheader" style={{ fontWeight: isTrained ? 700 : 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}>
+                {isTrained ? '▸ ' : ''}
                 {shortLabel(id)}
-                {isTrained ? <small style={{ fontWeight: 500, color: '#59636e' }}> · trained{trainedNote ? ` ${trainedNote}` : ''}</small> : null}
               </span>
               <span role="cell" style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }} aria-hidden="true">
                 {GROUPS.map((g) => (
@@ -132,6 +133,11 @@ export function GradientShares({ shares, counts, trained, trainedNote, chosen = 
         })}
       </div>
       <p className="hint" style={{ margin: '6px 0 0' }}>
+        {trained ? (
+          <>
+            ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
+          </>
+        ) : null}
         Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The
         shares are a property of the loss on these predictions; they say where the next step pushes, not what training will end with.
       </p>
