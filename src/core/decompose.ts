@@ -73,6 +73,7 @@ export function decompose(
     eFgAbove: safeMean(fnBias, f - fnHard),
     kthBg,
     mainAltered: fpHard > f,
+    eq12: kthBg !== null && kthBg >= t,
   };
   if (eps === undefined) return result;
   return { ...result, ...weightedFp(bg, f, kthBg, t, eps, fpMain, fpBias) };

@@ -80,8 +80,8 @@ export function histogram(p: ArrayLike<number>, y: ArrayLike<number>, bins = 100
   return h;
 }
 
-/** Fields of a Decomposition that a histogram determines (kthBg needs the pixels themselves). */
-export type HistogramDecomposition = Omit<Decomposition, 'kthBg'>;
+/** Fields of a Decomposition that a histogram determines (kthBg, and eq12 from it, need the pixels themselves). */
+export type HistogramDecomposition = Omit<Decomposition, 'kthBg' | 'eq12'>;
 
 /**
  * Sums of counts and values in bins at or past a cut position c ∈ [0, bins] (bin index space).

@@ -21,8 +21,15 @@ export interface Decomposition {
   eFgBelow: number;
   /** f-th largest background prediction (Fig. 2); null when f = 0 or f > b. */
   kthBg: number | null;
-  /** FP_hard > f: Inter-CBL's ε scales part of the main term (Eq. 12). */
+  /** FP_hard > f: Inter-CBL's ε scales part of the main term. */
   mainAltered: boolean;
+  /**
+   * Which equation the paper prints for the ε-weighted FP (docs/design.md §1.4b): Eq. 12 when
+   * kthBg ≥ t, Eq. 11 otherwise (also when there is no kthBg: f = 0 or f > b). This is the paper's
+   * own case split; it differs from mainAltered when kthBg ≥ t but FP_hard ≤ f (e.g. FP_hard = f,
+   * or kthBg = t exactly, which is not an FP), so a caption that states "kthBg ≥ t" uses eq12.
+   */
+  eq12: boolean;
 }
 
 /** Eq. 11–12: FP split with easy background (outside the top-f) weighted by ε. */

@@ -205,13 +205,17 @@ function readGradientTrace(v: unknown, path: string): GradientTrace {
 
 const DECOMPOSITION_NUMBERS = ['f', 'b', 'fpHard', 'fnHard', 'fpSoft', 'fnSoft', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'eBgAbove', 'eBgBelow', 'eFgAbove', 'eFgBelow', 'fpMainW', 'fpBiasW'] as const;
 
-function readDecomposition(v: unknown, path: string): DecompositionW {
+/** t is the snapshot's threshold: run files saved before eq12 existed get it derived (kthBg ≥ t). */
+function readDecomposition(v: unknown, path: string, t: number): DecompositionW {
   const o = obj(v, path);
-  return { ...numbers(o, path, DECOMPOSITION_NUMBERS), kthBg: numOrNull(o.kthBg, `${path}.kthBg`), mainAltered: bool(o.mainAltered, `${path}.mainAltered`) };
+  const kthBg = numOrNull(o.kthBg, `${path}.kthBg`);
+  const eq12 = o.eq12 === undefined ? kthBg !== null && kthBg >= t : bool(o.eq12, `${path}.eq12`);
+  return { ...numbers(o, path, DECOMPOSITION_NUMBERS), kthBg, mainAltered: bool(o.mainAltered, `${path}.mainAltered`), eq12 };
 }
 
 function readSnapshot(v: unknown, path: string, valLength: number, px: number): Snapshot {
   const o = obj(v, path);
+  const t = num(o.t, `${path}.t`);
   const batchN = int(o.batchN, `${path}.batchN`);
   const components = o.components === null ? null : numbers(o.components, `${path}.components`, ['intra', 'inter'] as const);
   return {
@@ -227,10 +231,10 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
     batchP: floats(o.batchP, `${path}.batchP`, 'float32', batchN * px),
     batchY: floats(o.batchY, `${path}.batchY`, 'float32', batchN * px),
     batchN,
-    t: num(o.t, `${path}.t`),
+    t,
     valMetrics: numbers(o.valMetrics, `${path}.valMetrics`, ['tp', 'fp', 'fn', 'dice', 'iou', 'precision', 'recall'] as const),
-    valDecomposition: readDecomposition(o.valDecomposition, `${path}.valDecomposition`),
-    batchDecomposition: readDecomposition(o.batchDecomposition, `${path}.batchDecomposition`),
+    valDecomposition: readDecomposition(o.valDecomposition, `${path}.valDecomposition`, t),
+    batchDecomposition: readDecomposition(o.batchDecomposition, `${path}.batchDecomposition`, t),
     valHistogram: readHistogram(o.valHistogram, `${path}.valHistogram`),
     tensors: int(o.tensors, `${path}.tensors`),
   };

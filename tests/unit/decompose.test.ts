@@ -37,7 +37,7 @@ describe('decompose: identities of DESIGN §1.1 over random inputs', () => {
       fc.property(pixelsArb, thresholdArb, epsArb, ({ p, y }, t, eps) => {
         const d = decompose(p, y, { t, eps });
         const r = refDecompose(p, y, t, eps) as ReturnType<typeof refDecompose> & { fpMainW: number; fpBiasW: number };
-        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'kthBg', 'mainAltered'] as const) expect(d[key]).toBe(r[key]);
+        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'kthBg', 'mainAltered', 'eq12'] as const) expect(d[key]).toBe(r[key]);
         for (const key of ['fpSoft', 'fnSoft', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'eBgAbove', 'eBgBelow', 'eFgAbove', 'eFgBelow', 'fpMainW', 'fpBiasW'] as const) {
           expectClose(d[key], r[key], 1e-9, 1e-12);
         }
@@ -84,6 +84,7 @@ describe('decompose: hand-computed cases', () => {
     expectClose(d.eFgAbove, 0.15 / 2, 1e-12);
     expect(d.kthBg).toBe(0.2); // sorted BG: 0.6, 0.3, 0.2, …; the 3rd
     expect(d.mainAltered).toBe(false);
+    expect(d.eq12).toBe(false); // 0.2 < 0.5: Eq. 11
     // H = {0.6, 0.3, 0.2}; E = {0.1, 0.05} weighted by 0.1.
     expectClose(d.fpMainW, 0.6, 1e-12);
     expectClose(d.fpBiasW, 0.3 + 0.2 + 0.1 * 0.15, 1e-12);
@@ -94,8 +95,52 @@ describe('decompose: hand-computed cases', () => {
     const d = decompose([0.6, 0.9, 0.8, 0.7, 0.1], [1, 0, 0, 0, 0], { t: 0.5, eps: 0.5 });
     expect(d.kthBg).toBe(0.9);
     expect(d.mainAltered).toBe(true);
+    expect(d.eq12).toBe(true);
     expectClose(d.fpMainW, 0.9 + 0.5 * (0.8 + 0.7), 1e-12);
     expectClose(d.fpBiasW, 0.5 * 0.1, 1e-12);
+  });
+});
+
+describe('decompose: Eq. 11 vs Eq. 12 (docs/design.md §1.4b)', () => {
+  it('eq12 ⇔ kthBg ≥ t over random inputs; mainAltered implies eq12 when kthBg exists', () => {
+    fc.assert(
+      fc.property(pixelsArb, thresholdArb, ({ p, y }, t) => {
+        const d = decompose(p, y, { t });
+        expect(d.eq12).toBe(d.kthBg !== null && d.kthBg >= t);
+        // FP_hard > f means the f-th largest background value is itself above t.
+        if (d.mainAltered && d.kthBg !== null) expect(d.eq12).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('FP_hard = f: kthBg > t, so Eq. 12 is printed, yet ε leaves the main term alone', () => {
+    // f = 2; BG 0.9, 0.7 above t = 0.5, 0.2 below: FP_hard = 2 = f, kthBg = 0.7.
+    const d = decompose([0.6, 0.6, 0.9, 0.7, 0.2], [1, 1, 0, 0, 0], { t: 0.5, eps: 0.1 });
+    expect([d.fpHard, d.f, d.kthBg]).toEqual([2, 2, 0.7]);
+    expect(d.eq12).toBe(true);
+    expect(d.mainAltered).toBe(false);
+    expectClose(d.fpMainW, d.fpMain, 1e-12);
+  });
+
+  it('kthBg exactly t: Eq. 12 (kthBg ≥ t), although that pixel is not an FP (p > t fails)', () => {
+    // f = 2; BG sorted 0.8, 0.5, 0.1: kthBg = 0.5 = t, FP_hard = 1.
+    const e = decompose([0.6, 0.6, 0.8, 0.5, 0.1], [1, 1, 0, 0, 0], { t: 0.5 });
+    expect([e.kthBg, e.fpHard]).toEqual([0.5, 1]);
+    expect(e.eq12).toBe(true);
+    expect(e.mainAltered).toBe(false);
+    expect(decompose([0.6, 0.6, 0.8, 0.5, 0.1], [1, 1, 0, 0, 0], { t: 0.50001 }).eq12).toBe(false);
+  });
+
+  it('no kthBg (f = 0, or f > b): Eq. 11', () => {
+    expect(decompose([0.7, 0.9], [0, 0], { t: 0.5 }).eq12).toBe(false); // f = 0, although mainAltered
+    expect(decompose([0.9, 0.8, 0.7], [1, 1, 0], { t: 0.5 }).eq12).toBe(false); // f = 2 > b = 1
+  });
+
+  it('t = 0: any kthBg is ≥ 0; t = 1: only kthBg = 1', () => {
+    expect(decompose([0.6, 0], [1, 0], { t: 0 }).eq12).toBe(true);
+    expect(decompose([0.6, 0.99], [1, 0], { t: 1 }).eq12).toBe(false);
+    expect(decompose([0.6, 1], [1, 0], { t: 1 }).eq12).toBe(true);
   });
 });
 

@@ -128,7 +128,23 @@ describe('run file', () => {
     expect(parsed.run.training).toBeNull();
   });
 
+  it('reads a file saved before Decomposition.eq12 existed: eq12 is derived as kthBg ≥ t', () => {
+    const root = JSON.parse(text) as { snapshot: Record<string, Record<string, unknown>> };
+    expect(typeof root.snapshot.valDecomposition.eq12).toBe('boolean');
+    delete root.snapshot.valDecomposition.eq12;
+    delete root.snapshot.batchDecomposition.eq12;
+    const old = JSON.stringify(root);
+    const parsed = parseRun(old);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const snap = parsed.run.snapshot;
+    if (!snap || !run.snapshot) throw new Error('no snapshot');
+    for (const d of [snap.valDecomposition, snap.batchDecomposition]) expect(d.eq12).toBe(d.kthBg !== null && d.kthBg >= snap.t);
+    expect(snap.valDecomposition.eq12).toBe(run.snapshot.valDecomposition.eq12);
+    expect(snap.batchDecomposition.eq12).toBe(run.snapshot.batchDecomposition.eq12);
+  });
+
   const rejects: [string, () => string, RegExp][] = [
+    ['an eq12 that is not a boolean', set(['snapshot', 'valDecomposition', 'eq12'], 1), /snapshot\.valDecomposition\.eq12/],
     ['a truncated file', () => text.slice(0, Math.floor(text.length / 2)), /^The file is not valid JSON, so it may be truncated/],
     ['garbage', () => 'hello, world', /^The file is not valid JSON/],
     ['a JSON list', () => '[1, 2, 3]', /holds no JSON object/],

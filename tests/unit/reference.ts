@@ -41,6 +41,8 @@ export function refDecompose(p: number[], y: number[], t: number, eps?: number) 
     eFgAbove: f - fnHard ? fnBias / (f - fnHard) : 0,
     kthBg,
     mainAltered: fpHard > f,
+    // §1.4b: the paper prints Eq. 12 when the f-th largest background prediction is ≥ t.
+    eq12: kthBg !== null && kthBg >= t,
   };
   if (eps === undefined) return out;
   const w = sorted.map((_, r) => (r < Math.min(f, b) ? 1 : eps));
