@@ -49,8 +49,8 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Eq. 12 from scratch',
     title: 'Inter-CBL from scratch alters the main term (Eq. 12)',
     narrative:
-      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Trained from scratch, Inter-CBL lifts the background predictions too: within its first few dozen steps the f-th largest background prediction reaches t on some or all validation images (step and watch the equations panel), so pixels above t fall outside the hard set and ε weighs down part of the main term as well: the case “Eq. 12”. This is why the Balance loss starts with Intra-CBL.',
-    look: ['train-sorted-fp', 'panel-equations'],
+      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Trained from scratch, Inter-CBL’s predictions swing: in bursts of a few steps within its first few dozen, the f-th largest background prediction reaches t on some or all validation images, so pixels above t can fall outside the hard set and ε weighs down part of the main term as well. Step through and watch the Fig. 2 legend name the case “Eq. 12”. This is why the Balance loss starts with Intra-CBL.',
+    look: ['train-sorted-fp'],
     highlight: 'fpMainW',
     params: { loss: 'inter', epsMode: 'value', eps: 0.01 },
   },

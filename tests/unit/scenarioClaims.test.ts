@@ -34,24 +34,30 @@ function eq12PerImage(valP: Float32Array, valY: Float32Array, nVal: number, t: n
 }
 
 describe('scenario claims that predict training, each run for real', () => {
-  it('“Eq. 12 from scratch”: within the first few dozen Inter-CBL steps the f-th background prediction reaches t on some validation images', async () => {
+  it('“Eq. 12 from scratch”: within the first few dozen Inter-CBL steps, in bursts, the f-th background prediction reaches t on some validation images', async () => {
     const { params } = scenario('eq12');
     expect(params.loss).toBe('inter');
     const trainer = new Trainer(params);
     const info = trainer.datasetInfo();
     const seen: string[] = [];
     let best = 0;
-    for (let step = 0; step <= 40; step += 4) {
+    let stepsInEq12 = 0;
+    for (let step = 0; step <= 40; step++) {
       while (trainer.stepCount < step) await trainer.step();
       const snap = await trainer.snapshot('cpu', 0);
       const flags = eq12PerImage(snap.valP, info.valMasks, info.nVal, params.t);
       const share = flags.filter(Boolean).length / flags.length;
-      seen.push(`${step}: ${(100 * share).toFixed(0)}%`);
+      if (share > 0) seen.push(`${step}: ${(100 * share).toFixed(0)}%`);
+      if (step === 0) expect(share).toBe(0);
+      if (share > 0) stepsInEq12++;
       best = Math.max(best, share);
     }
-    console.log(`eq12 scenario, share of validation images in Eq. 12 by step: ${seen.join(', ')}`);
+    console.log(`eq12 scenario, steps with Eq. 12 on some validation images: ${seen.join(', ')}`);
     // Not at step 0: the output bias starts at σ(−2) ≈ 0.12, so every prediction starts below t.
     expect(best).toBeGreaterThanOrEqual(0.25);
+    // Bursts, not the whole start: most of the first 40 steps are in Eq. 11.
+    expect(stepsInEq12).toBeGreaterThan(0);
+    expect(stepsInEq12).toBeLessThan(20);
     trainer.dispose();
   }, 180_000);
 

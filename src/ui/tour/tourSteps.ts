@@ -103,7 +103,7 @@ export const tourSteps: readonly TourStep[] = [
       'Inter-CBL keeps full weight on the f largest background predictions (the hard set “bgwf”, left of the green marker) and weights the other b − f easy pixels by ε. ' +
       'If sort_{des}(p^{bg})_{f} < t (Eq. 11), every pixel above t is in the hard set: the main term is untouched and only the bias is weighted down. ' +
       'If sort_{des}(p^{bg})_{f} ≥ t (Eq. 12), ε can also scale pixels of the main term (those above t beyond rank f). ' +
-      'In this lab an Inter-CBL run from scratch reaches that case within its first few dozen steps (a unit test runs it).',
+      'In this lab an Inter-CBL run from scratch reaches that case in bursts of a few steps within its first few dozen (a unit test runs it).',
     missing: 'Eq. 11 or 12 in the equations panel of the concept explorer.',
   },
   {
