@@ -4,7 +4,7 @@
  * This is what differs between losses by construction, on any prediction, with no training.
  * Plain HTML (no d3): a slider move only changes four widths and four numbers per row.
  */
-import type { CSSProperties, ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
 import { lossInfo } from '../core/lossInfo';
 import { colors } from './colors';
@@ -67,7 +67,7 @@ function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null):
   return `${first}; ${lossInfo[trained].label} puts ${sharePercent(shares[trained].bgBias)} there.`;
 }
 
-export function GradientShares({ shares, counts, trained, trainedNote, chosen = null, onChoose, t, subject, testId, title = 'Where the loss pushes', children }: GradientSharesProps) {
+function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = null, onChoose, t, subject, testId, title = 'Where the loss pushes', children }: GradientSharesProps) {
   const ids = Object.keys(shares) as LossId[];
   const summary = bgBiasSentence(shares, trained);
   return (
@@ -148,3 +148,6 @@ export function GradientShares({ shares, counts, trained, trainedNote, chosen = 
 
 const SHORT: Partial<Record<LossId, string>> = { wce: 'WCE', tversky: 'Tversky', focal: 'Focal', balance: 'Balance' };
 const shortLabel = (id: LossId): string => SHORT[id] ?? lossInfo[id].label;
+
+/** Memoised: props change only when t, t_h, ε, a or the predictions do. */
+export const GradientShares = memo(GradientSharesPanel);
