@@ -43,7 +43,7 @@ export function composedCblWeights(q: tf.Tensor2D, pc: tf.Tensor2D, fg: tf.Tenso
  * Membership of the hard background H = the top k = min(f, b) background pixels by p̃, as a
  * weight in [0, 1]: 1 above the k-th largest value, a share on pixels tied with it so that
  * exactly k pixels' worth are in H, 0 below. A full-row topk finds the k-th value with a k that
- * varies per image while every shape stays static (DESIGN §1.5).
+ * varies per image while every shape stays static (docs/design.md §1.5).
  */
 function hardBackground(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D): { h: tf.Tensor2D; k: tf.Tensor2D } {
   const b = rowSum(bg);

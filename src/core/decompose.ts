@@ -1,10 +1,10 @@
 import { kthLargestInPlace } from './select';
 import type { DecomposeOptions, Decomposition, WeightedFp } from './types';
 
-/** A label value above one half is foreground (DESIGN §1). */
+/** A label value above one half is foreground (docs/design.md §1). */
 export const isForeground = (label: number): boolean => label > 0.5;
 
-/** Mean of a sum over a set of `count` items; the mean over an empty set is 0 (DESIGN §1.1). */
+/** Mean of a sum over a set of `count` items; the mean over an empty set is 0 (docs/design.md §1.1). */
 export const safeMean = (sum: number, count: number): number => (count > 0 ? sum / count : 0);
 
 export function decompose(

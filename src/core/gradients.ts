@@ -283,7 +283,7 @@ export function pixelGradients(lossId: LossId, p: ArrayLike<number>, y: ArrayLik
 
 const GROUP_CODE: Record<GradGroup, number> = { fgMain: 0, fgBias: 1, bgMain: 2, bgBias: 3 };
 
-/** The group of each pixel at threshold t (DESIGN §1.3): FG-main y=1 ∧ 1−p ≥ t, FG-bias y=1 ∧ 1−p < t, BG-main y=0 ∧ p > t, BG-bias y=0 ∧ p ≤ t. */
+/** The group of each pixel at threshold t (docs/design.md §1.3): FG-main y=1 ∧ 1−p ≥ t, FG-bias y=1 ∧ 1−p < t, BG-main y=0 ∧ p > t, BG-bias y=0 ∧ p ≤ t. */
 export function gradGroupOf(p: number, y: number, t: number): GradGroup {
   // The same comparisons as Eq. 1–2 and decompose(), on p as given.
   if (isForeground(y)) return 1 - p >= t ? 'fgMain' : 'fgBias';

@@ -1,4 +1,4 @@
-/** Public entry of the math library: pure functions, no DOM, no React (DESIGN §1). */
+/** Public entry of the math library: pure functions, no DOM, no React (docs/design.md §1). */
 export { decompose } from './decompose';
 export { histogram, decomposeFromHistogram, emptyHistogram, binEdge } from './histogram';
 export type { PredictionHistogram, HistogramDecomposition } from './histogram';

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertSameShape, clampedRows, classMasks, rowSum } from './tensorOps';
 
-/** Which convergence test of Algorithm 1 to use (DESIGN §1.4). */
+/** Which convergence test of Algorithm 1 to use (docs/design.md §1.4). */
 export type SwitchRule = 'code' | 'algorithm1';
 
 export interface StageCheckOptions {

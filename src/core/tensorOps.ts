@@ -13,7 +13,7 @@ export function rows(x: tf.Tensor): tf.Tensor2D {
 /**
  * Wraps a computation so that its result counts as a constant for autodiff. Masks built with
  * comparison ops or topk have no gradient in tfjs; ops inside customGrad's forward are not taped,
- * and the zero gradient makes the masks true constants (DESIGN §1.5).
+ * and the zero gradient makes the masks true constants (docs/design.md §1.5).
  */
 export function asConstant<T extends tf.Tensor>(compute: (x: tf.Tensor) => T): (x: tf.Tensor) => T {
   const wrapped = tf.customGrad((...inputs: Array<tf.Tensor | tf.GradSaveFunc>) => {

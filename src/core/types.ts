@@ -1,4 +1,4 @@
-/** Numbers that describe how soft FP/FN split into main and bias terms (DESIGN §1.1–1.2). */
+/** Numbers that describe how soft FP/FN split into main and bias terms (docs/design.md §1.1–1.2). */
 export interface Decomposition {
   /** Foreground / background pixel counts. */
   f: number;

@@ -12,7 +12,7 @@ export interface StageState {
 }
 
 /**
- * The two-stage schedule of Algorithm 1 (DESIGN §1.4) with the UI's overrides. Stage 1 trains
+ * The two-stage schedule of Algorithm 1 (docs/design.md §1.4) with the UI's overrides. Stage 1 trains
  * with Intra-CBL; the switch to the Balance loss is for good, except under 'never'.
  */
 export class StageMachine {

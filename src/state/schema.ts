@@ -1,7 +1,7 @@
 /**
  * The one parameter schema: every tunable of the lab is declared here once, with its paper
  * symbol, range, scale, URL key and help text. Sliders, the URL codec, clamping and the engine's
- * config are all derived from it (DESIGN §2).
+ * config are all derived from it (docs/design.md §2).
  */
 import { lossIds, type LossId } from '../core/lossInfo';
 

@@ -1,6 +1,6 @@
 /**
  * Browser-test harness: a Vite dev server on 127.0.0.1 and Debian's Chromium driven by
- * playwright-core with the SwiftShader WebGPU flags of DESIGN §3. Records console errors and
+ * playwright-core with the SwiftShader WebGPU flags of docs/design.md §3. Records console errors and
  * every request, so tests can assert "no errors" and "nothing leaves the origin".
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -79,7 +79,7 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
-/** Tiny shapes: SwiftShader runs WebGPU on the CPU (DESIGN §3). */
+/** Tiny shapes: SwiftShader runs WebGPU on the CPU (docs/design.md §3). */
 export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4';
 
 export async function textOf(page: Page, testId: string): Promise<string> {

@@ -15,7 +15,7 @@ const pixelsArb = fc
 const thresholdArb = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1));
 const epsArb = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 1e-4));
 
-describe('decompose: identities of DESIGN §1.1 over random inputs', () => {
+describe('decompose: identities of docs/design.md §1.1 over random inputs', () => {
   it('FP_soft = FP_main + FP_bias, FP_main = e·FP_hard, FP_bias = e·(b − FP_hard), same for FN', () => {
     fc.assert(
       fc.property(pixelsArb, thresholdArb, ({ p, y }, t) => {

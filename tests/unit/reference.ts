@@ -1,5 +1,5 @@
 /**
- * Naive float64 reference implementations written straight from DESIGN §1, independent of
+ * Naive float64 reference implementations written straight from docs/design.md §1, independent of
  * src/core: sorts instead of selection, loops instead of weight maps. Tests compare src/core
  * against these on random inputs.
  */
@@ -157,7 +157,7 @@ export const refFocal: PerImage = (p, y) => {
   return sum(terms) / p.length;
 };
 
-/** Algorithm 1 switch test per DESIGN §1.4, by sorting each image. */
+/** Algorithm 1 switch test per docs/design.md §1.4, by sorting each image. */
 export function refStage(p: number[], y: number[], n: number, tHard: number, rule: 'code' | 'algorithm1') {
   const size = p.length / n;
   let numF = 0;

@@ -1,6 +1,6 @@
 /**
  * The guided tour, in order: Fig. 1 (hard vs soft counts), Fig. 2, Eq. 9–12 and Algorithm 1 of
- * the paper's appendix, each pointed at the panel that shows it. Texts follow DESIGN §1 exactly
+ * the paper's appendix, each pointed at the panel that shows it. Texts follow docs/design.md §1 exactly
  * (e.g. the main FP term is the background pixels with p > t, not the top f).
  *
  * Light markup in `title` and `text`: `_{…}` is a subscript, `^{…}` a superscript.
