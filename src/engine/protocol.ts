@@ -7,7 +7,7 @@ import type { Params } from '../state/schema';
 import type { StageState } from './stage';
 import type { UserPairs } from '../data/trainingData';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
 export interface BackendReport {
   backend: BackendName;

@@ -13,7 +13,7 @@ import {
 } from '../core';
 import { deriveSeed, generateDataset, Rng } from '../data';
 import type { TrainingData } from '../data/trainingData';
-import { buildUNet, countParams, enableFastCpuConvGrad, trainableVariables } from '../model';
+import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';
 import { paramKeys, schema, type Params } from '../state/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
 import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord, TrainingState } from './protocol';
@@ -94,8 +94,10 @@ export class Trainer {
   constructor(params: Params, runId = 0, name = 'unet', data?: TrainingData) {
     this.params = { ...params };
     this.runId = runId;
-    // The stock CPU weight-gradient kernel is ~40× slower than the forward conv (src/model).
+    // The stock CPU weight-gradient kernel is ~40× slower than the forward conv; WASM has none
+    // (src/model). selectBackend installs these too; a Trainer on a backend set directly needs them.
     if (tf.getBackend() === 'cpu') enableFastCpuConvGrad();
+    if (tf.getBackend() === 'wasm') registerWasmKernels();
     this.dataset = data ?? { ...generateDataset(syntheticParamsOf(params)), source: 'synthetic' };
     const { train, val } = this.dataset;
     if (data && train.size !== Number(params.size)) throw new Error(`Imported data is ${train.size} px but the model expects ${params.size} px.`);
