@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import '../src/engine/wasmAssets';
 import { selectBackend } from '../src/engine/backend';
 import type { BackendName } from '../src/engine/protocol';
 import { measureEngine } from './engineMeasure';

@@ -102,6 +102,45 @@ export async function selectBackend(order: readonly BackendName[] = TRAINING_BAC
   throw new Error(`No training backend works here: ${fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
 }
 
+const SOFTWARE_GPU = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
+
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
+
+/**
+ * Whether a GPU backend would run on a software emulation of a GPU (SwiftShader, llvmpipe), and
+ * which. Such a "GPU" computes on the CPU cores WASM would use, slower, and its first training
+ * step compiles dozens of shaders synchronously (over 25 s for WebGL here), which no probe budget
+ * can afford: the probe records it as not timed instead. Null when it looks like real hardware.
+ */
+export async function softwareGpu(name: BackendName): Promise<string | null> {
+  try {
+    if (name === 'webgpu') {
+      const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined)?.gpu;
+      const adapter = await gpu?.requestAdapter();
+      if (!adapter) return null;
+      const info = adapter.info ?? {};
+      const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+      if (adapter.isFallbackAdapter || SOFTWARE_GPU.test(text)) return text || 'a fallback (software) adapter';
+      return null;
+    }
+    if (name === 'webgl') {
+      if (typeof OffscreenCanvas === 'undefined') return null;
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+      if (!gl) return null;
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      return SOFTWARE_GPU.test(renderer) ? renderer : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
 /** The GPUDevice behind the WebGPU backend, to watch for device loss (tfjs does not). */
 export function webgpuDevice(): { lost: Promise<{ reason?: string; message?: string }>; destroy(): void } | null {
   if (tf.getBackend() !== 'webgpu') return null;

@@ -2,8 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 
 /**
  * Kernels this project adds to or replaces in the WASM backend (tfjs-backend-wasm 4.22):
- * Conv2DBackpropFilter (missing), a faster Conv2DBackpropInput, and GatherV2 with batchDims > 0
- * (the stock one reads out of bounds). Each is checked against the CPU backend in
+ * Conv2DBackpropFilter (missing), a faster Conv2DBackpropInput, GatherV2 with batchDims > 0
+ * (the stock one reads out of bounds) and a ClipByValue that keeps NaN (the stock one maps it
+ * to the lower bound, which hid a diverged run behind a finite loss). Each is checked against the CPU backend in
  * tests/unit/model.wasmKernels.test.ts.
  *
  * tfjs-backend-wasm has every kernel a U-Net training step needs except
@@ -214,11 +215,29 @@ function wasmGatherV2(args: KernelArgs): tf.TensorInfo {
   return out;
 }
 
+let stockClip: tf.KernelConfig | null = null;
+
+/**
+ * XNNPACK's clamp turns NaN into the lower bound, so the losses' clamped probabilities made a
+ * diverged network (NaN weights) report a finite loss and NaN recovery never ran. The CPU and
+ * GPU backends keep NaN; this restores that after the stock kernel.
+ */
+function wasmClipByValue(args: KernelArgs): tf.TensorInfo {
+  const out = (stockClip as tf.KernelConfig).kernelFunc(args) as tf.TensorInfo;
+  const x = args.inputs.x as tf.TensorInfo;
+  if (x.dtype !== 'float32') return out;
+  const backend = args.backend as unknown as WasmBackendLike;
+  const xs = backend.typedArrayFromHeap(x);
+  const os = backend.typedArrayFromHeap(out);
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== xs[i]) os[i] = NaN;
+  return out;
+}
+
 let registered = false;
 
 /**
  * Registers the wasm Conv2DBackpropFilter kernel and swaps in the faster Conv2DBackpropInput and
- * the batched GatherV2 (idempotent). Needs the wasm backend's module loaded (its Conv2D,
+ * the batched GatherV2 and NaN-keeping ClipByValue (idempotent). Needs the wasm backend's module loaded (its Conv2D,
  * Transpose, Reverse, Slice, Reshape and DepthToSpace kernels registered); a no-op before.
  */
 export function registerWasmKernels(): void {
@@ -230,6 +249,12 @@ export function registerWasmKernels(): void {
     stockBackpropInput = stock;
     tf.unregisterKernel('Conv2DBackpropInput', BACKEND);
     tf.registerKernel({ ...stock, kernelFunc: wasmConv2DBackpropInput as tf.KernelFunc });
+  }
+  const clip = tf.getKernel('ClipByValue', BACKEND);
+  if (clip) {
+    stockClip = clip;
+    tf.unregisterKernel('ClipByValue', BACKEND);
+    tf.registerKernel({ ...clip, kernelFunc: wasmClipByValue as tf.KernelFunc });
   }
   const gather = tf.getKernel('GatherV2', BACKEND);
   if (gather) {

@@ -15,6 +15,13 @@ export const SOFTWARE_RASTER_FLAGS = [...BASE_FLAGS, '--disable-gpu'];
 /** WebGPU switched off in the browser itself (the adapter request fails), WebGL still on. */
 export const NO_WEBGPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--use-angle=swiftshader'];
 
+/**
+ * Neither WebGPU nor WebGL: a machine without a usable GPU, where training must run on WASM.
+ * --disable-3d-apis alone leaves WebGL on in workers (on SwiftShader); without the software
+ * rasteriser no WebGL context can be made at all.
+ */
+export const NO_GPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--disable-3d-apis', '--disable-gpu', '--disable-software-rasterizer'];
+
 export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
   const server = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error', clearScreen: false });
   await server.listen();

@@ -92,6 +92,17 @@ describe('WASM kernels equal the CPU backend', () => {
     });
   }
 
+  it('ClipByValue keeps NaN, as on CPU (NaN recovery depends on it)', async () => {
+    const { cpu, wasm } = await onBoth(async () => {
+      const t = tf.clipByValue(tf.tensor1d([NaN, 0.5, Infinity, -Infinity, -1, 2]), 1e-7, 1 - 1e-7);
+      const v = Array.from(await t.data());
+      t.dispose();
+      return v;
+    });
+    expect(wasm).toEqual(cpu);
+    expect(Number.isNaN(wasm[0])).toBe(true);
+  });
+
   it('registers Conv2DBackpropFilter for wasm and frees every intermediate', async () => {
     await selectBackend(['wasm']);
     expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
