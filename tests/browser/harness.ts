@@ -86,8 +86,11 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
-/** Tiny shapes: SwiftShader runs WebGPU on the CPU (DESIGN §3). */
-export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4';
+/**
+ * Tiny shapes: SwiftShader runs WebGPU on the CPU (DESIGN §3). `be=webgpu` because these tests
+ * exercise WebGPU: left on auto, the backend probe would rightly pick WASM over SwiftShader.
+ */
+export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=webgpu';
 
 export async function textOf(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().textContent()) ?? '';
@@ -125,7 +128,8 @@ export async function expectBackend(page: Page, expected: string, timeout = 180_
     undefined,
     { timeout },
   );
-  const name = (await badge.textContent()) ?? '';
+  // The badge reads "wasm · 140 ms/step" once steps run: the backend is its first word.
+  const name = ((await badge.textContent()) ?? '').split(' ')[0];
   if (name !== expected) throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
 }
 
