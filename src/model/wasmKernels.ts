@@ -3,8 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * Kernels this project adds to or replaces in the WASM backend (tfjs-backend-wasm 4.22):
  * Conv2DBackpropFilter (missing), a faster Conv2DBackpropInput, GatherV2 with batchDims > 0
- * (the stock one reads out of bounds) and a ClipByValue that keeps NaN (the stock one maps it
- * to the lower bound, which hid a diverged run behind a finite loss). Each is checked against the CPU backend in
+ * (the stock one reads out of bounds), a ClipByValue that keeps NaN (the stock one maps it
+ * to the lower bound, which hid a diverged run behind a finite loss), and JavaScript loops for
+ * the data movement of U-Net skips and pooling (Concat, SplitV, MaxPoolGrad), whose stock
+ * versions copy a few floats per call or run generic strided C++ loops: 5–10× slower here. Each is checked against the CPU backend in
  * tests/unit/model.wasmKernels.test.ts.
  *
  * tfjs-backend-wasm has every kernel a U-Net training step needs except
@@ -173,7 +175,23 @@ function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
     temps.push(oneByOne);
     const tiles = run('Conv2D', backend, { x: dy, filter: oneByOne }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] });
     temps.push(tiles);
-    return release(run('DepthToSpace', backend, { x: tiles }, { blockSize: s, dataFormat: 'NHWC' }));
+    // DepthToSpace, as a copy loop: the stock kernel's generic strided C++ loop took 8 ms here.
+    const dx = disposer.makeOutput(attrs.inputShape, 'float32');
+    const from = disposer.typedArrayFromHeap(tiles);
+    const to = disposer.typedArrayFromHeap(dx);
+    const c = inChannels;
+    let k = 0;
+    for (let n = 0; n < info.batchSize; n++) {
+      for (let y = 0; y < outHeight; y++) {
+        for (let x = 0; x < outWidth; x++) {
+          for (let i = 0; i < s; i++) {
+            let o = ((n * inHeight + y * s + i) * inWidth + x * s) * c;
+            for (let j = 0; j < s; j++, o += c) for (let ch = 0; ch < c; ch++) to[o + ch] = from[k++];
+          }
+        }
+      }
+    }
+    return release(dx);
   }
   return stock();
 }
@@ -213,6 +231,119 @@ function wasmGatherV2(args: KernelArgs): tf.TensorInfo {
     }
   }
   return out;
+}
+
+/**
+ * Concat as block copies. The stock wasm kernel calls TypedArray.set on a fresh subarray for
+ * every (row, input), i.e. twice per pixel for a channel concat of the U-Net's skips.
+ */
+function wasmConcat(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo {
+  const { axis } = args.attrs as unknown as { axis: number };
+  const all = Object.values(args.inputs) as tf.TensorInfo[];
+  const inputs = all.filter((t) => tf.util.sizeFromShape(t.shape) > 0);
+  if (inputs.length < 2 || inputs.some((t) => t.dtype === 'string' || t.dtype === 'complex64')) return stock.kernelFunc(args) as tf.TensorInfo;
+  const ax = tf.util.parseAxisParam(axis, inputs[0].shape)[0];
+  const outShape = tf.backend_util.computeOutShape(inputs.map((t) => t.shape), ax);
+  const backend = args.backend as unknown as WasmBackendLike;
+  const out = backend.makeOutput(outShape, inputs[0].dtype);
+  const views = inputs.map((t) => backend.typedArrayFromHeap(t));
+  const to = backend.typedArrayFromHeap(out);
+  const rows = tf.util.sizeFromShape(outShape.slice(0, ax));
+  const inner = inputs.map((t) => tf.util.sizeFromShape(t.shape.slice(ax)));
+  copyBlocks(rows, views, inner, to, tf.util.sizeFromShape(outShape.slice(ax)), 'gather');
+  return out;
+}
+
+/** SplitV as block copies (the stock kernel slices each output with a generic strided loop). */
+function wasmSplitV(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo[] {
+  const { numOrSizeSplits, axis } = args.attrs as unknown as { numOrSizeSplits: number[] | number; axis: number };
+  const x = args.inputs.x as tf.TensorInfo;
+  if (x.dtype === 'string' || x.dtype === 'complex64') return stock.kernelFunc(args) as tf.TensorInfo[];
+  const ax = tf.util.parseAxisParam(axis, x.shape)[0];
+  const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, numOrSizeSplits, ax);
+  const backend = args.backend as unknown as WasmBackendLike;
+  const outs = sizes.map((size) => backend.makeOutput(x.shape.map((d, i) => (i === ax ? size : d)), x.dtype));
+  const from = backend.typedArrayFromHeap(x);
+  const views = outs.map((o) => backend.typedArrayFromHeap(o));
+  const rows = tf.util.sizeFromShape(x.shape.slice(0, ax));
+  const inner = outs.map((o) => tf.util.sizeFromShape(o.shape.slice(ax)));
+  copyBlocks(rows, views, inner, from, tf.util.sizeFromShape(x.shape.slice(ax)), 'scatter');
+  return outs;
+}
+
+/**
+ * Row by row, the parts' blocks (`inner[p]` values each) laid side by side in `whole`
+ * (`wholeInner` per row): 'gather' copies parts into whole, 'scatter' whole into parts. Short
+ * blocks use a plain loop (a subarray per block costs more than the copy).
+ */
+function copyBlocks(rows: number, parts: tf.TypedArray[], inner: number[], whole: tf.TypedArray, wholeInner: number, direction: 'gather' | 'scatter'): void {
+  let offset = 0;
+  parts.forEach((part, p) => {
+    const len = inner[p];
+    for (let r = 0; r < rows; r++) {
+      const w = r * wholeInner + offset;
+      const q = r * len;
+      if (len >= 64) {
+        if (direction === 'gather') whole.set(part.subarray(q, q + len), w);
+        else part.set(whole.subarray(w, w + len), q);
+      } else if (direction === 'gather') {
+        for (let i = 0; i < len; i++) whole[w + i] = part[q + i];
+      } else {
+        for (let i = 0; i < len; i++) part[q + i] = whole[w + i];
+      }
+    }
+    offset += len;
+  });
+}
+
+/**
+ * MaxPoolGrad for windows that tile the input exactly (the U-Net's 2×2 stride-2 pools): each
+ * dy value goes to the first maximum of its window in scan order, as the CPU kernel does (ties
+ * are common: ReLU zeros). Other shapes go to the stock kernel.
+ */
+function wasmMaxPoolGrad(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo {
+  const { filterSize, strides, pad, dimRoundingMode } = args.attrs as unknown as {
+    filterSize: [number, number] | number;
+    strides: [number, number] | number;
+    pad: 'valid' | 'same' | number;
+    dimRoundingMode?: 'floor' | 'round' | 'ceil';
+  };
+  const dy = args.inputs.dy as tf.TensorInfo;
+  const x = args.inputs.input as tf.TensorInfo;
+  const info = tf.backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const tiles = filterHeight === strideHeight && filterWidth === strideWidth && info.padInfo.top === 0 && info.padInfo.left === 0;
+  if (!tiles || outHeight * strideHeight !== inHeight || outWidth * strideWidth !== inWidth || x.dtype !== 'float32') return stock.kernelFunc(args) as tf.TensorInfo;
+  const backend = args.backend as unknown as WasmBackendLike;
+  const dx = backend.makeOutput(x.shape, 'float32');
+  const xs = backend.typedArrayFromHeap(x);
+  const ds = backend.typedArrayFromHeap(dy);
+  const out = backend.typedArrayFromHeap(dx);
+  out.fill(0);
+  const c = inChannels;
+  let k = 0;
+  for (let n = 0; n < batchSize; n++) {
+    for (let y = 0; y < outHeight; y++) {
+      for (let xo = 0; xo < outWidth; xo++) {
+        const corner = ((n * inHeight + y * strideHeight) * inWidth + xo * strideWidth) * c;
+        for (let ch = 0; ch < c; ch++, k++) {
+          let best = -Infinity;
+          let at = -1;
+          for (let i = 0; i < filterHeight; i++) {
+            for (let j = 0; j < filterWidth; j++) {
+              const o = corner + (i * inWidth + j) * c + ch;
+              if (at < 0 || xs[o] > best) {
+                best = xs[o];
+                at = o;
+              }
+            }
+          }
+          out[at] += ds[k];
+        }
+      }
+    }
+  }
+  return dx;
 }
 
 let stockClip: tf.KernelConfig | null = null;
@@ -256,6 +387,15 @@ export function registerWasmKernels(): void {
     tf.unregisterKernel('ClipByValue', BACKEND);
     tf.registerKernel({ ...clip, kernelFunc: wasmClipByValue as tf.KernelFunc });
   }
+  const wrap = (name: string, kernel: (args: KernelArgs, stock: tf.KernelConfig) => tf.TensorInfo | tf.TensorInfo[]) => {
+    const stockKernel = tf.getKernel(name, BACKEND);
+    if (!stockKernel) return;
+    tf.unregisterKernel(name, BACKEND);
+    tf.registerKernel({ ...stockKernel, kernelFunc: ((args: KernelArgs) => kernel(args, stockKernel)) as tf.KernelFunc });
+  };
+  wrap('Concat', wasmConcat);
+  wrap('SplitV', wasmSplitV);
+  wrap('MaxPoolGrad', wasmMaxPoolGrad);
   const gather = tf.getKernel('GatherV2', BACKEND);
   if (gather) {
     stockGather = gather;

@@ -92,6 +92,29 @@ describe('WASM kernels equal the CPU backend', () => {
     });
   }
 
+  it('Concat, SplitV and MaxPoolGrad (the U-Net skips and pools) equal CPU, including ties', async () => {
+    const { cpu, wasm } = await onBoth(async () => {
+      const t = tf.tidy(() => {
+        // ReLU'd values: many all-zero pooling windows, where the first position must win.
+        const a = tf.relu(tf.randomNormal([2, 6, 6, 3], 0, 1, 'float32', 21)) as tf.Tensor4D;
+        const b = tf.randomNormal([2, 6, 6, 5], 0, 1, 'float32', 22) as tf.Tensor4D;
+        const c = tf.concat([a, b], 3);
+        const c1 = tf.concat([c, c], 0);
+        const [s1, s2] = tf.split(c, [3, 5], 3);
+        const [t1, t2, t3] = tf.split(c1, [1, 2, 1], 0);
+        const r = tf.randomNormal([2, 3, 3, 3], 0, 1, 'float32', 23);
+        const pooled = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(x as tf.Tensor4D, 2, 2, 'same'), r)))(a);
+        // (Overlapping windows, e.g. 3×3 stride 2, stay with the stock wasm kernel, which differs
+        // from CPU there with several channels; the U-Net has no such pool.)
+        return [c, c1, s1, s2, t1, t2, t3, pooled];
+      });
+      const out = await Promise.all(t.map(async (x) => new Float32Array(await x.data())));
+      tf.dispose(t);
+      return out;
+    });
+    cpu.forEach((v, i) => expectSameTensor(wasm[i], v, `output ${i}`));
+  });
+
   it('ClipByValue keeps NaN, as on CPU (NaN recovery depends on it)', async () => {
     const { cpu, wasm } = await onBoth(async () => {
       const t = tf.clipByValue(tf.tensor1d([NaN, 0.5, Infinity, -Infinity, -1, 2]), 1e-7, 1 - 1e-7);
