@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import type { EngineFigures } from './engineMeasure';
+import type { StepFigures } from './stepMeasure';
 
 export interface BrowserEngineResult {
   backend: string;
@@ -25,4 +26,27 @@ export async function benchBrowserEngine(browser: Browser, origin: string, backe
     }
   }
   return results;
+}
+
+export interface BrowserStepResult {
+  ok: boolean;
+  error?: string;
+  report?: { backend: string; fallbacks: { backend: string; reason: string }[] };
+  probe?: { results: { backend: string; msPerStep: number | null; note: string }[]; totalMs: number } | null;
+  step?: StepFigures;
+  isolated?: boolean;
+}
+
+/** Default-run step time in a bench worker on `backend` ('auto': the app's probe decides). */
+export async function benchBrowserStep(browser: Browser, origin: string, backend: string, rounds: number): Promise<BrowserStepResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/bench/browser.html?backend=${backend}&rounds=${rounds}&mode=step`);
+    await page.waitForSelector('#out[data-done="true"]', { timeout: 300_000 });
+    return JSON.parse((await page.textContent('#out')) ?? '{}') as BrowserStepResult;
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    await page.close();
+  }
 }

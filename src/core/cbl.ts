@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { composedCblWeights, type CblMix } from './cblWeights';
-import { fusedCblWeights } from './cblWeightsCpu';
+import { FUSED_CBL_BACKENDS, fusedCblWeights } from './cblWeightsCpu';
 import { asConstant, assertSameShape, clampedRows, classMasks, rowSum, trueClassProbability } from './tensorOps';
 import type { EpsSetting } from './types';
 
@@ -24,7 +24,7 @@ export function validateEps(eps: EpsSetting): void {
   if (eps !== 'reference' && !(eps >= 0 && eps <= 1)) throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
 }
 
-/** Which weight implementation runs: the fused kernel on CPU, composed ops elsewhere. */
+/** Which weight implementation runs: the fused kernel on CPU and WASM, composed ops elsewhere. */
 export type WeightPath = 'auto' | 'composed';
 let weightPath: WeightPath = 'auto';
 /** Tests force 'composed' on CPU to check that both paths agree. */
@@ -36,7 +36,7 @@ export function setWeightPath(path: WeightPath): void {
 function weightsOf(pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D, mix: CblMix): tf.Tensor2D {
   return asConstant((x) => {
     const clamped = x as tf.Tensor2D;
-    if (weightPath === 'auto' && tf.getBackend() === 'cpu') return fusedCblWeights(clamped, fg, mix);
+    if (weightPath === 'auto' && FUSED_CBL_BACKENDS.includes(tf.getBackend())) return fusedCblWeights(clamped, fg, mix);
     return composedCblWeights(trueClassProbability(clamped, fg, bg), clamped, fg, bg, mix);
   })(pc) as tf.Tensor2D;
 }

@@ -4,7 +4,7 @@ import { kthLargestInPlace } from './select';
 
 /**
  * The same weights as composedCblWeights, fused into one JS pass per image as a tfjs kernel for
- * the CPU backend. Composed ops cost ~0.5 ms each on CPU and the full-row sort dominates; here
+ * the CPU and WASM backends. Composed ops cost ~0.5 ms each on CPU and the full-row sort dominates; here
  * the k-th largest background value comes from an O(N) quickselect. Arithmetic mirrors the
  * float32 comparisons of the composed path (q and t_h rounded to float32).
  */
@@ -15,6 +15,15 @@ interface CpuBackendLike {
   data: { get(dataId: object): { values: unknown } };
   makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): tf.TensorInfo;
 }
+
+/** What it needs of the WASM backend: tensors live in the module's heap, viewed as typed arrays. */
+interface WasmBackendLike {
+  makeOutput(shape: number[], dtype: 'float32'): tf.TensorInfo;
+  typedArrayFromHeap(info: tf.TensorInfo): Float32Array;
+}
+
+/** The backends this kernel is registered for (cbl.ts takes the fused path on these). */
+export const FUSED_CBL_BACKENDS: readonly string[] = ['cpu', 'wasm'];
 
 type KernelAttrs = { intra: number; inter: number; tHard: number; eps: number };
 
@@ -74,6 +83,14 @@ function rowWeights(pc: Float32Array, fg: Float32Array, out: Float32Array, attrs
   }
 }
 
+function weightsInto(pc: Float32Array, fg: Float32Array, out: Float32Array, n: number, width: number, attrs: KernelAttrs): void {
+  const scratch = new Float64Array(width);
+  for (let r = 0; r < n; r++) {
+    const span = [r * width, (r + 1) * width] as const;
+    rowWeights(pc.subarray(...span), fg.subarray(...span), out.subarray(...span), attrs, scratch);
+  }
+}
+
 let registered = false;
 export function registerCpuCblWeights(): void {
   if (registered) return;
@@ -85,20 +102,29 @@ export function registerCpuCblWeights(): void {
       const cpu = backend as unknown as CpuBackendLike;
       const { pc, fg } = inputs as { pc: tf.TensorInfo; fg: tf.TensorInfo };
       const [n, width] = pc.shape;
-      const pcValues = cpu.data.get(pc.dataId).values as Float32Array;
-      const fgValues = cpu.data.get(fg.dataId).values as Float32Array;
       const out = new Float32Array(n * width);
-      const scratch = new Float64Array(width);
-      for (let r = 0; r < n; r++) {
-        const span = [r * width, (r + 1) * width] as const;
-        rowWeights(pcValues.subarray(...span), fgValues.subarray(...span), out.subarray(...span), attrs as unknown as KernelAttrs, scratch);
-      }
+      weightsInto(cpu.data.get(pc.dataId).values as Float32Array, cpu.data.get(fg.dataId).values as Float32Array, out, n, width, attrs as unknown as KernelAttrs);
       return cpu.makeTensorInfo([n, width], 'float32', out);
+    },
+  });
+  // The WASM backend's composed path needs a batched gather that tfjs-backend-wasm 4.22 gets
+  // wrong (out-of-bounds access), and its full-row topk is a sort: the same pass runs on heap views.
+  tf.registerKernel({
+    kernelName: CBL_WEIGHTS_KERNEL,
+    backendName: 'wasm',
+    kernelFunc: ({ inputs, backend, attrs }) => {
+      const wasm = backend as unknown as WasmBackendLike;
+      const { pc, fg } = inputs as { pc: tf.TensorInfo; fg: tf.TensorInfo };
+      const [n, width] = pc.shape;
+      // Allocate first: allocation can grow the heap, which detaches views taken before it.
+      const out = wasm.makeOutput([n, width], 'float32');
+      weightsInto(wasm.typedArrayFromHeap(pc), wasm.typedArrayFromHeap(fg), wasm.typedArrayFromHeap(out), n, width, attrs as unknown as KernelAttrs);
+      return out;
     },
   });
 }
 
-/** Runs the fused kernel; the caller checks that the active backend is 'cpu'. */
+/** Runs the fused kernel; the caller checks that the active backend is one of FUSED_CBL_BACKENDS. */
 export function fusedCblWeights(pc: tf.Tensor2D, fg: tf.Tensor2D, mix: CblMix): tf.Tensor2D {
   registerCpuCblWeights();
   const attrs = { intra: mix.intra, inter: mix.inter, tHard: mix.tHard, eps: mix.eps === 'reference' ? -1 : mix.eps };

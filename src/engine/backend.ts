@@ -1,8 +1,23 @@
 import * as tf from '@tensorflow/tfjs';
+import { enableFastCpuConvGrad } from '../model/cpuConvGrad';
+import { registerWasmKernels } from '../model/wasmKernels';
 import type { BackendName, BackendReport } from './protocol';
 
-/** Training fallback order (DESIGN §1.5): WASM cannot train conv nets, so it is not listed. */
-export const TRAINING_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'cpu'];
+/**
+ * Every backend training can run on, in the fallback order used when nothing else decides
+ * (DESIGN §1.5). WASM trains since src/model/wasmKernels.ts supplies its missing weight gradient;
+ * where there is no real GPU it is the fastest, which the probe (probe.ts) finds out.
+ */
+export const TRAINING_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Where the WASM binaries are served (the worker sets these from Vite `?url` imports). */
+export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
+let wasmPaths: WasmPaths | null = null;
+
+/** Node finds the binaries next to the package; a bundled page must be told where they went. */
+export function configureWasmPaths(paths: WasmPaths): void {
+  wasmPaths = paths;
+}
 
 /** Why a backend cannot be used here, or null when it can be tried. */
 async function precondition(name: BackendName): Promise<string | null> {
@@ -19,6 +34,57 @@ async function precondition(name: BackendName): Promise<string | null> {
     if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return 'no canvas to create a WebGL context on';
     return null;
   }
+  if (name === 'wasm') {
+    if (typeof WebAssembly === 'undefined') return 'WebAssembly is not available';
+    // Loaded on demand: pages that train on a GPU never fetch the module or its binaries.
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    if (wasmPaths) wasm.setWasmPaths(wasmPaths);
+    return null;
+  }
+  return null;
+}
+
+/**
+ * tf.setBackend returns false instead of throwing and only logs why (console.warn, with the
+ * error's stack); the log lines are kept so the reason reaches the badge and the notices.
+ */
+async function setBackendExplained(name: BackendName): Promise<string | null> {
+  const logged: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    logged.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
+    warn.apply(console, args);
+  };
+  let ok: boolean;
+  try {
+    ok = await tf.setBackend(name);
+  } finally {
+    console.warn = warn;
+  }
+  if (ok) return null;
+  const detail = logged.map((l) => l.split('\n')[0]).filter((l) => !/^Initialization of backend/.test(l));
+  return `tf.setBackend('${name}') failed to initialise${detail.length ? `: ${detail.join('; ')}` : ''}`;
+}
+
+/** Kernels this project adds or speeds up for a backend, installed once it is active. */
+function installKernels(name: BackendName): void {
+  if (name === 'wasm') registerWasmKernels();
+  // The stock CPU weight-gradient kernel is ~40× slower than the forward conv (src/model).
+  if (name === 'cpu') enableFastCpuConvGrad();
+}
+
+/** Makes `name` the active backend, or says why it cannot be. */
+export async function trySetBackend(name: BackendName): Promise<string | null> {
+  let reason: string | null;
+  try {
+    reason = await precondition(name);
+    if (reason === null) reason = await setBackendExplained(name);
+  } catch (err) {
+    reason = `initialising ${name} threw: ${err instanceof Error ? err.message : String(err)}`;
+  }
+  if (reason !== null) return reason;
+  await tf.ready();
+  installKernels(name);
   return null;
 }
 
@@ -29,20 +95,50 @@ async function precondition(name: BackendName): Promise<string | null> {
 export async function selectBackend(order: readonly BackendName[] = TRAINING_BACKENDS): Promise<BackendReport> {
   const fallbacks: BackendReport['fallbacks'] = [];
   for (const name of order) {
-    let reason: string | null;
-    try {
-      reason = await precondition(name);
-      if (reason === null && !(await tf.setBackend(name))) reason = `tf.setBackend('${name}') failed to initialise`;
-    } catch (err) {
-      reason = `initialising ${name} threw: ${err instanceof Error ? err.message : String(err)}`;
-    }
-    if (reason === null) {
-      await tf.ready();
-      return { backend: name, fallbacks };
-    }
+    const reason = await trySetBackend(name);
+    if (reason === null) return { backend: name, fallbacks };
     fallbacks.push({ backend: name, reason });
   }
   throw new Error(`No training backend works here: ${fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
+}
+
+const SOFTWARE_GPU = /swiftshader|llvmpipe|lavapipe|softpipe|software|basic render/i;
+
+interface AdapterLike {
+  isFallbackAdapter?: boolean;
+  info?: { vendor?: string; architecture?: string; device?: string; description?: string };
+}
+
+/**
+ * Whether a GPU backend would run on a software emulation of a GPU (SwiftShader, llvmpipe), and
+ * which. Such a "GPU" computes on the CPU cores WASM would use, slower, and its first training
+ * step compiles dozens of shaders synchronously (over 25 s for WebGL here), which no probe budget
+ * can afford: the probe records it as not timed instead. Null when it looks like real hardware.
+ */
+export async function softwareGpu(name: BackendName): Promise<string | null> {
+  try {
+    if (name === 'webgpu') {
+      const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined)?.gpu;
+      const adapter = await gpu?.requestAdapter();
+      if (!adapter) return null;
+      const info = adapter.info ?? {};
+      const text = [info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+      if (adapter.isFallbackAdapter || SOFTWARE_GPU.test(text)) return text || 'a fallback (software) adapter';
+      return null;
+    }
+    if (name === 'webgl') {
+      if (typeof OffscreenCanvas === 'undefined') return null;
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
+      if (!gl) return null;
+      const ext = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      return SOFTWARE_GPU.test(renderer) ? renderer : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
 }
 
 /** The GPUDevice behind the WebGPU backend, to watch for device loss (tfjs does not). */

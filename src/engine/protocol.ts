@@ -7,12 +7,33 @@ import type { Params } from '../state/schema';
 import type { StageState } from './stage';
 import type { UserPairs } from '../data/trainingData';
 
-export type BackendName = 'webgpu' | 'webgl' | 'cpu';
+export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+
+/** One backend's probe: median ms per step of the run's U-Net, or null with the reason. */
+export interface ProbeResult {
+  backend: BackendName;
+  msPerStep: number | null;
+  note: string;
+}
+
+/** The startup probe (src/engine/probe.ts): results fastest first. */
+export interface ProbeReport {
+  results: ProbeResult[];
+  totalMs: number;
+  /** True when the verdict came from this browser's cache instead of a new probe. */
+  cached: boolean;
+}
+
+/** The `backend` parameter: 'auto' probes, any other value is the user's choice. */
+export type BackendChoice = 'auto' | BackendName;
 
 export interface BackendReport {
   backend: BackendName;
   /** Backends tried before this one, each with the reason it was not used. */
   fallbacks: { backend: BackendName; reason: string }[];
+  /** How it was chosen: by the probe, by the user (select-backend), or by the fallback order alone. */
+  choice?: 'probe' | 'user' | 'order';
+  probe?: ProbeReport;
 }
 
 /** What a run trains on, sent once per run: validation inputs and labels never change. */
@@ -115,7 +136,11 @@ export interface ModelExport {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type ToWorker =
-  | { type: 'init'; params: Params; backends?: BackendName[] }
+  /**
+   * `backends` restricts the candidates (tests use it to make WebGPU unavailable); `probeCache`
+   * is this browser's last probe verdict, reused instead of probing again.
+   */
+  | { type: 'init'; params: Params; backends?: BackendName[]; probeCache?: ProbeReport | null }
   | { type: 'setParams'; params: Partial<Params> }
   | { type: 'run' }
   | { type: 'pause' }
@@ -141,8 +166,11 @@ export type FromWorker =
   | { type: 'dataset'; info: DatasetInfo }
   | { type: 'snapshot'; snapshot: Snapshot }
   | { type: 'state'; running: boolean; step: number }
-  /** After every step: cheap, so the step counter moves even between snapshots. */
-  | { type: 'progress'; runId: number; step: number }
+  /**
+   * After every step: cheap, so the step counter, the loss chart (one point per step) and the
+   * badge's ms/step move even between snapshots.
+   */
+  | { type: 'progress'; runId: number; step: number; record?: StepRecord; stepMs?: number }
   | { type: 'notice'; notice: Notice }
   | { type: 'fatal'; text: string }
   | { type: 'model'; requestId: number; reply: Reply<ModelExport> }

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Params } from '../state/schema';
-import { selectBackend, TRAINING_BACKENDS, webgpuDevice } from './backend';
-import type { BackendName, FromWorker, Notice, ToWorker } from './protocol';
+import { selectBackend, TRAINING_BACKENDS, trySetBackend, webgpuDevice } from './backend';
+import { orderFromChoice, orderFromProbe, probeBackends, unetWorkload } from './probe';
+import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, StepRecord, ToWorker } from './protocol';
 import { SnapshotBudget } from './snapshotBudget';
 import { trainingDataFromUserPairs, type TrainingData, type UserPairs } from '../data/trainingData';
 import { needsReset, Trainer } from './trainer';
@@ -18,6 +19,9 @@ export class Runner {
   private params: Params | null = null;
   private backend: BackendName = 'cpu';
   private remainingBackends: BackendName[] = [];
+  /** Candidates allowed by the page (`?backends=`), and the probe verdict once there is one. */
+  private allowedBackends: readonly BackendName[] = TRAINING_BACKENDS;
+  private probe: ProbeReport | null = null;
   private running = false;
   private loopActive = false;
   private runId = 0;
@@ -47,8 +51,9 @@ export class Runner {
     switch (msg.type) {
       case 'init':
         this.params = msg.params;
-        this.remainingBackends = [...(msg.backends ?? TRAINING_BACKENDS)];
-        await this.useNextBackend();
+        this.allowedBackends = msg.backends ?? TRAINING_BACKENDS;
+        this.probe = msg.probeCache ? { ...msg.probeCache, cached: true } : null;
+        await this.chooseBackend();
         await this.newRun();
         break;
       case 'setParams':
@@ -105,8 +110,33 @@ export class Runner {
     this.post({ type: 'state', running: this.running, step: this.trainer?.stepCount ?? 0 });
   }
 
-  private async useNextBackend(): Promise<void> {
-    const report = await selectBackend(this.remainingBackends);
+  /**
+   * Sets the backend the `backend` parameter asks for: the user's choice first, or with 'auto'
+   * the fastest by the probe (run once per browser; the cached verdict is reused when every
+   * backend it timed is still a candidate here). The rest stay as fallbacks, in order.
+   */
+  private async chooseBackend(): Promise<void> {
+    const choice = this.params?.backend ?? 'auto';
+    const allowed = this.allowedBackends;
+    if (choice !== 'auto') {
+      await this.useNextBackend(orderFromChoice(choice, allowed), allowed.includes(choice) ? 'user' : 'order');
+      return;
+    }
+    if (allowed.length === 1) {
+      await this.useNextBackend([...allowed], 'order');
+      return;
+    }
+    const cacheFits = this.probe?.results.some((r) => r.msPerStep !== null && allowed.includes(r.backend));
+    if (!this.probe || !cacheFits) {
+      this.probe = await probeBackends(allowed, { workload: () => unetWorkload(this.params as Params), start: trySetBackend });
+    }
+    await this.useNextBackend(orderFromProbe(this.probe, allowed), 'probe');
+  }
+
+  private async useNextBackend(order?: BackendName[], choice?: BackendReport['choice']): Promise<void> {
+    if (order) this.remainingBackends = order;
+    const selected = await selectBackend(this.remainingBackends);
+    const report: BackendReport = { ...selected, choice: choice ?? 'order', ...(choice === 'probe' && this.probe ? { probe: this.probe } : {}) };
     this.backend = report.backend;
     this.remainingBackends = this.remainingBackends.slice(this.remainingBackends.indexOf(report.backend) + 1);
     this.post({ type: 'backend', report });
@@ -131,6 +161,7 @@ export class Runner {
     const info = this.trainer.datasetInfo();
     this.post({ type: 'dataset', info }, [info.valImages.buffer, info.valMasks.buffer]);
     this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.budget.reset();
     await this.sendSnapshot();
     this.postState();
   }
@@ -139,7 +170,15 @@ export class Runner {
     const params = this.params as Params;
     const reset = needsReset(params, next);
     this.params = { ...params, ...next };
-    if (reset) {
+    if (next.backend !== undefined && next.backend !== params.backend && !reset) {
+      await this.moveToChosenBackend();
+      this.trainer?.setParams(next);
+    } else if (reset) {
+      if (next.backend !== undefined && next.backend !== params.backend) {
+        this.trainer?.dispose();
+        this.trainer = null;
+        await this.chooseBackend();
+      }
       const wasRunning = this.running;
       this.running = false;
       await this.newRun();
@@ -151,9 +190,10 @@ export class Runner {
     }
   }
 
-  /** One step; false when training must stop (NaN). */
+  /** One step, posted as progress; false when training must stop (NaN). */
   private async stepOnce(): Promise<boolean> {
     const trainer = this.trainer as Trainer;
+    const started = performance.now();
     const outcome = await trainer.step();
     if (outcome.kind === 'nan') {
       this.running = false;
@@ -162,7 +202,12 @@ export class Runner {
       return false;
     }
     this.rate.steps++;
+    this.postProgress(outcome.record, performance.now() - started);
     return true;
+  }
+
+  private postProgress(record: StepRecord, stepMs: number): void {
+    this.post({ type: 'progress', step: record.step, runId: this.runId, record, stepMs });
   }
 
   private async loop(): Promise<void> {
@@ -173,8 +218,10 @@ export class Runner {
         const started = performance.now();
         // A pause, reset or restore queued before this step stops it from running.
         const ok = await this.busyFree(() => (this.running ? this.stepOnce() : Promise.resolve(false)));
-        if (ok) this.post({ type: 'progress', step: this.trainer?.stepCount ?? 0, runId: this.runId });
-        if (this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
+        // The first step's snapshot comes at once, so every panel has data after one step
+        // however slow steps are; after that the budget decides (snapshotBudget.ts).
+        const first = ok && this.trainer?.stepCount === 1;
+        if (first || this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
         // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
         const speed = this.params?.speed ?? 1;
         const pause = speed >= 1 ? 0 : ((performance.now() - started) * (1 - speed)) / speed;
@@ -258,6 +305,35 @@ export class Runner {
     this.rate = { steps: 0, since: performance.now(), value: 0 };
     this.post({ type: 'restored', requestId, reply: { ok: true, value: { runId: this.runId, step: trainer.stepCount } } });
     this.postState();
+  }
+
+  /**
+   * The user picked another backend: the run moves over at its current step (weights, optimiser
+   * state, batch position and stage), as after a lost device but without losing any step.
+   */
+  private async moveToChosenBackend(): Promise<void> {
+    const old = this.trainer;
+    const wasRunning = this.running;
+    this.running = false;
+    if (!old) {
+      await this.chooseBackend();
+      return;
+    }
+    // The steps since the last snapshot reach the UI before the trainer that holds them goes.
+    await this.sendSnapshot();
+    const fresh = await old.takeCheckpoint();
+    const checkpoint = old.lastCheckpoint;
+    if (!fresh) this.notice('warn', `The weights were not finite; continuing on the new backend from step ${checkpoint?.step ?? 0}.`);
+    old.dispose();
+    this.trainer = null;
+    await this.chooseBackend();
+    const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
+    if (checkpoint) await trainer.resumeFrom(checkpoint);
+    trainer.restoreStage(old);
+    this.trainer = trainer;
+    await this.sendSnapshot();
+    if (wasRunning) this.handle({ type: 'run' });
+    else this.postState();
   }
 
   /** Moves the run to the next backend from the last host checkpoint (the GPU copy is gone). */

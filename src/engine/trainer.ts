@@ -13,7 +13,7 @@ import {
 } from '../core';
 import { deriveSeed, generateDataset, Rng } from '../data';
 import type { TrainingData } from '../data/trainingData';
-import { buildUNet, countParams, enableFastCpuConvGrad, trainableVariables } from '../model';
+import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';
 import { paramKeys, schema, type Params } from '../state/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
 import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord, TrainingState } from './protocol';
@@ -94,8 +94,10 @@ export class Trainer {
   constructor(params: Params, runId = 0, name = 'unet', data?: TrainingData) {
     this.params = { ...params };
     this.runId = runId;
-    // The stock CPU weight-gradient kernel is ~40× slower than the forward conv (src/model).
+    // The stock CPU weight-gradient kernel is ~40× slower than the forward conv; WASM has none
+    // (src/model). selectBackend installs these too; a Trainer on a backend set directly needs them.
     if (tf.getBackend() === 'cpu') enableFastCpuConvGrad();
+    if (tf.getBackend() === 'wasm') registerWasmKernels();
     this.dataset = data ?? { ...generateDataset(syntheticParamsOf(params)), source: 'synthetic' };
     const { train, val } = this.dataset;
     if (data && train.size !== Number(params.size)) throw new Error(`Imported data is ${train.size} px but the model expects ${params.size} px.`);
@@ -193,7 +195,11 @@ export class Trainer {
     ) as tf.Scalar;
     const p = kept as unknown as tf.Tensor4D;
     const summary = tf.tidy(() => {
-      const parts: tf.Tensor[] = [tf.reshape(cost, [1])];
+      // The sum of every weight is finite exactly when all weights are. The loss alone is not
+      // enough: XNNPACK (WASM) clamps and fuses ReLU with min/max that turn NaN into a bound, so
+      // a diverged network there still reports a finite loss.
+      const weightSum = tf.addN(this.vars.map((v) => tf.sum(v)));
+      const parts: tf.Tensor[] = [tf.reshape(cost, [1]), tf.reshape(weightSum, [1])];
       if (runsCheck) parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
       return tf.concat(parts);
     });
@@ -205,11 +211,11 @@ export class Trainer {
     this.lastBatch?.y.dispose();
     this.lastBatch = { p, y: yb };
     const loss = values[0];
-    if (!Number.isFinite(loss)) return await this.recoverFromNaN(loss);
+    if (!Number.isFinite(loss) || !Number.isFinite(values[1])) return await this.recoverFromNaN(loss);
 
     this.stepCount++;
     this.lastLoss = loss;
-    const check = runsCheck ? countStageFlags(values, p.shape[0], 1) : null;
+    const check = runsCheck ? countStageFlags(values, p.shape[0], 2) : null;
     const stageBefore = this.stage.current.stage;
     this.stage.afterStep(this.stepCount, check);
     const record: StepRecord = { step: this.stepCount, loss, stage: stageBefore, check };
@@ -350,7 +356,7 @@ export class Trainer {
       kind: 'nan',
       step: failedStep,
       restoredStep: cp.step,
-      message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
+      message: `${Number.isFinite(loss) ? 'The weights became infinite or NaN' : `The loss became ${loss}`} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
     };
   }
 

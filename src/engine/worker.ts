@@ -3,6 +3,7 @@
  * Module worker entry: training never runs on the main thread. The tfjs backends are chosen
  * inside the worker (WebGPU needs navigator.gpu to exist before its module loads).
  */
+import './wasmAssets';
 import type { FromWorker, ToWorker } from './protocol';
 import { Runner } from './runner';
 

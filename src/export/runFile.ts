@@ -222,7 +222,7 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
     runId: int(o.runId, `${path}.runId`),
     step: int(o.step, `${path}.step`),
     stage: readStage(o.stage, `${path}.stage`),
-    backend: oneOf(o.backend, `${path}.backend`, ['webgpu', 'webgl', 'cpu'] as const),
+    backend: oneOf(o.backend, `${path}.backend`, ['webgpu', 'webgl', 'wasm', 'cpu'] as const),
     stepsPerSecond: num(o.stepsPerSecond, `${path}.stepsPerSecond`),
     steps: readSteps(o.steps, `${path}.steps`),
     loss: num(o.loss, `${path}.loss`),

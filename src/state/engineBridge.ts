@@ -1,6 +1,6 @@
 import { startEngine, type EngineClient } from '../engine/client';
 import { displayEps } from '../engine/displayEps';
-import type { BackendName, ModelExport, Reply, ToWorker } from '../engine/protocol';
+import type { BackendName, ModelExport, ProbeReport, Reply, StepRecord, ToWorker } from '../engine/protocol';
 import { useLab, type LabStore } from './store';
 import { paramKeys, type ParamKey, type Params } from './schema';
 import { createSnapshotGate } from './snapshotGate';
@@ -76,19 +76,57 @@ function rejectPending<T>(pending: Map<number, Pending<T>>, store: LabStore): vo
   }
 }
 
+/** Where this browser keeps its backend probe verdict, and for which browser it was taken. */
+const PROBE_CACHE_KEY = 'balance-lab.backend-probe.v1';
+
+function cachedProbe(): ProbeReport | null {
+  try {
+    const raw = globalThis.localStorage?.getItem(PROBE_CACHE_KEY);
+    if (!raw) return null;
+    const saved = JSON.parse(raw) as { userAgent: string; report: ProbeReport };
+    // A browser update can change which backend is fastest (or available): probe again then.
+    return saved.userAgent === navigator.userAgent ? saved.report : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveProbe(report: ProbeReport): void {
+  try {
+    globalThis.localStorage?.setItem(PROBE_CACHE_KEY, JSON.stringify({ userAgent: navigator.userAgent, report }));
+  } catch {
+    // Storage full or disabled (private mode): the probe simply runs again next time.
+  }
+}
+
+/** Per-step records reach the store at most this often: a fast GPU takes many steps per frame. */
+const STEP_FLUSH_MS = 100;
+
 /**
  * Starts the training worker and wires it to the store: messages in, parameter changes out.
  * `backends` restricts the fallback order (tests use it to make WebGPU unavailable).
  */
 export function connectEngine(backends?: BackendName[], store: LabStore = useLab): () => void {
   const gate = createSnapshotGate();
+  let pendingSteps: StepRecord[] = [];
+  let stepTimer: ReturnType<typeof setTimeout> | null = null;
+  const flushSteps = () => {
+    if (stepTimer !== null) clearTimeout(stepTimer);
+    stepTimer = null;
+    const records = pendingSteps;
+    pendingSteps = [];
+    // Through the gate, like snapshots: a slider drag is not slowed by loss-chart redraws.
+    if (records.length > 0) gate.offer(() => store.getState().receiveSteps(records));
+  };
   const client = startEngine((msg) => {
     // Held snapshots go first: the store sees the worker's messages in the order they were sent.
+    if (msg.type !== 'progress') flushSteps();
     if (msg.type !== 'snapshot' && msg.type !== 'progress') gate.flush();
     const s = store.getState();
     switch (msg.type) {
       case 'backend':
         s.setBackend(msg.report);
+        if (msg.report.probe && !msg.report.probe.cached) saveProbe(msg.report.probe);
         for (const f of msg.report.fallbacks) s.notify({ level: 'warn', text: `${f.backend} not used: ${f.reason}. Training on ${msg.report.backend}.` });
         break;
       case 'dataset':
@@ -101,7 +139,12 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
         break;
       }
       case 'progress':
-        if (msg.runId === s.dataset?.runId) s.setLiveStep(msg.step);
+        if (msg.runId !== s.dataset?.runId) break;
+        s.setLiveStep(msg.step, msg.stepMs);
+        if (msg.record) {
+          pendingSteps.push(msg.record);
+          stepTimer ??= setTimeout(flushSteps, STEP_FLUSH_MS);
+        }
         break;
       case 'state':
         s.setRunning(msg.running);
@@ -124,7 +167,7 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
     }
   });
   engines.set(store, client);
-  client.send({ type: 'init', params: store.getState().params, backends });
+  client.send({ type: 'init', params: store.getState().params, backends, probeCache: cachedProbe() });
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.params === prev.params) return;
     const changed: Partial<Params> = {};
@@ -135,6 +178,7 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
   });
   return () => {
     unsubscribe();
+    flushSteps();
     gate.flush();
     client.terminate();
     engines.delete(store);

@@ -102,6 +102,15 @@ export const schema = {
     help: 'Concept explorer: background pixels per foreground pixel (f = 200 fixed).' }),
   conceptQuality: num({ label: 'Explorer quality', urlKey: 'cq', default: 0.5, min: 0, max: 1, scale: 'linear', step: 0.01, resets: false,
     help: 'Concept explorer: how well the imagined network separates the classes (0 poor, 1 near-perfect).' }),
+  backend: choice<'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu'>({ label: 'Backend', urlKey: 'be', default: 'auto', resets: false,
+    options: [
+      { value: 'auto', label: 'auto (fastest here)' },
+      { value: 'webgpu', label: 'WebGPU' },
+      { value: 'webgl', label: 'WebGL' },
+      { value: 'wasm', label: 'WASM (CPU, SIMD)' },
+      { value: 'cpu', label: 'CPU (plain JS)' },
+    ],
+    help: 'Where training runs: auto times each available backend once and picks the fastest; a change moves the run over at its current step.' }),
   speed: num({ label: 'Speed', urlKey: 'spd', default: 1, min: 0.05, max: 1, scale: 'log', step: 2, resets: false,
     help: 'Fraction of full speed; slow it down to watch single steps.' }),
 } as const satisfies Record<string, ParamSpec>;

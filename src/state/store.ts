@@ -27,6 +27,8 @@ export interface LabState {
   running: boolean;
   /** Steps done, from the per-step progress messages (snapshots may come less often). */
   liveStep: number;
+  /** Wall time of the last training step in the worker (ms), for the backend badge. */
+  stepMs: number | null;
   backend: BackendReport | null;
   dataset: DatasetInfo | null;
   snapshot: Snapshot | null;
@@ -49,7 +51,9 @@ export interface LabState {
   receiveDataset: (info: DatasetInfo) => void;
   setBackend: (report: BackendReport) => void;
   setRunning: (running: boolean) => void;
-  setLiveStep: (step: number) => void;
+  setLiveStep: (step: number, stepMs?: number) => void;
+  /** Per-step records from progress messages: the loss chart gets every step before its snapshot. */
+  receiveSteps: (records: readonly StepRecord[]) => void;
   /** Replaces parameters, data, curves and the last snapshot by a saved run's. */
   restoreRun: (run: RestoredRun) => void;
 }
@@ -64,6 +68,7 @@ export const createLabStore = () => create<LabState>((set) => ({
   params: DEFAULT_PARAMS,
   running: false,
   liveStep: 0,
+  stepMs: null,
   backend: null,
   dataset: null,
   snapshot: null,
@@ -91,10 +96,11 @@ export const createLabStore = () => create<LabState>((set) => ({
         steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
       };
     }),
-  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, liveStep: 0, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
+  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, liveStep: 0, stepMs: null, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
   setBackend: (report) => set({ backend: report }),
   setRunning: (running) => set({ running }),
-  setLiveStep: (step) => set({ liveStep: step }),
+  setLiveStep: (step, stepMs) => set(stepMs === undefined ? { liveStep: step } : { liveStep: step, stepMs }),
+  receiveSteps: (records) => set((s) => ({ steps: appendSteps(s.steps, records) })),
   restoreRun: (run) =>
     set((s) => {
       const selected = run.selectedImage === undefined ? s.selectedImage : run.selectedImage;

@@ -1,16 +1,30 @@
 import { sendToEngine } from '../state/engineBridge';
 import { useLab } from '../state/store';
+import type { BackendReport } from '../engine/protocol';
+
+const formatMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms.toPrecision(2));
+
+/** The badge's tooltip: how the backend was chosen, the probe's timings and every fallback's reason. */
+function badgeTitle(report: BackendReport): string {
+  const how = report.choice === 'user' ? ' (your choice)' : report.choice === 'probe' ? ' (fastest in the probe)' : '';
+  const lines = [`Training on ${report.backend}${how}.`];
+  if (report.probe) {
+    lines.push(`Probe${report.probe.cached ? ' (cached for this browser)' : ''}, ms per step of this U-Net at batch 2:`);
+    for (const r of report.probe.results) lines.push(`  ${r.backend}: ${r.msPerStep === null ? r.note : `${formatMs(r.msPerStep)} ms`}`);
+  }
+  lines.push(...report.fallbacks.map((f) => `${f.backend} not used: ${f.reason}`));
+  return lines.join('\n');
+}
 
 /** Play, pause, step and reset, plus the step counter and backend badge. */
 export function Transport() {
   const running = useLab((s) => s.running);
   const step = useLab((s) => s.liveStep);
   const backend = useLab((s) => s.backend);
+  const stepMs = useLab((s) => s.stepMs);
   const rate = useLab((s) => s.snapshot?.stepsPerSecond ?? 0);
   const ready = useLab((s) => s.dataset !== null);
-  const badgeTip = backend
-    ? [`Training on ${backend.backend}.`, ...backend.fallbacks.map((f) => `${f.backend} not used: ${f.reason}`)].join('\n')
-    : 'Starting the training engine…';
+  const badgeTip = backend ? badgeTitle(backend) : 'Starting the training engine…';
   return (
     <div className="transport">
       {running ? (
@@ -34,6 +48,7 @@ export function Transport() {
       </span>
       <span className={`backend-badge ${backend?.fallbacks.length ? 'fallback' : ''}`} data-testid="backend-badge" title={badgeTip}>
         {backend ? backend.backend : 'starting…'}
+        {backend && stepMs !== null ? <small data-testid="step-ms"> · {formatMs(stepMs)} ms/step</small> : null}
       </span>
     </div>
   );

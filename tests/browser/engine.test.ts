@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllPages, expectBackend, foreignRequests, launch, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import { closeAllPages, expectBackend, foreignRequests, launch, NO_GPU_FLAGS, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -84,6 +84,76 @@ describe('without WebGPU', () => {
       expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
       expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('without any GPU (WebGPU and WebGL disabled)', () => {
+  it('trains the default run on WASM with a finite loss and updates the history panel within 10 s of play', async () => {
+    const browser = await launch(NO_GPU_FLAGS);
+    try {
+      // Default sizes (64 px, 3 levels, width 8, batch 8): the run a classroom machine gets.
+      const { page, errors, requests } = await openPage(browser, `${origin}/`);
+      await expectBackend(page, 'wasm');
+      const title = (await page.getByTestId('backend-badge').getAttribute('title')) ?? '';
+      expect(title).toMatch(/webgpu: navigator\.gpu is missing|webgpu: no WebGPU adapter/);
+      expect(title).toMatch(/webgl: .+/);
+      expect(title).toMatch(/wasm: \d/);
+      // COOP/COEP from the dev server: the threaded WASM build can run.
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      const history = page.getByTestId('panel-history');
+      await history.locator('svg').first().waitFor();
+      const before = await history.innerHTML();
+      await page.getByTestId('btn-play').click();
+      const pressed = Date.now();
+      await waitForSnapshot(page, 1, 10_000);
+      await page.waitForFunction((b) => document.querySelector('[data-testid="panel-history"]')?.innerHTML !== b, before, { timeout: Math.max(1, 10_000 - (Date.now() - pressed)) });
+      const liveAfterMs = Date.now() - pressed;
+      await page.getByTestId('step-ms').waitFor();
+      await page.getByTestId('btn-pause').click();
+      expect(await labState<string>(page, 's.snapshot.backend')).toBe('wasm');
+      expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
+      // The loss chart has a point for every step taken, not only for snapshot steps.
+      const steps = await labState<number[]>(page, 's.steps.map((r) => r.step)');
+      expect(steps.slice(0, 2)).toEqual([1, 2].slice(0, steps.length));
+      expect(await page.getByTestId('backend-badge').textContent()).toMatch(/^wasm · [\d.]+ ms\/step$/);
+      console.log(`no GPU: history panel updated ${liveAfterMs} ms after play; ${await textOf(page, 'backend-badge')}`);
+      expect(errors).toEqual([]);
+      expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
+      expect(foreignRequests(requests, origin)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('backend probe in the browser', () => {
+  it('chooses WASM over the software-emulated WebGPU and WebGL (SwiftShader), and says why in the badge', async () => {
+    const browser = await launch();
+    try {
+      const { page, errors } = await openPage(browser, `${origin}/?px=32&lv=2&w=4&bs=2&ntr=8&nva=4`);
+      await expectBackend(page, 'wasm');
+      const title = (await page.getByTestId('backend-badge').getAttribute('title')) ?? '';
+      expect(title).toMatch(/fastest in the probe/);
+      expect(title).toMatch(/webgpu: not timed: emulated in software \(.*swiftshader.*\)/i);
+      expect(title).toMatch(/wasm: [\d.]+ ms/);
+      // The verdict is cached for this browser: a reload does not probe again.
+      await page.reload();
+      await expectBackend(page, 'wasm');
+      expect((await page.getByTestId('backend-badge').getAttribute('title')) ?? '').toMatch(/cached for this browser/);
+      // An explicit choice overrides the probe, and a running run moves over at its step.
+      await page.getByTestId('btn-step').click();
+      await waitForStep(page, 1);
+      await page.getByTestId('select-backend').selectOption('cpu');
+      await page.getByTestId('backend-badge').filter({ hasText: /^cpu/ }).waitFor({ timeout: 60_000 });
+      expect(Number(await textOf(page, 'step-counter'))).toBe(1);
+      await page.getByTestId('btn-step').click();
+      await waitForStep(page, 2);
+      await waitForSnapshot(page, 2);
+      expect(await labState<string>(page, 's.snapshot.backend')).toBe('cpu');
+      expect(errors).toEqual([]);
     } finally {
       await browser.close();
     }

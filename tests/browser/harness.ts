@@ -15,6 +15,13 @@ export const SOFTWARE_RASTER_FLAGS = [...BASE_FLAGS, '--disable-gpu'];
 /** WebGPU switched off in the browser itself (the adapter request fails), WebGL still on. */
 export const NO_WEBGPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--use-angle=swiftshader'];
 
+/**
+ * Neither WebGPU nor WebGL: a machine without a usable GPU, where training must run on WASM.
+ * --disable-3d-apis alone leaves WebGL on in workers (on SwiftShader); without the software
+ * rasteriser no WebGL context can be made at all.
+ */
+export const NO_GPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--disable-3d-apis', '--disable-gpu', '--disable-software-rasterizer'];
+
 export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
   const server = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error', clearScreen: false });
   await server.listen();
@@ -79,8 +86,11 @@ export function foreignRequests(requests: string[], origin: string): string[] {
   return requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
-/** Tiny shapes: SwiftShader runs WebGPU on the CPU (docs/design.md §3). */
-export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4';
+/**
+ * Tiny shapes: SwiftShader runs WebGPU on the CPU (docs/design.md §3). `be=webgpu` because these tests
+ * exercise WebGPU: left on auto, the backend probe would rightly pick WASM over SwiftShader.
+ */
+export const TINY = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=webgpu';
 
 export async function textOf(page: Page, testId: string): Promise<string> {
   return (await page.getByTestId(testId).first().textContent()) ?? '';
@@ -118,7 +128,8 @@ export async function expectBackend(page: Page, expected: string, timeout = 180_
     undefined,
     { timeout },
   );
-  const name = (await badge.textContent()) ?? '';
+  // The badge reads "wasm · 140 ms/step" once steps run: the backend is its first word.
+  const name = ((await badge.textContent()) ?? '').split(' ')[0];
   if (name !== expected) throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
 }
 

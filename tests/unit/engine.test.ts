@@ -2,9 +2,9 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer, needsReset, type StepOutcome } from '../../src/engine/trainer';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
-beforeAll(useCpu);
+beforeAll(useWasm);
 
 /** A small model on 32 px scans at about 1:50 foreground:background. */
 const SMALL: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 48, valSize: 16, batchSize: 8, imbalance: 50, lr: 1e-2 };
@@ -15,14 +15,14 @@ async function train(trainer: Trainer, steps: number): Promise<StepOutcome[]> {
   return out;
 }
 
-describe('Trainer (Node, CPU backend)', () => {
+describe('Trainer (Node, WASM backend)', () => {
   it('two-stage Balance loss: Dice rises from near 0 to ≥ 0.6 and the switch fires under rule code', async () => {
     const trainer = new Trainer(SMALL);
-    const before = await trainer.snapshot('cpu', 0);
+    const before = await trainer.snapshot('wasm', 0);
     expect(before.valMetrics.dice).toBeLessThan(0.2);
     const outcomes = await train(trainer, 300);
     expect(outcomes.every((o) => o.kind === 'ok')).toBe(true);
-    const after = await trainer.snapshot('cpu', 0);
+    const after = await trainer.snapshot('wasm', 0);
     expect(trainer.stageState.stage).toBe(2);
     expect(trainer.stageState.switchedAt).toBeGreaterThan(0);
     // Stage 1 steps ran the check, stage 2 steps did not.
@@ -37,9 +37,9 @@ describe('Trainer (Node, CPU backend)', () => {
   for (const loss of ['intra', 'bce'] as const) {
     it(`${loss} trains too`, async () => {
       const trainer = new Trainer({ ...SMALL, loss });
-      const before = (await trainer.snapshot('cpu', 0)).valMetrics.dice;
+      const before = (await trainer.snapshot('wasm', 0)).valMetrics.dice;
       await train(trainer, 200);
-      const after = (await trainer.snapshot('cpu', 0)).valMetrics.dice;
+      const after = (await trainer.snapshot('wasm', 0)).valMetrics.dice;
       console.log(`${loss}: dice ${before.toFixed(3)} → ${after.toFixed(3)}`);
       expect(after).toBeGreaterThan(before + 0.3);
       expect(trainer.stageState.stage).toBe(1); // the schedule applies to the Balance loss only
@@ -56,10 +56,10 @@ describe('Trainer (Node, CPU backend)', () => {
     expect(la.kind === 'ok' && lb.kind === 'ok' && la.record.loss === lb.record.loss).toBe(true);
     b.dispose();
     await train(a, 99);
-    await a.snapshot('cpu', 0);
+    await a.snapshot('wasm', 0);
     const at100 = tf.memory().numTensors;
     await train(a, 1900);
-    await a.snapshot('cpu', 0);
+    await a.snapshot('wasm', 0);
     expect(a.stepCount).toBe(2000);
     expect(tf.memory().numTensors).toBe(at100);
     a.dispose();

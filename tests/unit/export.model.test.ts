@@ -4,10 +4,10 @@ import { captureModel } from '../../src/export/modelArtifacts';
 import { MODEL_FILE, modelFiles, WEIGHTS_FILE, weightsOf, type ModelJson } from '../../src/export/modelFiles';
 import type { ModelExport } from '../../src/engine/protocol';
 import { buildUNet, enableFastCpuConvGrad } from '../../src/model';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
 beforeAll(async () => {
-  await useCpu();
+  await useWasm();
   enableFastCpuConvGrad();
 });
 

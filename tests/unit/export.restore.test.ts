@@ -5,9 +5,9 @@ import type { FromWorker, ModelExport } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { Trainer } from '../../src/engine/trainer';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
-beforeAll(useCpu);
+beforeAll(useWasm);
 
 const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 11 };
 
@@ -32,13 +32,13 @@ describe('export and restore in the engine', () => {
     const a = new Trainer({ ...TINY, switchMode: 'now' });
     for (let i = 0; i < 3; i++) await a.step();
     const model = await a.exportModel();
-    const snapA = await a.snapshot('cpu', 0);
+    const snapA = await a.snapshot('wasm', 0);
     const b = new Trainer(TINY, 2);
     b.setParams({ switchMode: 'now' });
     await b.restore({ weights: weightsOf(model), step: model.step, stage: model.stage });
     expect(b.stepCount).toBe(3);
     expect(b.stageState).toEqual(a.stageState);
-    const snapB = await b.snapshot('cpu', 0);
+    const snapB = await b.snapshot('wasm', 0);
     expect(Array.from(snapB.valP)).toEqual(Array.from(snapA.valP));
     expect(snapB.step).toBe(3);
     const next = await b.step();
@@ -100,7 +100,7 @@ describe('export and restore in the engine', () => {
 
   it('Runner: exportModel answers with the artifacts; restore starts a new run id that holds its view until it steps', async () => {
     const A = harness();
-    A.runner.handle({ type: 'init', params: TINY, backends: ['cpu'] });
+    A.runner.handle({ type: 'init', params: TINY, backends: ['wasm'] });
     A.runner.handle({ type: 'step', count: 2 });
     A.runner.handle({ type: 'exportModel', requestId: 41 });
     const reply = await A.next('model');
@@ -113,7 +113,7 @@ describe('export and restore in the engine', () => {
     expect(lastSnapshot?.type === 'snapshot' && lastSnapshot.snapshot.step).toBe(2);
 
     const B = harness();
-    B.runner.handle({ type: 'init', params: { ...TINY, seed: 99 }, backends: ['cpu'] });
+    B.runner.handle({ type: 'init', params: { ...TINY, seed: 99 }, backends: ['wasm'] });
     await B.next('dataset');
     const before = B.messages.length;
     B.runner.handle({ type: 'restore', requestId: 7, params: TINY, source: 'synthetic', weights: weightsOf(model), step: model.step, stage: model.stage, training: model.training });

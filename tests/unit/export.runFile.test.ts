@@ -7,7 +7,7 @@ import type { Snapshot } from '../../src/engine/protocol';
 import type { HistoryEntry } from '../../src/panels/types';
 import { appendHistory, appendSteps } from '../../src/state/history';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
 const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 3 };
 
@@ -44,14 +44,14 @@ let run: RunFile;
 let text: string;
 
 beforeAll(async () => {
-  await useCpu();
+  await useWasm();
   const trainer = new Trainer(TINY, 7);
   let history: HistoryEntry[] = [];
   let steps: Snapshot['steps'] = [];
   let snapshot: Snapshot | null = null;
   for (const n of [0, 2, 1]) {
     for (let i = 0; i < n; i++) await trainer.step();
-    snapshot = await trainer.snapshot('cpu', 1.5);
+    snapshot = await trainer.snapshot('wasm', 1.5);
     history = appendHistory(history, snapshot, 0.0123);
     steps = appendSteps(steps, snapshot.steps);
   }

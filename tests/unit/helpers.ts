@@ -1,12 +1,22 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
+import { selectBackend } from '../../src/engine/backend';
 
 let ready: Promise<boolean> | undefined;
 /** Unit tests run on the tfjs CPU backend (tfjs-node cannot be installed here). */
 export function useCpu(): Promise<boolean> {
   ready ??= tf.setBackend('cpu');
   return ready;
+}
+
+/**
+ * Training-heavy tests run on WASM (with this project's kernels, src/model/wasmKernels.ts): a
+ * U-Net step is ~25× faster there than on the CPU backend. Each test file has its own tfjs.
+ */
+export async function useWasm(): Promise<void> {
+  const report = await selectBackend(['wasm']);
+  if (report.backend !== 'wasm') throw new Error('the WASM backend did not start');
 }
 
 /** |a − b| ≤ rel·max(|a|, |b|) + abs. */
