@@ -11,9 +11,9 @@ import { SCENARIOS, scenarioState } from '../../src/state/scenarios';
 import { gradientTrace } from '../../src/state/gradientTrace';
 import { bgBiasShareAt } from '../../src/core/gradientHistogram';
 import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
-import { useCpu } from './helpers';
+import { useWasm } from './helpers';
 
-beforeAll(useCpu);
+beforeAll(useWasm);
 
 /** This machine's run size, as scenarioState keeps it: 32 px, 2 levels, width 4, about 1:50. */
 const MACHINE: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 48, valSize: 16, batchSize: 8, imbalance: 50 };
@@ -44,7 +44,7 @@ describe('scenario claims that predict training, each run for real', () => {
     let stepsInEq12 = 0;
     for (let step = 0; step <= 40; step++) {
       while (trainer.stepCount < step) await trainer.step();
-      const snap = await trainer.snapshot('cpu', 0);
+      const snap = await trainer.snapshot('wasm', 0);
       const flags = eq12PerImage(snap.valP, info.valMasks, info.nVal, params.t);
       const share = flags.filter(Boolean).length / flags.length;
       if (share > 0) seen.push(`${step}: ${(100 * share).toFixed(0)}%`);
@@ -76,7 +76,7 @@ describe('scenario claims that predict training, each run for real', () => {
     if (last.kind === 'ok') expect(last.record.check && last.record.check.numF >= n / 2 && last.record.check.numB >= n / 2).toBe(true);
     const switchedAt = trainer.stageState.switchedAt;
     for (let i = 0; i < 20; i++) await trainer.step();
-    const snap = await trainer.snapshot('cpu', 0);
+    const snap = await trainer.snapshot('wasm', 0);
     const trace = gradientTrace(snap, info, params);
     expect(trace?.trained).toBe('balance');
     const trained = bgBiasShareAt(trace!.trainedHist, params.t);
