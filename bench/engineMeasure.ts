@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { SnapshotBudget } from '../src/engine/snapshotBudget';
 import { Trainer } from '../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../src/params/schema';
 
 export interface EngineFigures {
   backend: string;

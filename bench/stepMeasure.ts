@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Trainer } from '../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../src/params/schema';
 
 export const DEFAULT_STEP_PARAMS: Params = { ...DEFAULT_PARAMS, loss: 'balance', switchMode: 'fromStart', optimizer: 'adam', batchSize: 8 };
 

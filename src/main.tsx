@@ -6,7 +6,7 @@ import { useLab } from './state/store';
 import { useCompareRun, wireCompareMode } from './state/compare';
 import { useUserData } from './state/userData';
 import { SCENARIOS, scenarioIds, scenarioState } from './state/scenarios';
-import { DEFAULT_PARAMS } from './state/schema';
+import { DEFAULT_PARAMS } from './params/schema';
 import { currentQuery, paramsFromQuery } from './state/url';
 import { viewFromQuery } from './state/view';
 import { wireShortcuts } from './ui/shortcuts';

@@ -1,6 +1,6 @@
 import type { SyntheticParams } from '../data';
 import type { UNetConfig } from '../model';
-import { effectiveEps, type Params } from '../state/schema';
+import { effectiveEps, type Params } from '../params/schema';
 import type { CblOptions } from '../core';
 
 /** The engine is configured with the schema's Params; these pick out what each part needs. */

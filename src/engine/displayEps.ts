@@ -1,4 +1,4 @@
-import { effectiveEps, type Params } from '../state/schema';
+import { effectiveEps, type Params } from '../params/schema';
 
 /**
  * The ε to show in decompositions. With the authors' 'reference' weighting an easy background

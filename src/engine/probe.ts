@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { buildUNet, trainableVariables } from '../model';
-import type { Params } from '../state/schema';
+import type { Params } from '../params/schema';
 import { softwareGpu, TRAINING_BACKENDS, trySetBackend } from './backend';
 import { unetConfigOf } from './config';
 import type { BackendName, ProbeReport, ProbeResult } from './protocol';

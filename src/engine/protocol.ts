@@ -3,8 +3,11 @@
  * buffers; everything else is plain structured-clone data.
  */
 import type { Decomposition, PredictionHistogram, SegmentationMetrics, StageCheckResult, WeightedFp } from '../core';
-import type { Params } from '../state/schema';
+import type { Params } from '../params/schema';
 import type { StageState } from './stage';
+import type { ModelArtifacts, WeightSpec } from '../model/artifacts';
+
+export type { ModelArtifacts, WeightSpec };
 import type { UserPairs } from '../data/trainingData';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
@@ -112,21 +115,8 @@ export interface TrainingState {
   drawn: number;
 }
 
-/** One entry of a tfjs weights manifest: which tensor the next bytes of weightData hold. */
-export interface WeightSpec {
-  name: string;
-  shape: number[];
-  dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
-}
-
-/** What model.save() hands its IO handler, the weights joined into one buffer, plus where training stands. */
-export interface ModelExport {
-  modelTopology: { [key: string]: unknown };
-  format: string;
-  generatedBy: string;
-  convertedBy: string | null;
-  weightSpecs: WeightSpec[];
-  weightData: ArrayBuffer;
+/** The model's artifacts plus where training stands, as the worker answers 'exportModel'. */
+export interface ModelExport extends ModelArtifacts {
   step: number;
   stage: StageState;
   training: TrainingState;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { Params } from '../state/schema';
+import type { Params } from '../params/schema';
 import { selectBackend, TRAINING_BACKENDS, trySetBackend, webgpuDevice } from './backend';
 import { orderFromChoice, orderFromProbe, probeBackends, unetWorkload } from './probe';
 import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, StepRecord, ToWorker } from './protocol';

@@ -1,5 +1,5 @@
 import type { StageCheckResult } from '../core';
-import type { SwitchMode } from '../state/schema';
+import type { SwitchMode } from '../params/schema';
 
 export type Stage = 1 | 2;
 

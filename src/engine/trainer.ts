@@ -14,11 +14,11 @@ import {
 import { deriveSeed, generateDataset, Rng } from '../data';
 import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';
-import { paramKeys, schema, type Params } from '../state/schema';
+import { paramKeys, schema, type Params } from '../params/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
 import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord, TrainingState } from './protocol';
 import { StageMachine, type StageState } from './stage';
-import { captureModel } from '../export/modelArtifacts';
+import { captureModel } from '../model/artifacts';
 import { displayEps } from './displayEps';
 import { shuffledIndices } from './batchOrder';
 

@@ -2,9 +2,8 @@
  * The run's curves as CSV: one row per logged history point, every value at the current t as the
  * history and loss panels compute it (their own functions, so the file matches the screen).
  */
-import { atThreshold } from '../panels/LossMetrics';
-import { historyRow } from '../panels/MainBiasHistory';
-import type { HistoryEntry } from '../panels/types';
+import { atThreshold, historyRow } from '../state/historyMath';
+import type { HistoryEntry } from '../state/historyTypes';
 
 export const CSV_COLUMNS = [
   'step',

@@ -6,11 +6,11 @@
 import type { PredictionHistogram, StageCheckResult } from '../core';
 import type { DatasetInfo, DecompositionW, NamedWeights, Snapshot, StepRecord, TrainingState } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
-import type { HistoryEntry } from '../panels/types';
+import type { HistoryEntry } from '../state/historyTypes';
 import type { GradientHistogram } from '../core/gradientHistogram';
 import { lossIds } from '../core/lossInfo';
 import type { GradientTrace } from '../state/gradientTrace';
-import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../state/schema';
+import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../params/schema';
 import { encodeArray } from './binary';
 import { bool, FileProblem, floats, int, list, num, numbers, numOrNull, obj, oneOf, specialNumberText, str, type Obj } from './validate';
 

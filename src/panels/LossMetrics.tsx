@@ -6,10 +6,9 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef , memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
-import type { HistoryEntry, LossPanelProps } from './types';
+import type { LossPanelProps } from './types';
+import { atThreshold } from '../state/historyMath';
 import { useSize } from './useSize';
-import { decomposeFromHistogram } from '../core/histogram';
-import { scoresFromCounts } from '../core/metrics';
 import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
 
 const FONT = PANEL_FONT;
@@ -332,16 +331,3 @@ function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
 /** Memoised: an ε (or any non-t) change leaves this panel's props untouched, so it does not re-render. */
 export const LossMetrics = memo(LossMetricsPanel);
 
-/**
- * A history point with hard FP/FN re-derived at t from its histogram (Eq. 1–2), and Dice and IoU
- * at the test cut p > 0.5 whatever t is (docs/design.md §1.4b); 0.5 is a bin edge, so both are exact.
- */
-export function atThreshold(e: HistoryEntry, t: number): HistoryEntry {
-  const d = decomposeFromHistogram(e.hist, t);
-  const atCut = t === TEST_CUT ? d : decomposeFromHistogram(e.hist, TEST_CUT);
-  const scores = scoresFromCounts(atCut.f - atCut.fnHard, atCut.fpHard, atCut.fnHard);
-  return { ...e, fpHard: d.fpHard, fnHard: d.fnHard, dice: scores.dice, iou: scores.iou };
-}
-
-/** Test metrics binarise at p > 0.5. */
-const TEST_CUT = 0.5;

@@ -4,25 +4,14 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PredictionHistogram } from '../core';
+import { historyRow, type HistoryRow } from '../state/historyMath';
 import { colors } from './colors';
 import { Panel } from './Panel';
-import type { HistoryEntry, HistoryProps, HistorySync, TermId } from './types';
+import type { HistoryProps, HistorySync, TermId } from './types';
 import { useSize } from './useSize';
 import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
 
 type CurveId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpBiasW';
-
-export interface HistoryRow {
-  step: number;
-  fpMain: number;
-  fpBias: number;
-  fnMain: number;
-  fnBias: number;
-  fpBiasW: number;
-  /** ε-weighted FP main term (Eq. 12; equals fpMain unless FP_hard > f). Not drawn: the CSV export has it. */
-  fpMainW: number;
-}
 
 const CURVES: readonly { id: CurveId; label: string; color: string; dashed: boolean }[] = [
   { id: 'fpMain', label: 'FP main', color: colors.fpMain, dashed: false },
@@ -31,115 +20,6 @@ const CURVES: readonly { id: CurveId; label: string; color: string; dashed: bool
   { id: 'fnBias', label: 'FN bias', color: colors.fnBias, dashed: false },
   { id: 'fpBiasW', label: 'FP bias, ε-weighted', color: colors.weighted, dashed: true },
 ];
-
-/**
- * What a histogram determines independently of t, computed once per histogram: totals, suffix
- * sums (so each t costs O(1)) and where the top-f background pixels (the hard set H) begin.
- */
-interface Prepared {
-  h: PredictionHistogram;
-  /** bgSuffix[j] = Σ_{k ≥ j} bgSum[k]; fgSuffix likewise for fgErrSum. Length bins + 1. */
-  bgSuffix: Float64Array;
-  fgSuffix: Float64Array;
-  fpSoft: number;
-  fnSoft: number;
-  /**
-   * Position in bin-index space above which the top min(f, b) background pixels lie (bin j spans
-   * [j, j + 1)); a fractional position splits the f-th largest pixel's bin by count.
-   */
-  hPos: number;
-}
-
-const prepared = new WeakMap<PredictionHistogram, Prepared>();
-
-function prepare(h: PredictionHistogram): Prepared {
-  const hit = prepared.get(h);
-  if (hit) return hit;
-  const { bins } = h;
-  const bgSuffix = new Float64Array(bins + 1);
-  const fgSuffix = new Float64Array(bins + 1);
-  let f = h.fgErrOne;
-  for (let j = bins - 1; j >= 0; j--) {
-    bgSuffix[j] = bgSuffix[j + 1] + h.bgSum[j];
-    fgSuffix[j] = fgSuffix[j + 1] + h.fgErrSum[j];
-    f += h.fgCount[j];
-  }
-  // Walk the background bins from the top until f pixels are taken; if the bins run out first,
-  // the rest of H is background p = 0, which adds nothing to any sum.
-  let hPos = 0;
-  let taken = 0;
-  if (f === 0) hPos = bins;
-  else {
-    for (let j = bins - 1; j >= 0; j--) {
-      const c = h.bgCount[j];
-      if (taken + c >= f) {
-        hPos = j + 1 - (f - taken) / c;
-        break;
-      }
-      taken += c;
-    }
-  }
-  const p: Prepared = { h, bgSuffix, fgSuffix, fpSoft: bgSuffix[0], fnSoft: fgSuffix[0] + h.fgErrOne, hPos };
-  prepared.set(h, p);
-  return p;
-}
-
-/** Sum of `values` at positions ≥ pos (bin-index space), a fractional bin split in proportion. */
-function tailSum(suffix: Float64Array, values: Float64Array, pos: number): number {
-  const whole = Math.ceil(pos);
-  let s = suffix[whole];
-  const frac = whole - pos;
-  if (frac > 0 && whole >= 1) s += frac * values[whole - 1];
-  return s;
-}
-
-/** The cut position of t, as decomposeFromHistogram chooses it (exact on a bin edge). */
-function cutOf(t: number, bins: number): number {
-  const rounded = Math.round(t * bins);
-  return rounded / bins === t ? rounded : Math.min(bins, Math.max(0, t * bins));
-}
-
-/** The union of several runs' history extents at t, so compare mode draws them on one scale. */
-export function historySync(histories: readonly (readonly HistoryEntry[])[], t: number): HistorySync | null {
-  let s0 = Infinity;
-  let s1 = -Infinity;
-  let yMax = 0;
-  let yMinPos = Infinity;
-  for (const history of histories) {
-    for (const e of history) {
-      const r = historyRow(e, t);
-      s0 = Math.min(s0, r.step);
-      s1 = Math.max(s1, r.step);
-      for (const v of [r.fpMain, r.fpBias, r.fnMain, r.fnBias, r.fpBiasW]) {
-        if (v > yMax) yMax = v;
-        if (v > 0 && v < yMinPos) yMinPos = v;
-      }
-    }
-  }
-  if (!Number.isFinite(s0)) return null;
-  return { steps: s0 === s1 ? [s0 - 1, s1 + 1] : [s0, s1], yMax, yMinPos };
-}
-
-/**
- * One history point at threshold t: the same numbers as decomposeFromHistogram (exact at bin
- * edges) in O(1). fpBiasW = Σ_{BG, p ≤ t} w·p with w = 1 on H and ε elsewhere (Eq. 12); it is
- * exact except inside the one bin holding the f-th largest background p, which is split by count.
- */
-export function historyRow(entry: HistoryEntry, t: number): HistoryRow {
-  const pr = prepare(entry.hist);
-  const { h } = pr;
-  const cut = cutOf(t, h.bins);
-  const fpMain = tailSum(pr.bgSuffix, h.bgSum, cut);
-  const fnMain = tailSum(pr.fgSuffix, h.fgErrSum, cut) + h.fgErrOne;
-  const fpBias = pr.fpSoft - fpMain;
-  const fnBias = pr.fnSoft - fnMain;
-  const hSum = tailSum(pr.bgSuffix, h.bgSum, pr.hPos);
-  const hAbove = tailSum(pr.bgSuffix, h.bgSum, Math.max(pr.hPos, cut));
-  const hBias = hSum - hAbove;
-  const fpBiasW = hBias + entry.eps * (fpBias - hBias);
-  const fpMainW = hAbove + entry.eps * (fpMain - hAbove);
-  return { step: entry.step, fpMain, fpBias, fnMain, fnBias, fpBiasW, fpMainW };
-}
 
 const FONT = PANEL_FONT;
 const TEXT = '#222';

@@ -1,11 +1,10 @@
 /** Data contracts of the panels: each panel is fed these and never reaches into another's DOM. */
-import type { PredictionHistogram, StageCheckResult } from '../core';
+import type { StageCheckResult } from '../core';
 import type { DecompositionW, StepRecord } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
-import type { GradientTrace } from '../state/gradientTrace';
+import type { HistoryEntry, HistorySync, TermId } from '../state/historyTypes';
 
-/** A term of Eq. 9–12 that can be highlighted across panels (equation hover). */
-export type TermId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpMainW' | 'fpBiasW';
+export type { HistoryEntry, HistorySync, TermId };
 
 export interface TermHover {
   highlight: TermId | null;
@@ -34,32 +33,6 @@ export interface EquationProps extends TermHover {
 
 export interface MainBiasBarsProps extends TermHover {
   d: DecompositionW;
-}
-
-/** One logged point of the run: the validation histogram lets any t be re-rendered exactly. */
-export interface HistoryEntry {
-  step: number;
-  stage: 1 | 2;
-  loss: number;
-  intra: number | null;
-  inter: number | null;
-  dice: number;
-  iou: number;
-  fpHard: number;
-  fnHard: number;
-  hist: PredictionHistogram;
-  /** ε used for the ε-weighted FP at this point (the pooled f/N under 'reference'). */
-  eps: number;
-  /** Where the trained loss and BCE pushed on the validation predictions (absent in older run files). */
-  grad?: GradientTrace;
-}
-
-/** Shared axes for side-by-side runs (compare mode): the union of both runs' extents. */
-export interface HistorySync {
-  steps: [number, number];
-  yMax: number;
-  /** Smallest positive value of either run (the log axis floor). */
-  yMinPos: number;
 }
 
 export interface HistoryProps extends TermHover {

@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { BackendName } from '../engine/protocol';
 import { connectEngine, sendToEngine } from './engineBridge';
-import { paramKeys, type ParamKey, type Params } from './schema';
+import { paramKeys, type ParamKey, type Params } from '../params/schema';
 import { createLabStore, useLab, type LabStore } from './store';
 import { sendUserDataTo } from './userData';
 import type { CompareOverrides } from './view';

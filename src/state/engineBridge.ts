@@ -2,7 +2,7 @@ import { startEngine, type EngineClient } from '../engine/client';
 import { displayEps } from '../engine/displayEps';
 import type { BackendName, ModelExport, ProbeReport, Reply, StepRecord, ToWorker } from '../engine/protocol';
 import { useLab, type LabStore } from './store';
-import { paramKeys, type ParamKey, type Params } from './schema';
+import { paramKeys, type ParamKey, type Params } from '../params/schema';
 import { createSnapshotGate } from './snapshotGate';
 
 /** Parameters only the main thread uses: the engine never hears about them. */

@@ -1,7 +1,7 @@
 import { gradientHistogram, type GradientHistogram } from '../core/gradientHistogram';
 import { pixelGradients, type LossId } from '../core';
 import type { DatasetInfo, Snapshot } from '../engine/protocol';
-import { effectiveEps, type Params } from './schema';
+import { effectiveEps, type Params } from '../params/schema';
 
 /**
  * Per logged step: where the trained loss pushed on the validation predictions, and where BCE

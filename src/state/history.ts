@@ -1,5 +1,5 @@
 import type { Snapshot, StepRecord } from '../engine/protocol';
-import type { HistoryEntry } from '../panels/types';
+import type { HistoryEntry } from './historyTypes';
 import type { GradientTrace } from './gradientTrace';
 
 /** Bounds on what the UI keeps: thinning keeps the whole run visible at a fixed cost. */

@@ -2,8 +2,8 @@
  * Guided scenarios: each is a link (parameters + view) with a short narrative and the panels to
  * look at. Keys 1–9 open them in order.
  */
-import type { TermId } from '../panels/types';
-import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
+import type { TermId } from './historyTypes';
+import { DEFAULT_PARAMS, type ParamKey, type Params } from '../params/schema';
 import { DEFAULT_VIEW, type ViewState } from './view';
 
 export interface Scenario {

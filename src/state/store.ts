@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { BackendReport, DatasetInfo, Notice, Snapshot, StepRecord } from '../engine/protocol';
-import type { HistoryEntry, TermId } from '../panels/types';
+import type { HistoryEntry, TermId } from './historyTypes';
 import { appendHistory, appendSteps } from './history';
 import { gradientTrace } from './gradientTrace';
 import { DEFAULT_VIEW, type ViewState } from './view';
-import { DEFAULT_PARAMS, type ParamKey, type Params } from './schema';
+import { DEFAULT_PARAMS, type ParamKey, type Params } from '../params/schema';
 
 /** A saved run put back in view (src/export/runFile.ts reads it from a file). */
 export interface RestoredRun {

@@ -1,4 +1,4 @@
-import { clampParams, DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from './schema';
+import { clampParams, DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../params/schema';
 import { useLab } from './store';
 import { isViewKey, viewQueryEntries, type ViewState } from './view';
 

@@ -3,7 +3,7 @@
  * mode, compare mode (run B's differing parameters), controls hidden for a classroom, the
  * scenario being narrated and the selected validation image.
  */
-import { clampParam, paramKeys, schema, type ParamKey, type Params } from './schema';
+import { clampParam, paramKeys, schema, type ParamKey, type Params } from '../params/schema';
 
 /** Parameters run B may change in compare mode; everything else (data, model, seed) is shared, so both runs see the same data and initial weights. */
 export const COMPARABLE_KEYS = ['loss', 'eps', 'epsMode', 'tHard', 'a', 'lr', 'optimizer', 'switchRule', 'switchMode'] as const satisfies readonly ParamKey[];

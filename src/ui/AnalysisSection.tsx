@@ -3,7 +3,7 @@ import type { LossId } from '../core';
 import { lossIds } from '../core/lossInfo';
 import { GradientMap } from '../panels/GradientMap';
 import { GradientShares } from '../panels/GradientShares';
-import { effectiveEps } from '../state/schema';
+import { effectiveEps } from '../params/schema';
 import { useGradientShares } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { metrics } from '../core/metrics';

@@ -17,6 +17,11 @@ import { TrainingSection } from './TrainingSection';
 import { Transport } from './Transport';
 import { RunFiles } from './RunFiles';
 import { useUi } from './uiStore';
+import { PanelActionsContext } from '../panels/Panel';
+import { ExportButtons } from './ExportButtons';
+
+/** Every panel's header gets the export buttons. */
+const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -27,6 +32,7 @@ export function App() {
   const setImport = useUi((s) => s.setImport);
   const showControls = !presenting && !hideAll;
   return (
+    <PanelActionsContext.Provider value={exportActions}>
     <div
       className={`app ${presenting ? 'presenting' : ''}`}
       data-testid="app"
@@ -90,5 +96,6 @@ export function App() {
       <HelpOverlay />
       <Tour />
     </div>
+    </PanelActionsContext.Provider>
   );
 }

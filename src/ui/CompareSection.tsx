@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { lossInfo } from '../core/lossInfo';
-import { historySync } from '../panels/MainBiasHistory';
+import { historySync } from '../state/historyMath';
 import { useCompareRun } from '../state/compare';
 import { RunContext } from '../state/runContext';
-import { schema, type Params } from '../state/schema';
+import { schema, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
 import { COMPARABLE_KEYS, type ComparableKey, type CompareOverrides } from '../state/view';
 import { useStore } from 'zustand';

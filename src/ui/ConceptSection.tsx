@@ -6,7 +6,7 @@ import { Equations } from '../panels/Equations';
 import { MainBiasBars } from '../panels/MainBiasBars';
 import { SortedPredictions } from '../panels/SortedPredictions';
 import { GradientShares } from '../panels/GradientShares';
-import { effectiveEps } from '../state/schema';
+import { effectiveEps } from '../params/schema';
 import { useLab } from '../state/store';
 import { useGradientShares } from './useGradientShares';
 

@@ -1,5 +1,5 @@
 import { lossInfo } from '../core/lossInfo';
-import type { ParamKey } from '../state/schema';
+import type { ParamKey } from '../params/schema';
 import { useLab } from '../state/store';
 import { useUserData } from '../state/userData';
 import { CONTROL_GROUPS } from './controlGroups';

@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { schema, type NumberParam, type ParamKey, type Params } from '../state/schema';
+import { schema, type NumberParam, type ParamKey, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
 import { noteSliderInput } from '../state/snapshotGate';
 import { conceptFgFraction } from '../panels/conceptData';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { schema, type ParamKey } from '../state/schema';
+import { schema, type ParamKey } from '../params/schema';
 import { useLab } from '../state/store';
 import { queryFromParams } from '../state/url';
 import { CONTROL_GROUPS } from './controlGroups';

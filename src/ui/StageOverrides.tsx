@@ -1,4 +1,4 @@
-import type { SwitchMode } from '../state/schema';
+import type { SwitchMode } from '../params/schema';
 import { useRun } from '../state/runContext';
 
 const MODES: { mode: SwitchMode; label: string; tip: string }[] = [

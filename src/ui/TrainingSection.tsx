@@ -4,7 +4,7 @@ import { lossIds } from '../core/lossInfo';
 import { GradientMap } from '../panels/GradientMap';
 import { GradientShares } from '../panels/GradientShares';
 import { GradShareHistory } from '../panels/GradShareHistory';
-import { effectiveEps } from '../state/schema';
+import { effectiveEps } from '../params/schema';
 import { trainedLossNow, useGradientShares } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';

@@ -1,4 +1,4 @@
-import type { ParamKey } from '../state/schema';
+import type { ParamKey } from '../params/schema';
 
 /** How the control column groups the schema's parameters (also the classroom link's choices). */
 export const CONTROL_GROUPS: { title: string; keys: ParamKey[] }[] = [

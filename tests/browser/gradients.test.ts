@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allGradientShares, lossIds } from '../../src/core';
 import { conceptPredictions } from '../../src/panels/conceptData';
-import { DEFAULT_PARAMS } from '../../src/state/schema';
+import { DEFAULT_PARAMS } from '../../src/params/schema';
 import { expectBackend, foreignRequests, openPage, TINY, waitForSnapshot, screenshotPainted } from './harness';
 import { browserSuite } from './suite';
 

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS } from '../../src/state/scenarios';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { paramsFromQuery } from '../../src/state/url';
 import { viewFromQuery, type ViewState } from '../../src/state/view';
 import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';

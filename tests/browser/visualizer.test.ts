@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { displayEps } from '../../src/engine/displayEps';
 import { conceptPredictions } from '../../src/panels/conceptData';
-import { DEFAULT_PARAMS } from '../../src/state/schema';
+import { DEFAULT_PARAMS } from '../../src/params/schema';
 import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForStep, screenshotPainted } from './harness';
 import { browserSuite } from './suite';
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Trainer, needsReset, type StepOutcome } from '../../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
 
 beforeAll(useWasm);

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decompose, decomposeFromHistogram, histogram, scoresFromCounts } from '../../src/core';
 import { Rng } from '../../src/data';
 import { CSV_COLUMNS, historyCsv } from '../../src/export/csv';
-import { atThreshold } from '../../src/panels/LossMetrics';
-import { historyRow } from '../../src/panels/MainBiasHistory';
+import { atThreshold, historyRow } from '../../src/state/historyMath';
 import type { HistoryEntry } from '../../src/panels/types';
 import { expectClose } from './helpers';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { captureModel } from '../../src/export/modelArtifacts';
+import { captureModel } from '../../src/model/artifacts';
 import { MODEL_FILE, modelFiles, WEIGHTS_FILE, weightsOf, type ModelJson } from '../../src/export/modelFiles';
 import type { ModelExport } from '../../src/engine/protocol';
 import { buildUNet, enableFastCpuConvGrad } from '../../src/model';

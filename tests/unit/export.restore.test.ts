@@ -4,7 +4,7 @@ import { weightsOf } from '../../src/export/modelFiles';
 import type { FromWorker, ModelExport } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { Trainer } from '../../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
 
 beforeAll(useWasm);

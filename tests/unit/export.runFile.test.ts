@@ -6,7 +6,7 @@ import { Trainer } from '../../src/engine/trainer';
 import type { Snapshot } from '../../src/engine/protocol';
 import type { HistoryEntry } from '../../src/panels/types';
 import { appendHistory, appendSteps } from '../../src/state/history';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
 
 const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 3 };

@@ -10,7 +10,7 @@ import { selectBackend } from '../../src/engine/backend';
 import { Trainer } from '../../src/engine/trainer';
 import { balanceLoss, bce, cblWeights, losses, lossIds, setWeightPath, stageFlags } from '../../src/core';
 import { buildUNet, trainableVariables } from '../../src/model';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 
 const REL = 1e-4;
 

@@ -5,7 +5,7 @@ import { orderFromChoice, orderFromProbe, probeBackends, probeOrder, unetWorkloa
 import type { BackendName, FromWorker } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { MAX_INTERVAL_MS, SnapshotBudget } from '../../src/engine/snapshotBudget';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 
 const SMALL: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 8, batchSize: 2, trainSize: 8, valSize: 4 };
 const notEmulated = async () => null;

@@ -10,7 +10,7 @@ import { conceptPredictions } from '../../src/panels/conceptData';
 import { SCENARIOS, scenarioState } from '../../src/state/scenarios';
 import { gradientTrace } from '../../src/state/gradientTrace';
 import { bgBiasShareAt } from '../../src/core/gradientHistogram';
-import { DEFAULT_PARAMS, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
 
 beforeAll(useWasm);

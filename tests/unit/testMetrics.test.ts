@@ -7,8 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { histogram, metrics } from '../../src/core';
 import { splitIndices, splitSummary, trainingDataFromPairs } from '../../src/data/trainingData';
-import { atThreshold } from '../../src/panels/LossMetrics';
-import type { HistoryEntry } from '../../src/panels/types';
+import { atThreshold } from '../../src/state/historyMath';
+import type { HistoryEntry } from '../../src/state/historyTypes';
 
 const entryOf = (p: Float32Array, y: Float32Array): HistoryEntry => ({
   step: 1, stage: 1, loss: 0, intra: null, inter: null, dice: NaN, iou: NaN, fpHard: NaN, fnHard: NaN, hist: histogram(p, y), eps: 0,

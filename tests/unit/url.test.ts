@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioIds, scenarioState } from '../../src/state/scenarios';
-import { DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../../src/state/schema';
+import { DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../../src/params/schema';
 import { paramsFromQuery, queryFromParams } from '../../src/state/url';
 import { COMPARABLE_KEYS, DEFAULT_VIEW, viewFromQuery, type ViewState } from '../../src/state/view';
 

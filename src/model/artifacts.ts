@@ -3,9 +3,23 @@
  * are exactly what tf.io.browserDownloads would write, so the main thread never loads tfjs.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { ModelExport, WeightSpec } from '../engine/protocol';
 
-export type ModelArtifacts = Omit<ModelExport, 'step' | 'stage' | 'training'>;
+/** One entry of a tfjs weights manifest: which tensor the next bytes of weightData hold. */
+export interface WeightSpec {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32' | 'bool' | 'string' | 'complex64';
+}
+
+/** What model.save() hands its IO handler, the weights joined into one buffer. */
+export interface ModelArtifacts {
+  modelTopology: { [key: string]: unknown };
+  format: string;
+  generatedBy: string;
+  convertedBy: string | null;
+  weightSpecs: WeightSpec[];
+  weightData: ArrayBuffer;
+}
 
 export async function captureModel(model: tf.LayersModel): Promise<ModelArtifacts> {
   let captured: tf.io.ModelArtifacts | null = null;
