@@ -17,6 +17,7 @@ import { TrainingSection } from './TrainingSection';
 import { Transport } from './Transport';
 import { RunFiles } from './RunFiles';
 import { useUi } from './uiStore';
+import { UpdatePrompt } from './UpdatePrompt';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -89,6 +90,7 @@ export function App() {
       <ShareCard />
       <HelpOverlay />
       <Tour />
+      <UpdatePrompt />
     </div>
   );
 }
