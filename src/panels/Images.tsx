@@ -225,7 +225,8 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
     background: '#000',
   };
   const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = { input: inputRef, mask: maskRef, p: pRef, overlay: overlayRef };
-  const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}`;
+  // The badges are drawn text (aria-hidden); the name carries their numbers instead.
+  const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}${counts ? `: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn} at p > 0.5` : ''}`;
 
   return (
     <div
@@ -256,9 +257,9 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
       {kinds.map((k) => (
         <div key={k} style={{ position: 'relative' }}>
           <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
-          {k === 'input' ? <span style={badgeStyle}>{index + 1}</span> : null}
+          {k === 'input' ? <span aria-hidden="true" style={badgeStyle}>{index + 1}</span> : null}
           {k === 'overlay' && counts ? (
-            <span style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
+            <span aria-hidden="true" style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
               <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> · <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
               <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
             </span>
