@@ -225,7 +225,8 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
     background: '#000',
   };
   const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = { input: inputRef, mask: maskRef, p: pRef, overlay: overlayRef };
-  // The badges are drawn text (aria-hidden); the name carries their numbers instead.
+  // The badges are visual (aria-hidden); the button's name is this text, read from a visually
+  // hidden span (an aria-label would not contain the badges' visible text, which axe flags).
   const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}${counts ? `: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn} at p > 0.5` : ''}`;
 
   return (
@@ -234,7 +235,6 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={label}
       title={selected ? 'Click to show the whole batch instead' : 'Click to inspect this image in the other panels'}
       onClick={onClick}
       onKeyDown={(e) => {
@@ -254,6 +254,7 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
         position: 'relative',
       }}
     >
+      <span className="sr-only">{label}</span>
       {kinds.map((k) => (
         <div key={k} style={{ position: 'relative' }}>
           <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
