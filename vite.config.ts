@@ -5,7 +5,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the WASM
  * backend runs its multi-threaded SIMD build. Everything the app loads is same-origin, so
- * require-corp blocks nothing. A static host must send the same headers (README, "Hosting").
+ * require-corp blocks nothing. A static host must send the same headers (README, "Host it for a class").
  */
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',

@@ -195,6 +195,14 @@ export function scaleNote(xScale: 'linear' | 'log', side: 'fp' | 'fn'): Part[] {
     : [{ text: 'linear rank axis: each area is the sum it labels (total ', muted: true }, { text: sym, muted: true }, { text: 'soft', sub: true, muted: true }, { text: ')', muted: true }];
 }
 
+/** The panel's text alternative with the numbers it draws, e.g. 'FP soft 394.4: main 12.22, bias 382.1, 97% bias, FP hard 20'. */
+export function sortedSummary(d: DecompositionW, side: 'fp' | 'fn'): string {
+  const [sym, main, bias, hard] = side === 'fp' ? ['FP', d.fpMain, d.fpBias, d.fpHard] as const : ['FN', d.fnMain, d.fnBias, d.fnHard] as const;
+  const soft = main + bias;
+  const share = soft > 0 ? `${Math.round((100 * bias) / soft)}% bias` : 'no soft errors';
+  return `${sym} soft ${fmt4(soft)}: main ${fmt4(main)}, bias ${fmt4(bias)}, ${share}, ${sym} hard ${hard}`;
+}
+
 /** The legend: the two sums, ε's curve and its case (Eq. 11/12, see epsCase), and the area note. */
 export function legendItems(d: DecompositionW, t: number, eps: number | null, side: 'fp' | 'fn', xScale: 'linear' | 'log', testId: string): LegendItem[] {
   const fp = side === 'fp';
@@ -554,7 +562,7 @@ export function SortedPredictions(props: SortedPredictionsProps) {
           fontFamily={FONT}
           fontSize={13}
           role="img"
-          aria-label={`${title}: sorted ${side === 'fp' ? 'background predictions' : 'foreground errors'} with threshold t = ${t}`}
+          aria-label={`${title}: sorted ${side === 'fp' ? 'background predictions' : 'foreground errors'} with threshold t = ${t}. ${sortedSummary(d, side)}.`}
           style={{ position: 'absolute', inset: 0, display: empty ? 'none' : 'block' }}
         />
         {empty ? (
