@@ -1,18 +1,56 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the WASM
  * backend runs its multi-threaded SIMD build. Everything the app loads is same-origin, so
- * require-corp blocks nothing. A static host must send the same headers (README, "Hosting").
+ * require-corp blocks nothing. A static host must send the same headers (README, "Host it for a class").
  */
 const ISOLATION_HEADERS = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/**
+ * Offline after one visit, installable (issue #13): Workbox precaches every built file (scripts,
+ * the training worker, the WASM binaries, KaTeX fonts) and the manifest makes the app installable.
+ * 'prompt': a new deployment waits until the user accepts it (src/ui/UpdatePrompt.tsx), so the
+ * page never changes under a lecture. The dev server registers no service worker.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+  manifest: {
+    name: 'Balance-loss lab',
+    short_name: 'Balance lab',
+    description: 'In-browser laboratory for class imbalance in segmentation losses: the Balance loss, live.',
+    theme_color: '#0072b2',
+    background_color: '#f6f7f9',
+    display: 'standalone',
+    start_url: '.',
+    scope: '.',
+    icons: [
+      { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,wasm,woff2,woff,ttf,svg,png,webmanifest}'],
+    // tfjs and its WASM binaries are several MB each; the default 2 MiB cap would leave them out.
+    maximumFileSizeToCacheInBytes: 30 * 1024 * 1024,
+    // Links carry the whole lab state in the query (?t=…&loss=…): any of them is the app shell.
+    navigateFallback: 'index.html',
+    ignoreURLParametersMatching: [/.*/],
+  },
+});
+
 export default defineConfig({
-  plugins: [react()],
+  // Relative asset URLs: the build runs from any sub-path of any static host (README, "Host it for a class").
+  base: './',
+  plugins: [react(), pwa],
   worker: { format: 'es' },
   server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },

@@ -13,6 +13,7 @@ import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
 import './ui/styles.css';
 import './ui/teaching.css';
+import './ui/screens.css';
 
 // Parameters and view come from the URL; anything invalid is clamped and reported, never fatal.
 // A scenario link (sc=…) starts from the scenario's parameters; explicit ones still override.

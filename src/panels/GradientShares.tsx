@@ -86,8 +86,9 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
         <div role="row" style={{ ...row, color: '#59636e', fontWeight: 600, fontSize: 12 }}>
           <span role="columnheader">loss</span>
           <span role="columnheader">share of Σ|∂L/∂z|</span>
+          {/* Ink text with a coloured underline: the group colours themselves are too light for 11 px text (WCAG AA). */}
           {GROUPS.map((g) => (
-            <span role="columnheader" key={g} style={{ ...num, fontSize: 11, lineHeight: 1.1, color: GROUP_COLOR[g] }} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
+            <span role="columnheader" key={g} style={{ ...num, fontSize: 11, lineHeight: 1.1, color: '#1f2328', boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}` }} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
               {GROUP_LABEL[g]}
             </span>
           ))}

@@ -225,7 +225,9 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
     background: '#000',
   };
   const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = { input: inputRef, mask: maskRef, p: pRef, overlay: overlayRef };
-  const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}`;
+  // The badges are visual (aria-hidden); the button's name is this text, read from a visually
+  // hidden span (an aria-label would not contain the badges' visible text, which axe flags).
+  const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}${counts ? `: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn} at p > 0.5` : ''}`;
 
   return (
     <div
@@ -233,7 +235,6 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      aria-label={label}
       title={selected ? 'Click to show the whole batch instead' : 'Click to inspect this image in the other panels'}
       onClick={onClick}
       onKeyDown={(e) => {
@@ -253,12 +254,13 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
         position: 'relative',
       }}
     >
+      <span className="sr-only">{label}</span>
       {kinds.map((k) => (
         <div key={k} style={{ position: 'relative' }}>
           <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
-          {k === 'input' ? <span style={badgeStyle}>{index + 1}</span> : null}
+          {k === 'input' ? <span aria-hidden="true" style={badgeStyle}>{index + 1}</span> : null}
           {k === 'overlay' && counts ? (
-            <span style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
+            <span aria-hidden="true" style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
               <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> · <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
               <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
             </span>

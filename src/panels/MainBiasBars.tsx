@@ -133,7 +133,10 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
     const mainParts: Part[] = [{ text: '■ ', fill: r.mainColor }, { text: 'main ', muted: true }, { text: fmt4(r.main), bold: true }];
     item(mainParts, r.mainId, `bars-${r.key}-main`).attr('x', 0);
     const mainEnd = measure(mainParts, 13);
-    const biasParts: Part[] = [{ text: '■ ', fill: r.biasColor }, { text: 'bias ', muted: true }, { text: fmt4(r.bias), bold: true }, { text: ` (${pct(r.bias, r.main + r.bias)})`, muted: true }];
+    let biasParts: Part[] = [{ text: '■ ', fill: r.biasColor }, { text: 'bias ', muted: true }, { text: fmt4(r.bias), bold: true }, { text: ` (${pct(r.bias, r.main + r.bias)})`, muted: true }];
+    // On a phone the percentage does not fit after main's label; the footer and the text
+    // alternative still give it.
+    if (mainEnd + 14 + measure(biasParts, 13) > barW + RIGHT) biasParts = biasParts.slice(0, 3);
     const biasLabel = item(biasParts, r.biasId, `bars-${r.key}-bias`);
     const bwText = measure(biasParts, 13);
     let bx = Math.max(mw, mainEnd + 14);
@@ -141,23 +144,33 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
     biasLabel.attr('x', bx);
   });
 
-  // The take-away, in words, from the same numbers.
+  // The take-away, in words, from the same numbers. Narrow panels (phones) break each sentence
+  // in two lines instead of clipping it at the right edge.
+  const narrow = isNarrow(width);
   const foot = root.append('text').attr('x', 0).attr('y', rows.length * ROW_H + 8 + 14).attr('font-size', 13).attr('fill', INK);
   const ratio = d.f > 0 ? `b/f = ${fmt4(d.b / d.f)}: ` : '';
-  richText(foot, [
-    { text: ratio, muted: true },
-    'bias is ',
-    { text: pct(d.fpBias, d.fpSoft), bold: true, fill: colors.fpMain },
-    ' of FP',
-    { text: 'soft', sub: true },
-    ' but ',
-    { text: pct(d.fnBias, d.fnSoft), bold: true, fill: colors.fnMain },
-    ' of FN',
-    { text: 'soft', sub: true },
-  ]);
-  const noteY = rows.length * ROW_H + 8 + 14;
-  root.append('text').attr('x', 0).attr('y', noteY + 22).attr('font-size', 12.5).attr('fill', MUTED).text('main: errors past t — what the test metric counts;');
-  root.append('text').attr('x', 0).attr('y', noteY + 40).attr('font-size', 12.5).attr('fill', MUTED).text('bias: the tail of small errors below t — grows with b.');
+  const fpPart: Part[] = [{ text: ratio, muted: true }, 'bias is ', { text: pct(d.fpBias, d.fpSoft), bold: true, fill: colors.fpMain }, ' of FP', { text: 'soft', sub: true }];
+  const fnPart: Part[] = [' but ', { text: pct(d.fnBias, d.fnSoft), bold: true, fill: colors.fnMain }, ' of FN', { text: 'soft', sub: true }];
+  if (narrow) {
+    richText(foot, fpPart);
+    richText(root.append('text').attr('x', 0).attr('y', rows.length * ROW_H + 8 + 14 + NARROW_LINE).attr('font-size', 13).attr('fill', INK), fnPart);
+  } else richText(foot, [...fpPart, ...fnPart]);
+  const noteY = rows.length * ROW_H + 8 + 14 + (narrow ? NARROW_LINE : 0);
+  const notes = narrow
+    ? ['main: errors past t —', 'what the test metric counts;', 'bias: the tail of small errors', 'below t — grows with b.']
+    : ['main: errors past t — what the test metric counts;', 'bias: the tail of small errors below t — grows with b.'];
+  notes.forEach((note, i) => root.append('text').attr('x', 0).attr('y', noteY + 22 + 18 * i).attr('font-size', 12.5).attr('fill', MUTED).text(note));
+}
+
+/** Narrower than the footer's longest line (a phone): the footer then takes three more lines. */
+const isNarrow = (width: number): boolean => width > 0 && width < 400;
+const NARROW_LINE = 18;
+
+/** The panel's text alternative, with the numbers it draws (read by screen readers). */
+export function barsSummary(d: DecompositionW): string {
+  return rowsOf(d)
+    .map((r) => `${r.sym.replace(/^(FP|FN)/, '$1 soft')}${r.note ? ` ${r.note}` : ''} ${fmt4(r.main + r.bias)}: main ${fmt4(r.main)}, bias ${fmt4(r.bias)}, ${pct(r.bias, r.main + r.bias)} bias`)
+    .join('; ');
 }
 
 function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
@@ -182,7 +195,7 @@ export function MainBiasBars({ d, highlight, onHover }: MainBiasBarsProps) {
     hoverRef.current = onHover;
   }, [onHover]);
   const rows = rowsOf(d);
-  const height = rows.length * ROW_H + 8 + FOOT_H - 14;
+  const height = rows.length * ROW_H + 8 + FOOT_H - 14 + (isNarrow(size.width) ? 3 * NARROW_LINE : 0);
   const rowCount = rows.length;
 
   useLayoutEffect(() => {
@@ -208,7 +221,7 @@ export function MainBiasBars({ d, highlight, onHover }: MainBiasBarsProps) {
           fontFamily={FONT}
           fontSize={13}
           role="img"
-          aria-label="Soft FP and FN split into main and bias terms"
+          aria-label={`Soft FP and FN split into main and bias terms. ${barsSummary(d)}.`}
           style={{ display: 'block', overflow: 'visible' }}
         />
       </div>

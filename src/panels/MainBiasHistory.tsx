@@ -87,7 +87,7 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sy
             {showW ? (
               <>
                 {' '}
-                <span style={{ color: colors.weighted, fontWeight: 600 }}>Dashed</span>: FP bias with easy background
+                <span style={{ color: '#9c3d74', fontWeight: 600, textDecoration: `underline dashed ${colors.weighted}` }}>Dashed</span>: FP bias with easy background
                 (outside the top-f) weighted by ε, Eq. 12 — from the histogram, so the one bin holding the f-th largest
                 background p is split by count.
               </>

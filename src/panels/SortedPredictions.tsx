@@ -68,24 +68,49 @@ interface LegendItem {
 
 const LEGEND_ROW = 22;
 
-/** Left-to-right legend that wraps to the width: item positions and the total height (no DOM). */
-function layoutLegend(items: LegendItem[], width: number): { pos: [number, number][]; height: number } {
+/**
+ * Breaks an item's text into lines no wider than `width` at spaces (a phone's panel is narrower
+ * than the longest legend note). Each word keeps its part's style; sub/superscripts stay glued
+ * to the word before them because they start without a space.
+ */
+function wrapParts(parts: Part[], width: number): Part[][] {
+  if (measure(parts) <= width) return [parts];
+  const lines: Part[][] = [[]];
+  for (const raw of parts) {
+    const part = typeof raw === 'string' ? { text: raw } : raw;
+    for (const word of part.text.split(/(?<= )/)) {
+      const piece: Part = { ...part, text: word };
+      const line = lines[lines.length - 1];
+      if (line.length > 0 && !part.sub && !part.sup && measure([...line, piece]) > width) lines.push([piece]);
+      else line.push(piece);
+    }
+  }
+  return lines;
+}
+
+/** Left-to-right legend that wraps to the width: item positions, lines, and the total height (no DOM). */
+function layoutLegend(items: LegendItem[], width: number): { pos: [number, number][]; lines: Part[][][]; height: number } {
   let x = 0;
   let row = 0;
   const pos: [number, number][] = [];
+  const lines: Part[][][] = [];
   for (const item of items) {
-    const w = (item.swatch ? (item.swatch.dashed ? 24 : 20) : 0) + measure(item.parts);
+    const indent = item.swatch ? (item.swatch.dashed ? 24 : 20) : 0;
+    const w = indent + measure(item.parts);
     if (x > 0 && x + w > width) {
       row++;
       x = 0;
     }
     pos.push([x, row * LEGEND_ROW + 11]);
-    x += w + 22;
+    const wrapped = x === 0 ? wrapParts(item.parts, Math.max(60, width - indent)) : [item.parts];
+    lines.push(wrapped);
+    row += wrapped.length - 1;
+    x = wrapped.length > 1 ? width : x + w + 22;
   }
-  return { pos, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
+  return { pos, lines, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
 }
 
-function renderLegend(g: G, items: LegendItem[], pos: [number, number][], hover: (term: TermId | null) => void): void {
+function renderLegend(g: G, items: LegendItem[], pos: [number, number][], lines: Part[][][], hover: (term: TermId | null) => void): void {
   items.forEach((item, i) => {
     const it = g.append('g').attr('transform', `translate(${pos[i][0]},${pos[i][1]})`);
     let tx = 0;
@@ -97,7 +122,11 @@ function renderLegend(g: G, items: LegendItem[], pos: [number, number][], hover:
       it.append('rect').attr('y', -7).attr('width', 14).attr('height', 14).attr('rx', 2).attr('fill', sw.color).attr('fill-opacity', sw.opacity ?? 1);
       tx = 20;
     }
-    const text = richText(it.append('text').attr('x', tx).attr('dy', '0.35em').attr('fill', item.color ?? INK), item.parts);
+    const text = it.append('text').attr('x', tx).attr('dy', '0.35em').attr('fill', item.color ?? INK);
+    // A wrapped item: one tspan line after another (richText shifts dy for sub/superscripts, so
+    // every line after the first is its own <text> under the same group).
+    richText(text, lines[i][0]);
+    lines[i].slice(1).forEach((line, k) => richText(it.append('text').attr('x', tx).attr('y', (k + 1) * LEGEND_ROW).attr('dy', '0.35em').attr('fill', item.color ?? INK), line));
     if (item.testId) text.attr('data-testid', item.testId);
     if (item.terms) it.attr('data-terms', item.terms.join(' '));
     if (item.hoverTerm) {
@@ -164,6 +193,14 @@ export function scaleNote(xScale: 'linear' | 'log', side: 'fp' | 'fn'): Part[] {
   return xScale === 'log'
     ? [{ text: 'log rank axis: areas are not to scale', muted: true }]
     : [{ text: 'linear rank axis: each area is the sum it labels (total ', muted: true }, { text: sym, muted: true }, { text: 'soft', sub: true, muted: true }, { text: ')', muted: true }];
+}
+
+/** The panel's text alternative with the numbers it draws, e.g. 'FP soft 394.4: main 12.22, bias 382.1, 97% bias, FP hard 20'. */
+export function sortedSummary(d: DecompositionW, side: 'fp' | 'fn'): string {
+  const [sym, main, bias, hard] = side === 'fp' ? ['FP', d.fpMain, d.fpBias, d.fpHard] as const : ['FN', d.fnMain, d.fnBias, d.fnHard] as const;
+  const soft = main + bias;
+  const share = soft > 0 ? `${Math.round((100 * bias) / soft)}% bias` : 'no soft errors';
+  return `${sym} soft ${fmt4(soft)}: main ${fmt4(main)}, bias ${fmt4(bias)}, ${share}, ${sym} hard ${hard}`;
 }
 
 /** The legend: the two sums, ε's curve and its case (Eq. 11/12, see epsCase), and the area note. */
@@ -239,7 +276,7 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   }
 
   frame.legend.selectAll('*').remove();
-  renderLegend(frame.legend, items, legendLayout.pos, hover);
+  renderLegend(frame.legend, items, legendLayout.pos, legendLayout.lines, hover);
 
   // Curve samples and the main/bias areas.
   const special = [hard, hard + 1];
@@ -525,7 +562,7 @@ export function SortedPredictions(props: SortedPredictionsProps) {
           fontFamily={FONT}
           fontSize={13}
           role="img"
-          aria-label={`${title}: sorted ${side === 'fp' ? 'background predictions' : 'foreground errors'} with threshold t = ${t}`}
+          aria-label={`${title}: sorted ${side === 'fp' ? 'background predictions' : 'foreground errors'} with threshold t = ${t}. ${sortedSummary(d, side)}.`}
           style={{ position: 'absolute', inset: 0, display: empty ? 'none' : 'block' }}
         />
         {empty ? (

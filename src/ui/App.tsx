@@ -22,6 +22,7 @@ import { ExportButtons } from './ExportButtons';
 
 /** Every panel's header gets the export buttons. */
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
+import { UpdatePrompt } from './UpdatePrompt';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -95,6 +96,7 @@ export function App() {
       <ShareCard />
       <HelpOverlay />
       <Tour />
+      <UpdatePrompt />
     </div>
     </PanelActionsContext.Provider>
   );
