@@ -1,6 +1,7 @@
 /**
  * The run's curves as CSV: one row per logged history point, every value at the current t as the
- * history and loss panels compute it (their own functions, so the file matches the screen).
+ * history and loss panels compute it (the same functions from src/state/historyMath, so the file
+ * matches the screen). Dice and IoU are test metrics at p > 0.5 whatever t is.
  */
 import { atThreshold, historyRow } from '../state/historyMath';
 import type { HistoryEntry } from '../state/historyTypes';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decompose, decomposeFromHistogram, histogram, scoresFromCounts } from '../../src/core';
+import { decompose, decomposeFromHistogram, histogram, metrics, scoresFromCounts } from '../../src/core';
 import { Rng } from '../../src/data';
 import { CSV_COLUMNS, historyCsv } from '../../src/export/csv';
 import { atThreshold, historyRow } from '../../src/state/historyMath';
@@ -77,16 +77,19 @@ describe('history CSV', () => {
       });
     });
 
-    it(`t = ${t}: the values agree with decompose() and metrics on the raw pixels`, () => {
+    it(`t = ${t}: the values agree with decompose() at t and metrics at p > 0.5 on the raw pixels`, () => {
       const rows = parse(historyCsv(history, t)).slice(1);
       rows.forEach((row, i) => {
         const { p, y, e } = data[i];
         const col = (name: (typeof CSV_COLUMNS)[number]): number => Number(row[CSV_COLUMNS.indexOf(name)]);
         const d = decompose(p, y, { t, eps: e.eps });
-        const h = decomposeFromHistogram(e.hist, t);
         expect(col('fp_hard')).toBe(d.fpHard);
         expect(col('fn_hard')).toBe(d.fnHard);
+        // Dice and IoU are test metrics: binarised at p > 0.5 whatever t is (docs/design.md §1.4b).
+        const h = decomposeFromHistogram(e.hist, 0.5);
         const s = scoresFromCounts(h.f - h.fnHard, h.fpHard, h.fnHard);
+        const m = metrics(p, y, 0.5);
+        expect(s.dice).toBeCloseTo(m.dice, 12);
         expect(col('dice')).toBe(s.dice);
         expect(col('iou')).toBe(s.iou);
         for (const [name, want] of [
