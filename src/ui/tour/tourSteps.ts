@@ -113,7 +113,7 @@ export const tourSteps: readonly TourStep[] = [
     title: 'Where each loss pushes',
     text:
       'What differs between the losses by construction is where their gradient goes. Each row splits Σ|∂L/∂z| of one loss over four groups of pixels at t: foreground main and bias, background main and bias. ' +
-      'Under imbalance BCE spends most of its push on background-bias pixels, the long tail of small predictions; Intra-CBL averages within groups and Inter-CBL gives the easy background ε of a hard pixel’s weight, so the CBL rows spend far less there. ' +
+      'On the explorer’s data (1:50 by default) BCE spends most of its push on background-bias pixels, the long tail of small predictions; Intra-CBL averages within groups and Inter-CBL gives the easy background ε of a hard pixel’s weight, so the CBL rows spend far less there. ' +
       'This is a property of the loss on these predictions: it says where the next step pushes, not what a run will end with.',
     missing: 'the “Where the loss pushes” panel of the concept explorer.',
   },
