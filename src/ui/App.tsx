@@ -17,6 +17,8 @@ import { TrainingSection } from './TrainingSection';
 import { Transport } from './Transport';
 import { RunFiles } from './RunFiles';
 import { useUi } from './uiStore';
+import { ExperimentSection } from './experiments/ExperimentSection';
+import { useExperimentView } from '../state/experimentView';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -25,6 +27,8 @@ export function App() {
   const setHelp = useUi((s) => s.setHelp);
   const importOpen = useUi((s) => s.importOpen);
   const setImport = useUi((s) => s.setImport);
+  const experimentsOpen = useExperimentView((s) => s.open);
+  const setExperiments = useExperimentView((s) => s.setOpen);
   const showControls = !presenting && !hideAll;
   return (
     <div
@@ -56,6 +60,9 @@ export function App() {
               <button data-testid="btn-your-data" onClick={() => setImport(!importOpen)} aria-pressed={importOpen} title="Train on your own images and masks, or analyse your model's predictions (files stay in this tab)">
                 Your data
               </button>
+              <button data-testid="btn-experiments" onClick={() => setExperiments(!experimentsOpen)} aria-pressed={experimentsOpen} title="Sweep losses × imbalance ratios × seeds and compare the final numbers">
+                Experiments
+              </button>
               <Menu id="run" label="Run" title="Save or open a whole run, download the trained model">
                 <RunFiles />
               </Menu>
@@ -81,6 +88,7 @@ export function App() {
         {showControls ? <Controls /> : null}
         <main>
           <ImportSection />
+          <ExperimentSection />
           <AnalysisSection />
           <ConceptSection />
           {comparing ? <CompareSection /> : <TrainingSection />}
