@@ -4,11 +4,9 @@
  * results JSON, a per-run CSV and a summary CSV. A bad argument exits with code 2 before anything
  * is trained or written.
  */
-import { selectBackend } from '../src/engine/backend';
 import { CLI_USAGE, parseCliArgs, type CliRequest } from '../src/experiments/cliArgs';
 import { SweepArgError } from '../src/experiments/config';
 import { runQueue } from '../src/experiments/queue';
-import { runSweep } from '../src/experiments/runSweep';
 import { checkWritable, writeResults } from './experimentFiles';
 import { progressReporter } from './experimentProgress';
 
@@ -29,6 +27,8 @@ try {
 }
 
 const { config, out } = request;
+// tfjs loads only now: a refused argument answers at once.
+const [{ selectBackend }, { runSweep }] = await Promise.all([import('../src/engine/backend'), import('../src/experiments/runSweep')]);
 const { backend } = await selectBackend(['wasm']);
 const runs = runQueue(config).length;
 console.error(`experiment: ${runs} runs × ${config.steps} steps on ${backend} (${config.size} px, ${config.levels} levels, width ${config.width}, batch ${config.batchSize})`);

@@ -51,7 +51,7 @@ describe('npm run experiment', () => {
     expect(rb.summary).toEqual(ra.summary);
   }, 180_000);
 
-  it.each([
+  it.concurrent.each([
     ['an unknown loss', ['--losses', 'bce,hinge'], 'losses', 'hinge'],
     ['negative steps', ['--steps', '-5'], 'steps', '-5'],
     ['a ratio above the schema range', ['--ratios', '10,1000'], 'ratios', '1000'],

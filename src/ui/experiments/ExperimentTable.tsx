@@ -45,7 +45,7 @@ export function ExperimentTable({ summary, t }: { summary: readonly SummaryRow[]
         </thead>
         <tbody>
           {summary.map((r) => (
-            <tr key={`${r.loss}-${r.ratio}`} data-testid={`experiment-row-${r.loss}-${r.ratio}`}>
+            <tr key={`${r.loss}-${r.ratio}`} data-testid={`experiment-row-${r.loss}-${r.ratio}`} data-n={r.n}>
               <td>{lossInfo[r.loss].label}</td>
               <td>{r.ratio}</td>
               <td>{r.n}{r.diverged ? ` (${r.diverged} diverged)` : ''}</td>
