@@ -9,10 +9,10 @@ export const LAYERS = {
   data: ['core'],
   params: ['core'],
   engine: ['core', 'model', 'data', 'params'],
-  state: ['core', 'model', 'data', 'params', 'engine'],
   experiments: ['core', 'model', 'data', 'params', 'engine'],
-  panels: ['core', 'model', 'data', 'params', 'engine', 'state'],
-  export: ['core', 'model', 'data', 'params', 'engine', 'state'],
+  state: ['core', 'model', 'data', 'params', 'engine', 'experiments'],
+  panels: ['core', 'model', 'data', 'params', 'engine', 'experiments', 'state'],
+  export: ['core', 'model', 'data', 'params', 'engine', 'experiments', 'state'],
   ui: ['core', 'model', 'data', 'params', 'engine', 'state', 'experiments', 'panels', 'export'],
 };
 

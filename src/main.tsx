@@ -11,6 +11,8 @@ import { currentQuery, paramsFromQuery } from './state/url';
 import { viewFromQuery } from './state/view';
 import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
+import { experimentFromQuery, useExperimentView } from './state/experimentView';
+import { restoreSavedSweep } from './ui/experiments/experimentRunner';
 import './ui/styles.css';
 import './ui/teaching.css';
 import './ui/screens.css';
@@ -27,13 +29,22 @@ if (scenario) {
 useLab.getState().setParams(params);
 useLab.getState().setView(fromUrl.view);
 if (fromUrl.selectedImage !== undefined) useLab.getState().selectImage(fromUrl.selectedImage);
+const experiment = experimentFromQuery(window.location.search);
+useExperimentView.setState({ open: experiment.open, config: experiment.config });
+// A sweep saved in this browser (finished or not) shows again and can resume.
+restoreSavedSweep();
 // One notice for the whole link, so a long list of problems cannot push other notices out.
-const linkProblems = [...problems, ...fromUrl.problems];
+const linkProblems = [...problems, ...fromUrl.problems, ...experiment.problems];
 if (linkProblems.length) useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${linkProblems.join('; ')}.` });
 // Debounced: browsers throttle rapid history updates while a slider is dragged.
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 useLab.subscribe((s, prev) => {
   if (s.params === prev.params && s.view === prev.view && s.selectedImage === prev.selectedImage) return;
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`), 250);
+});
+// The Experiments section's sweep is part of the link too (state/experimentView.ts).
+useExperimentView.subscribe(() => {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`), 250);
 });

@@ -1,3 +1,4 @@
+import type { LossId } from '../core/lossInfo';
 import type { StageCheckResult } from '../core';
 import type { SwitchMode } from '../params/schema';
 
@@ -67,4 +68,9 @@ export class StageMachine {
   get wantsCheck(): boolean {
     return this.mode === 'auto' && this.state.stage === 1;
   }
+}
+
+/** The loss a run trains with in a stage: Balance trains Intra-CBL until the switch (Algorithm 1). */
+export function trainedLossAt(loss: LossId, stage: 1 | 2): LossId {
+  return loss === 'balance' && stage === 1 ? 'intra' : loss;
 }

@@ -79,7 +79,7 @@ function rejectPending<T>(pending: Map<number, Pending<T>>, store: LabStore): vo
 /** Where this browser keeps its backend probe verdict, and for which browser it was taken. */
 const PROBE_CACHE_KEY = 'balance-lab.backend-probe.v1';
 
-function cachedProbe(): ProbeReport | null {
+export function cachedProbe(): ProbeReport | null {
   try {
     const raw = globalThis.localStorage?.getItem(PROBE_CACHE_KEY);
     if (!raw) return null;

@@ -2,6 +2,9 @@ import { gradientHistogram, type GradientHistogram } from '../core/gradientHisto
 import { pixelGradients, type LossId } from '../core';
 import type { DatasetInfo, Snapshot } from '../engine/protocol';
 import { effectiveEps, type Params } from '../params/schema';
+import { trainedLossAt } from '../engine/stage';
+
+export { trainedLossAt };
 
 /**
  * Per logged step: where the trained loss pushed on the validation predictions, and where BCE
@@ -15,9 +18,6 @@ export interface GradientTrace {
   bceHist: GradientHistogram;
 }
 
-export function trainedLossAt(loss: LossId, stage: 1 | 2): LossId {
-  return loss === 'balance' && stage === 1 ? 'intra' : loss;
-}
 
 export function gradientTrace(s: Snapshot, dataset: DatasetInfo | null, params: Params): GradientTrace | null {
   if (!dataset || dataset.runId !== s.runId || s.valP.length !== dataset.valMasks.length || dataset.nVal === 0) return null;

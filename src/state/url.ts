@@ -1,6 +1,7 @@
 import { clampParams, DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../params/schema';
 import { useLab } from './store';
 import { isViewKey, viewQueryEntries, type ViewState } from './view';
+import { experimentQueryEntries, isExperimentKey } from './experimentView';
 
 /**
  * Reads parameters from a query string over `base` (the defaults, or a scenario's parameters);
@@ -16,7 +17,7 @@ export function paramsFromQuery(search: string, base: Params = DEFAULT_PARAMS): 
     if (value !== null) raw[key] = value;
   }
   const { params, problems } = clampParams(raw);
-  for (const key of query.keys()) if (!known.has(key) && !isViewKey(key)) problems.push(`Unknown URL parameter “${key}” ignored`);
+  for (const key of query.keys()) if (!known.has(key) && !isViewKey(key) && !isExperimentKey(key)) problems.push(`Unknown URL parameter “${key}” ignored`);
   return { params: { ...base, ...params }, problems };
 }
 
@@ -30,6 +31,8 @@ export function queryFromParams(params: Params, view?: { view: ViewState; select
     if (params[key] !== DEFAULT_PARAMS[key]) query.set(schema[key].urlKey, String(params[key]));
   }
   if (view) for (const [k, v] of viewQueryEntries(view.view, view.selectedImage)) query.set(k, v);
+  // The Experiments section's sweep rides along with the view (state/experimentView.ts).
+  if (view) for (const [k, v] of experimentQueryEntries()) query.set(k, v);
   const text = query.toString();
   return text ? `?${text}` : '';
 }

@@ -23,6 +23,8 @@ import { ExportButtons } from './ExportButtons';
 /** Every panel's header gets the export buttons. */
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
+import { ExperimentSection } from './experiments/ExperimentSection';
+import { useExperimentView } from '../state/experimentView';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -31,6 +33,8 @@ export function App() {
   const setHelp = useUi((s) => s.setHelp);
   const importOpen = useUi((s) => s.importOpen);
   const setImport = useUi((s) => s.setImport);
+  const experimentsOpen = useExperimentView((s) => s.open);
+  const setExperiments = useExperimentView((s) => s.setOpen);
   const showControls = !presenting && !hideAll;
   return (
     <PanelActionsContext.Provider value={exportActions}>
@@ -63,6 +67,9 @@ export function App() {
               <button data-testid="btn-your-data" onClick={() => setImport(!importOpen)} aria-pressed={importOpen} title="Train on your own images and masks, or analyse your model's predictions (files stay in this tab)">
                 Your data
               </button>
+              <button data-testid="btn-experiments" onClick={() => setExperiments(!experimentsOpen)} aria-pressed={experimentsOpen} title="Sweep losses × imbalance ratios × seeds and compare the final numbers">
+                Experiments
+              </button>
               <Menu id="run" label="Run" title="Save or open a whole run, download the trained model">
                 <RunFiles />
               </Menu>
@@ -88,6 +95,7 @@ export function App() {
         {showControls ? <Controls /> : null}
         <main>
           <ImportSection />
+          <ExperimentSection />
           <AnalysisSection />
           <ConceptSection />
           {comparing ? <CompareSection /> : <TrainingSection />}

@@ -1,0 +1,84 @@
+/**
+ * The Experiments section in a real browser: a 2-loss × 1-ratio × 2-seed sweep from a link fills
+ * the table and plot; its JSON export opens again; a second sweep is cancelled after its first run,
+ * survives a reload and resumes to the end. Tiny sizes on WASM: SwiftShader in headless Chromium is slow.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { SweepResults } from '../../src/experiments/types';
+import { openPage } from './harness';
+import { browserSuite } from './suite';
+
+const suite = browserSuite();
+const SWEEP = 'x=1&x.losses=bce,balance&x.ratios=10&x.seeds=1,2&x.batch=2&x.train=8&x.val=4';
+
+const rowN = (page: Page, id: string): Promise<string | null> => page.getByTestId(`experiment-row-${id}`).getAttribute('data-n', { timeout: 1000 }).catch(() => null);
+
+async function waitForRows(page: Page, n: number, timeout = 300_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => ['bce-10', 'balance-10'].every((id) => document.querySelector(`[data-testid="experiment-row-${id}"]`)?.getAttribute('data-n') === String(want)),
+    n,
+    { timeout, polling: 250 },
+  );
+}
+
+describe('Experiments section', () => {
+  it('runs a sweep from a link, shows the table and plot, and reopens its JSON export', async () => {
+    const { page } = await openPage(suite.browser, `${suite.origin}/?backends=wasm&${SWEEP}&x.steps=3`);
+    await page.getByTestId('experiment-section').waitFor();
+    expect(await page.getByTestId('exp-steps').inputValue()).toBe('3');
+    expect(await page.getByTestId('exp-loss-balance').isChecked()).toBe(true);
+    expect(await page.getByTestId('exp-loss-dice').isChecked()).toBe(false);
+    await page.getByTestId('btn-experiment-run').click();
+    await page.getByTestId('experiment-progress').waitFor({ timeout: 30_000 });
+    await waitForRows(page, 2);
+    const table = await page.getByTestId('experiment-table').innerText();
+    expect(table).toMatch(/Dice/);
+    expect(table).toMatch(/BCE/);
+    expect(table).toMatch(/Balance loss/);
+    // The plot: two facets (Dice, recall), one line per loss with a point per ratio.
+    const plot = page.getByTestId('experiment-plot');
+    expect(await plot.locator('g[data-metric]').count()).toBe(2);
+    expect(await plot.locator('g[data-loss="balance"] circle').count()).toBe(2);
+    expect(await plot.locator('g[data-loss="bce"] circle').count()).toBe(2);
+    expect(await page.getByTestId('export-png-experiment-plot').isVisible()).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-experiment-json').click()]);
+    const path = await download.path();
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as SweepResults;
+    expect(saved.runs.map((r) => `${r.loss}/${r.seed}`)).toEqual(['bce/1', 'bce/2', 'balance/1', 'balance/2']);
+    expect(saved.summary).toHaveLength(2);
+    expect(saved.config.steps).toBe(3);
+
+    // Opened in a fresh page (no saved sweep there), the file fills the table again.
+    await page.evaluate(() => localStorage.clear());
+    const fresh = await openPage(suite.browser, `${suite.origin}/?backends=wasm&x=1`);
+    await fresh.page.getByTestId('experiment-section').waitFor();
+    await fresh.page.getByTestId('input-open-experiment').setInputFiles(path);
+    await waitForRows(fresh.page, 2, 10_000);
+    expect(await fresh.page.getByTestId('exp-steps').inputValue()).toBe('3');
+  });
+
+  it('cancels a sweep after its first run, keeps it over a reload and resumes it to the end', async () => {
+    const { page } = await openPage(suite.browser, `${suite.origin}/?backends=wasm&${SWEEP}&x.steps=30`);
+    await page.evaluate(() => localStorage.clear());
+    await page.getByTestId('btn-experiment-run').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="experiment-row-bce-10"]')?.getAttribute('data-n') === '1', null, { timeout: 300_000, polling: 100 });
+    await page.getByTestId('btn-experiment-cancel').click();
+    expect(await page.getByTestId('experiment-progress').count()).toBe(0);
+    const kept = Number(await rowN(page, 'bce-10'));
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('btn-experiment-resume').isEnabled()).toBe(true);
+
+    await page.reload();
+    await page.getByTestId('experiment-section').waitFor();
+    expect(Number(await rowN(page, 'bce-10'))).toBe(kept);
+    const resume = page.getByTestId('btn-experiment-resume');
+    expect(await resume.isEnabled()).toBe(true);
+    expect(await resume.innerText()).toContain(`${kept}/4`);
+    await resume.click();
+    await waitForRows(page, 2);
+    expect(await page.getByTestId('btn-experiment-resume').isEnabled()).toBe(false);
+  });
+});
