@@ -35,7 +35,7 @@ export const tourSteps: readonly TourStep[] = [
     text:
       'A loss counts errors softly, a test metric counts them hard, and under class imbalance the two disagree. ' +
       'This lab splits soft FP and FN into a main term that does not depend on the class ratio and a bias term that does (Eq. 9–10), ' +
-      'and trains a small U-Net in this tab with the two-stage Balance loss, which gives that bias less weight in the loss: it spends less of its gradient on the tail of small background predictions than BCE does. ' +
+      'and trains a small U-Net in this tab with the two-stage Balance loss, which gives that bias less weight in the loss: on the same predictions it spends less of its gradient on the tail of small background predictions than BCE would. ' +
       'The concept explorer at the top needs no training; the live panels further down follow a real run.',
   },
   {
