@@ -84,6 +84,8 @@ describe('any screen', () => {
   it('every control is reachable by keyboard and shows a focus ring', async () => {
     const { page } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
     await conceptDrawn(page);
+    // Transport buttons are disabled (so not focusable) until the engine has started.
+    await page.getByTestId('btn-play').and(page.locator(':enabled')).waitFor({ timeout: 240_000 });
     const seen = new Set<string>();
     let unringed: string[] = [];
     for (let i = 0; i < 160; i++) {
