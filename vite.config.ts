@@ -48,10 +48,18 @@ const pwa = VitePWA({
 });
 
 export default defineConfig({
-  // Relative asset URLs: the build runs from any sub-path of any static host (README, "Host it for a class").
+  // Relative asset URLs: the build runs from any sub-path of any static host, WASM binaries included
+  // (README, "Host it for a class").
   base: './',
   plugins: [react(), pwa],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Whitespace-only minification of the worker bundle: tfjs-backend-wasm starts its threads
+    // from its factory's source text (Function.prototype.toString), evaluated in a fresh worker.
+    // Mangled, every thread died on "e is not defined"; compressed, a `typeof _scriptDir`
+    // guard was folded away and they died on "_scriptDir is not defined".
+    rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
+  },
   server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   preview: { headers: ISOLATION_HEADERS },
   // Pre-bundle every dependency up front, including the worker's: otherwise the dev server

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { benchCore } from './core';
+import { selectBackend } from '../src/engine/backend';
 import { measureEngine } from './engineMeasure';
 import { benchBrowserEngine } from './browserEngine';
 import { benchUi } from './ui';
@@ -33,15 +34,19 @@ const addEngine = (label: string, key: string, f: typeof node) => {
   figures[`${key}TensorGrowth`] = f.tensorsAtB - f.tensorsAtA;
 };
 addEngine('Node CPU', 'nodeCpu', node);
+await selectBackend(['wasm']);
+const nodeWasm = await measureEngine({ rounds: quick ? 4 : 10, tensorSteps: quick ? [20, 100] : [100, 1000] });
+addEngine('Node WASM', 'nodeWasm', nodeWasm);
 
 const { server, origin } = await startServer();
 const browser = await launch();
 try {
-  for (const r of await benchBrowserEngine(browser, origin, ['webgpu', 'webgl'], quick ? 3 : 6)) {
-    if (r.ok && r.figures) addEngine(`Chromium ${r.backend}`, `chromium${r.backend === 'webgpu' ? 'WebGPU' : 'WebGL'}`, r.figures);
+  const keyOf: Record<string, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'Wasm' };
+  for (const r of await benchBrowserEngine(browser, origin, ['webgpu', 'webgl', 'wasm'], quick ? 3 : 6)) {
+    if (r.ok && r.figures) addEngine(`Chromium ${r.backend}`, `chromium${keyOf[r.backend]}`, r.figures);
     else engineRows[`Chromium ${r.backend}`] = { error: r.error ?? 'unknown' };
   }
-  console.log('\n## Engine (32 px, 2 levels, width 8, batch 4; tensor growth at batch 1)');
+  console.log('\n## Engine (32 px, 2 levels, width 8, batch 4; tensor growth at batch 1; Balance/BCE target ≤ 1.3)');
   console.table(engineRows);
 
   // The production build. Frames are composited by the GPU process, which SwiftShader also uses
@@ -55,7 +60,7 @@ try {
       const b = await launch(flags);
       return benchUi(b, prod.origin, query).finally(() => b.close());
     };
-    const onGpu = await fresh(WEBGPU_FLAGS, '');
+    const onGpu = await fresh(WEBGPU_FLAGS, '?be=webgpu');
     const onCpu = await fresh(WEBGPU_FLAGS, '?backends=cpu');
     // Software raster, as most machines without SwiftShader would composite: the main thread's cost.
     const onCpuSoft = await fresh(SOFTWARE_RASTER_FLAGS, '?backends=cpu');

@@ -66,7 +66,7 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
   // tsx keeps function names with a __name helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(`${origin}/${query}`);
-  await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|cpu/ }).waitFor({ timeout: 300_000 });
+  await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|wasm|cpu/ }).waitFor({ timeout: 300_000 });
   await page.getByTestId('concept-sorted').locator('svg').first().waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };

@@ -4,7 +4,7 @@ Same net as src/model/unet.ts at the defaults (64 px, 3 levels, width 8, 120,681
 batch 8, Adam, Balance loss (a = 0.5, t_h = 0.9, the authors' epsilon = f/N) computed as a
 cross-entropy with per-pixel weights built without gradient, as src/core/cbl.ts does.
 Run with Debian's python3-torch:  /usr/bin/python3 bench/pytorch/unet_step.py [threads]
-Prints one JSON line: {"torchStepMs": median, "threads": n, "params": count}.
+Prints one JSON line: {"torchStepMs": median, "torchMinMs": fastest, "threads": n, "params": count}.
 """
 import json, sys, time
 import torch
@@ -86,4 +86,4 @@ for i in range(25):
     float(loss)
     times.append((time.perf_counter() - start) * 1000)
 times = sorted(times[5:])
-print(json.dumps({"torchStepMs": round(times[len(times) // 2], 1), "threads": threads, "params": params}))
+print(json.dumps({"torchStepMs": round(times[len(times) // 2], 1), "torchMinMs": round(times[0], 1), "threads": threads, "params": params}))

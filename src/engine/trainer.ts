@@ -195,11 +195,13 @@ export class Trainer {
     ) as tf.Scalar;
     const p = kept as unknown as tf.Tensor4D;
     const summary = tf.tidy(() => {
-      // The sum of every weight is finite exactly when all weights are. The loss alone is not
-      // enough: XNNPACK (WASM) clamps and fuses ReLU with min/max that turn NaN into a bound, so
-      // a diverged network there still reports a finite loss.
+      // The loss plus 0 × (the sum of every weight): the same number while all weights are
+      // finite, NaN as soon as one is not. The loss alone is not enough: XNNPACK (WASM) clamps and
+      // fuses ReLU with min/max that turn NaN into a bound, so a diverged network there still
+      // reports a finite loss. (Folded into the loss rather than read as a third part: a
+      // three-part concat here read back wrong values on WebGPU after a restore.)
       const weightSum = tf.addN(this.vars.map((v) => tf.sum(v)));
-      const parts: tf.Tensor[] = [tf.reshape(cost, [1]), tf.reshape(weightSum, [1])];
+      const parts: tf.Tensor[] = [tf.reshape(tf.add(cost, tf.mul(weightSum, 0)), [1])];
       if (runsCheck) parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
       return tf.concat(parts);
     });
@@ -211,11 +213,11 @@ export class Trainer {
     this.lastBatch?.y.dispose();
     this.lastBatch = { p, y: yb };
     const loss = values[0];
-    if (!Number.isFinite(loss) || !Number.isFinite(values[1])) return await this.recoverFromNaN(loss);
+    if (!Number.isFinite(loss)) return await this.recoverFromNaN(loss);
 
     this.stepCount++;
     this.lastLoss = loss;
-    const check = runsCheck ? countStageFlags(values, p.shape[0], 2) : null;
+    const check = runsCheck ? countStageFlags(values, p.shape[0], 1) : null;
     const stageBefore = this.stage.current.stage;
     this.stage.afterStep(this.stepCount, check);
     const record: StepRecord = { step: this.stepCount, loss, stage: stageBefore, check };
@@ -356,7 +358,7 @@ export class Trainer {
       kind: 'nan',
       step: failedStep,
       restoredStep: cp.step,
-      message: `${Number.isFinite(loss) ? 'The weights became infinite or NaN' : `The loss became ${loss}`} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
+      message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
     };
   }
 

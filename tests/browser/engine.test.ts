@@ -98,8 +98,9 @@ describe('without any GPU (WebGPU and WebGL disabled)', () => {
       const { page, errors, requests } = await openPage(browser, `${origin}/`);
       await expectBackend(page, 'wasm');
       const title = (await page.getByTestId('backend-badge').getAttribute('title')) ?? '';
-      expect(title).toMatch(/webgpu: navigator\.gpu is missing|webgpu: no WebGPU adapter/);
-      expect(title).toMatch(/webgl: .+/);
+      // Each unavailable GPU backend's reason is kept (in the probe table or as a fallback).
+      expect(title).toMatch(/webgpu(:| not used:) (navigator\.gpu is missing|no WebGPU adapter)/);
+      expect(title).toMatch(/webgl(:| not used:) .*(WebGL|canvas)/);
       expect(title).toMatch(/wasm: \d/);
       // COOP/COEP from the dev server: the threaded WASM build can run.
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
