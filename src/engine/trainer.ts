@@ -198,9 +198,9 @@ export class Trainer {
       // The loss plus 0 × (the sum of every weight): the same number while all weights are
       // finite, NaN as soon as one is not. The loss alone is not enough: XNNPACK (WASM) clamps and
       // fuses ReLU with min/max that turn NaN into a bound, so a diverged network there still
-      // reports a finite loss. (Folded into the loss rather than read as a third part: a
-      // three-part concat here read back wrong values on WebGPU after a restore.)
-      const weightSum = tf.addN(this.vars.map((v) => tf.sum(v)));
+      // reports a finite loss. A chain of adds, not addN: WebGPU's AddN binds one buffer per
+      // input, and with one per variable (~30) it returned garbage.
+      const weightSum = this.vars.reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(v)), tf.scalar(0));
       const parts: tf.Tensor[] = [tf.reshape(tf.add(cost, tf.mul(weightSum, 0)), [1])];
       if (runsCheck) parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
       return tf.concat(parts);
