@@ -5,7 +5,7 @@ import type { BackendName, BackendReport } from './protocol';
 
 /**
  * Every backend training can run on, in the fallback order used when nothing else decides
- * (DESIGN §1.5). WASM trains since src/model/wasmKernels.ts supplies its missing weight gradient;
+ * (docs/design.md §1.5). WASM trains since src/model/wasmKernels.ts supplies its missing weight gradient;
  * where there is no real GPU it is the fastest, which the probe (probe.ts) finds out.
  */
 export const TRAINING_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -90,7 +90,7 @@ export async function trySetBackend(name: BackendName): Promise<string | null> {
 
 /**
  * Sets the first backend of `order` that initialises, and says why each earlier one was
- * skipped. tf.setBackend returns false on failure instead of throwing (DESIGN §1.5).
+ * skipped. tf.setBackend returns false on failure instead of throwing (docs/design.md §1.5).
  */
 export async function selectBackend(order: readonly BackendName[] = TRAINING_BACKENDS): Promise<BackendReport> {
   const fallbacks: BackendReport['fallbacks'] = [];

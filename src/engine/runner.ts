@@ -141,7 +141,7 @@ export class Runner {
     this.remainingBackends = this.remainingBackends.slice(this.remainingBackends.indexOf(report.backend) + 1);
     this.post({ type: 'backend', report });
     const device = webgpuDevice();
-    // tfjs never listens to device.lost (DESIGN §1.5): recovery is ours.
+    // tfjs never listens to device.lost (docs/design.md §1.5): recovery is ours.
     if (device) void device.lost.then((info) => this.onDeviceLost(info));
   }
 

@@ -362,7 +362,7 @@ export class Trainer {
     };
   }
 
-  /** Everything the panels need, read back in one go (DESIGN §2). */
+  /** Everything the panels need, read back in one go (docs/design.md §2). */
   async snapshot(backend: BackendName, stepsPerSecond: number): Promise<Snapshot> {
     const { tHard, eps } = lossOptionsOf(this.params);
     const valPT = tf.tidy(() => this.model.predict(this.valX, { batchSize: 8 }) as tf.Tensor4D);
