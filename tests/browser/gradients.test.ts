@@ -56,8 +56,11 @@ describe('where the loss pushes', () => {
     await waitForSnapshot(page, 1);
     const panel = page.getByTestId('train-gradient');
     await panel.waitFor();
-    // Balance in stage 1 trains Intra-CBL: that row is marked as trained.
-    expect(await panel.getByTestId('grad-row-intra').getAttribute('data-trained')).toBe('true');
+    // Balance trains Intra-CBL in stage 1 and the mix in stage 2: that row is marked as trained.
+    const stage = await page.getByTestId('stage-indicator').textContent();
+    const trainedRow = /Stage 2/.test(stage ?? '') ? 'balance' : 'intra';
+    const marked = await panel.locator('[data-trained="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(marked, `stage indicator: ${stage}`).toEqual([`grad-row-${trainedRow}`]);
     const onImage = await rowsOf(page, 'train-gradient');
     for (const loss of lossIds) expect(Math.abs(onImage[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);
     await page.getByTestId('train-gradient-map-canvas').waitFor();
