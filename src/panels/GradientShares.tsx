@@ -103,6 +103,7 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
               key={id}
               data-testid={`grad-row-${id}`}
               data-trained={isTrained ? 'true' : undefined}
+              title={GROUPS.map((g) => `${GROUP_LABEL[g]} ${sharePercent(s[g])}`).join(' · ')}
               onClick={onChoose ? () => onChoose(id) : undefined}
               style={{
                 ...row,
@@ -117,11 +118,7 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
               </span>
               <span role="cell" style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }} aria-hidden="true">
                 {GROUPS.map((g) => (
-                  <span
-                    key={g}
-                    title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}: ${sharePercent(s[g])} of Σ|∂L/∂z| on ${counts[g].toLocaleString()} pixels`}
-                    style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }}
-                  />
+                  <span key={g} style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }} />
                 ))}
               </span>
               {GROUPS.map((g) => (
