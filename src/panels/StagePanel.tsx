@@ -142,8 +142,9 @@ function M({ children }: { children: React.ReactNode }) {
 function Count({ label, value, ok, color }: { label: string; value: number; ok: boolean; color: string }) {
   return (
     <span style={{ whiteSpace: 'nowrap', marginRight: 6 }}>
-      <span style={{ color, fontWeight: 700 }}>{label}</span> = <b>{value}</b>{' '}
-      <span aria-label={ok ? 'enough' : 'not enough'} style={{ color: ok ? '#009E73' : '#b3261e', fontWeight: 700 }}>
+      {/* Ink text with the series colour as an underline: the colours alone are too light for 13 px text. */}
+      <span style={{ fontWeight: 700, boxShadow: `inset 0 -3px 0 ${color}` }}>{label}</span> = <b>{value}</b>{' '}
+      <span aria-label={ok ? 'enough' : 'not enough'} style={{ color: ok ? '#00704c' : '#b3261e', fontWeight: 700 }}>
         {ok ? '✓' : '✗'}
       </span>
     </span>
