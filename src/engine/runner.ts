@@ -327,13 +327,8 @@ export class Runner {
     old.dispose();
     this.trainer = null;
     await this.chooseBackend();
-    const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
-    if (checkpoint) await trainer.resumeFrom(checkpoint);
-    trainer.restoreStage(old);
-    this.trainer = trainer;
-    await this.sendSnapshot();
-    if (wasRunning) this.handle({ type: 'run' });
-    else this.postState();
+    await this.continueFrom(old, checkpoint);
+    this.resumeState(wasRunning);
   }
 
   /** Moves the run to the next backend from the last host checkpoint (the GPU copy is gone). */
@@ -352,12 +347,22 @@ export class Runner {
       }
       tf.removeBackend('webgpu');
       await this.useNextBackend();
-      const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
-      if (checkpoint) await trainer.resumeFrom(checkpoint);
-      trainer.restoreStage(old);
-      this.trainer = trainer;
-      await this.sendSnapshot();
+      await this.continueFrom(old, checkpoint);
     });
+    this.resumeState(wasRunning);
+  }
+
+  /** The run on the backend just chosen: a new trainer from the host checkpoint with the old one's stage. */
+  private async continueFrom(old: Trainer, checkpoint: Trainer['lastCheckpoint']): Promise<void> {
+    const trainer = new Trainer(this.params as Params, this.runId, undefined, this.userData());
+    if (checkpoint) await trainer.resumeFrom(checkpoint);
+    trainer.restoreStage(old);
+    this.trainer = trainer;
+    await this.sendSnapshot();
+  }
+
+  /** After a backend move the loop runs again if it ran before; otherwise the UI hears the state. */
+  private resumeState(wasRunning: boolean): void {
     if (wasRunning) this.handle({ type: 'run' });
     else this.postState();
   }
