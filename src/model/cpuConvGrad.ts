@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { nhwcConvInfo, type ConvGradAttrs } from './convGeometry';
 
 /**
  * The tfjs 4.22 CPU kernel for Conv2DBackpropFilter reads every element through
@@ -18,13 +19,7 @@ interface CpuBackendLike {
   makeTensorInfo(shape: number[], dtype: tf.DataType, values: Float32Array): tf.TensorInfo;
 }
 
-type Attrs = {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape: [number, number, number, number];
-};
+type Attrs = ConvGradAttrs;
 
 let original: tf.KernelConfig | null = null;
 
@@ -38,16 +33,7 @@ function fastConv2DBackpropFilter(args: Parameters<tf.KernelFunc>[0]): tf.Tensor
   if (attrs.dataFormat !== 'NHWC' || !(xVals instanceof Float32Array) || !(dyVals instanceof Float32Array)) {
     return (original as tf.KernelConfig).kernelFunc(args);
   }
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const info = nhwcConvInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs);
   const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
   const { filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const top = info.padInfo.top;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { nhwcConvInfo, type ConvGradAttrs } from './convGeometry';
 
 /**
  * Kernels this project adds to or replaces in the WASM backend (tfjs-backend-wasm 4.22):
@@ -36,13 +37,7 @@ interface WasmBackendLike {
   typedArrayFromHeap(info: tf.TensorInfo): tf.TypedArray;
 }
 
-type Attrs = {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  filterShape: [number, number, number, number];
-};
+type Attrs = ConvGradAttrs;
 
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
@@ -60,16 +55,7 @@ function wasmConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   const backend = args.backend;
   const disposer = backend as unknown as WasmBackendLike;
   if (attrs.dataFormat !== 'NHWC') throw new Error('The wasm Conv2DBackpropFilter kernel supports NHWC only.');
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    attrs.filterShape,
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const info = nhwcConvInfo(x.shape as [number, number, number, number], attrs.filterShape, attrs);
   const { inHeight, inWidth, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
@@ -105,13 +91,7 @@ function wasmConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   return dw;
 }
 
-type InputAttrs = {
-  strides: [number, number] | number;
-  pad: 'valid' | 'same' | number | tf.backend_util.ExplicitPadding;
-  dataFormat: 'NHWC' | 'NCHW';
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  inputShape: [number, number, number, number];
-};
+type InputAttrs = Omit<ConvGradAttrs, 'filterShape'> & { inputShape: [number, number, number, number] };
 
 let stockBackpropInput: tf.KernelConfig | null = null;
 
@@ -134,16 +114,7 @@ function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
   const disposer = backend as unknown as WasmBackendLike;
   const stock = () => (stockBackpropInput as tf.KernelConfig).kernelFunc(args) as tf.TensorInfo;
   if (attrs.dataFormat !== 'NHWC') return stock();
-  const info = tf.backend_util.computeConv2DInfo(
-    attrs.inputShape,
-    filter.shape as [number, number, number, number],
-    attrs.strides,
-    1,
-    attrs.pad,
-    attrs.dimRoundingMode,
-    false,
-    'channelsLast',
-  );
+  const info = nhwcConvInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs);
   const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const { top, left } = info.padInfo;
   const temps: tf.TensorInfo[] = [];
