@@ -66,7 +66,19 @@ export default defineConfig({
   // discovers tfjs only when the worker starts and reloads the page a few seconds after load.
   optimizeDeps: {
     entries: ['index.html', 'src/engine/worker.ts'],
-    include: ['react', 'react-dom', 'react-dom/client', 'zustand', 'd3', 'katex', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-webgpu', '@tensorflow/tfjs-backend-wasm', 'fast-png', 'fflate'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'zustand',
+      'd3',
+      'katex',
+      '@tensorflow/tfjs',
+      '@tensorflow/tfjs-backend-webgpu',
+      '@tensorflow/tfjs-backend-wasm',
+      'fast-png',
+      'fflate',
+    ],
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
 });

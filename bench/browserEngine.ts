@@ -10,14 +10,23 @@ export interface BrowserEngineResult {
 }
 
 /** Opens bench/browser.html for each backend and collects the worker's figures. */
-export async function benchBrowserEngine(browser: Browser, origin: string, backends: string[], rounds: number): Promise<BrowserEngineResult[]> {
+export async function benchBrowserEngine(
+  browser: Browser,
+  origin: string,
+  backends: string[],
+  rounds: number,
+): Promise<BrowserEngineResult[]> {
   const results: BrowserEngineResult[] = [];
   for (const backend of backends) {
     const page = await browser.newPage();
     try {
       await page.goto(`${origin}/bench/browser.html?backend=${backend}&rounds=${rounds}`);
       await page.waitForSelector('#out[data-done="true"]', { timeout: 1_200_000 });
-      const data = JSON.parse((await page.textContent('#out')) ?? '{}') as { ok: boolean; error?: string; figures?: EngineFigures };
+      const data = JSON.parse((await page.textContent('#out')) ?? '{}') as {
+        ok: boolean;
+        error?: string;
+        figures?: EngineFigures;
+      };
       results.push({ backend, ...data });
     } catch (err) {
       results.push({ backend, ok: false, error: err instanceof Error ? err.message : String(err) });
@@ -38,7 +47,12 @@ export interface BrowserStepResult {
 }
 
 /** Default-run step time in a bench worker on `backend` ('auto': the app's probe decides). */
-export async function benchBrowserStep(browser: Browser, origin: string, backend: string, rounds: number): Promise<BrowserStepResult> {
+export async function benchBrowserStep(
+  browser: Browser,
+  origin: string,
+  backend: string,
+  rounds: number,
+): Promise<BrowserStepResult> {
   const page = await browser.newPage();
   try {
     await page.goto(`${origin}/bench/browser.html?backend=${backend}&rounds=${rounds}&mode=step`);

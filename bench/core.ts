@@ -18,7 +18,10 @@ export async function benchCore(): Promise<Record<string, number>> {
   const p = tf.randomUniform(shape, 0, 1, 'float32', 1) as tf.Tensor4D;
   const y = tf.cast(tf.greater(tf.randomUniform(shape, 0, 1, 'float32', 2), 0.98), 'float32') as tf.Tensor4D;
   offset = tf.variable(tf.zeros(shape), true, 'bench_offset');
-  const loss = await interleaved({ balance: lossStep((a, b) => balanceLoss(a, b), p, y), bce: lossStep(bce, p, y) }, 30);
+  const loss = await interleaved(
+    { balance: lossStep((a, b) => balanceLoss(a, b), p, y), bce: lossStep(bce, p, y) },
+    30,
+  );
   tf.dispose([p, y, offset]);
 
   const n = 16 * 256 * 256;
@@ -42,7 +45,10 @@ export async function benchCore(): Promise<Record<string, number>> {
   console.table({
     'Balance loss': { 'median ms': figures.lossBalanceMs, 'p95 ms': round(loss.balance.p95Ms) },
     BCE: { 'median ms': figures.lossBceMs, 'p95 ms': round(loss.bce.p95Ms) },
-    'decompose 16×256×256 (ε given)': { 'median ms': figures.decompose16x256x256Ms, 'p95 ms': round(dec.decompose.p95Ms) },
+    'decompose 16×256×256 (ε given)': {
+      'median ms': figures.decompose16x256x256Ms,
+      'p95 ms': round(dec.decompose.p95Ms),
+    },
   });
   console.log(`Balance / BCE ratio: ${figures.lossBalanceOverBce} (target ≤ 1.3)`);
   return figures;

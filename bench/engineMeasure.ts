@@ -27,7 +27,14 @@ export interface EngineBenchOptions {
 }
 
 /** Small enough for SwiftShader and the CPU backend, large enough to be a real U-Net step. */
-export const BENCH_PARAMS: Partial<Params> = { size: '32', levels: 2, width: 8, batchSize: 4, trainSize: 16, valSize: 4 };
+export const BENCH_PARAMS: Partial<Params> = {
+  size: '32',
+  levels: 2,
+  width: 8,
+  batchSize: 4,
+  trainSize: 16,
+  valSize: 4,
+};
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -75,9 +75,19 @@ try {
       'long tasks > 50 ms': u.longTasksOver50,
       'event-loop lag p95': `${round(u.eventLoopLagP95Ms, 1)} ms`,
     });
-    console.log('\n## UI at default sizes, production build (64 px, batch 8; targets: p95 ≤ 50 ms, ≥ 30 fps, no long task > 50 ms)');
-    console.table({ 'worker on WebGPU (SwiftShader)': row(onGpu), 'worker on CPU backend': row(onCpu), 'worker on CPU, software raster': row(onCpuSoft) });
-    for (const [key, u] of [['webgpu', onGpu], ['cpu', onCpu], ['cpuSoftRaster', onCpuSoft]] as const) {
+    console.log(
+      '\n## UI at default sizes, production build (64 px, batch 8; targets: p95 ≤ 50 ms, ≥ 30 fps, no long task > 50 ms)',
+    );
+    console.table({
+      'worker on WebGPU (SwiftShader)': row(onGpu),
+      'worker on CPU backend': row(onCpu),
+      'worker on CPU, software raster': row(onCpuSoft),
+    });
+    for (const [key, u] of [
+      ['webgpu', onGpu],
+      ['cpu', onCpu],
+      ['cpuSoftRaster', onCpuSoft],
+    ] as const) {
       figures[`ui_${key}_sliderPausedP95Ms`] = round(u.sliderIdleP95Ms, 1);
       figures[`ui_${key}_sliderPausedMedianMs`] = round(u.sliderIdleMedianMs, 1);
       figures[`ui_${key}_sliderPausedSettledP95Ms`] = round(u.sliderIdleSettledP95Ms, 1);

@@ -7,7 +7,13 @@ import * as tf from '@tensorflow/tfjs';
 import { Trainer } from '../src/engine/trainer';
 import { DEFAULT_PARAMS, type Params } from '../src/params/schema';
 
-export const DEFAULT_STEP_PARAMS: Params = { ...DEFAULT_PARAMS, loss: 'balance', switchMode: 'fromStart', optimizer: 'adam', batchSize: 8 };
+export const DEFAULT_STEP_PARAMS: Params = {
+  ...DEFAULT_PARAMS,
+  loss: 'balance',
+  switchMode: 'fromStart',
+  optimizer: 'adam',
+  batchSize: 8,
+};
 
 export interface StepFigures {
   backend: string;
@@ -30,7 +36,13 @@ export async function measureDefaultStep(warmup: number, rounds: number, maxMs =
       samples.push(performance.now() - t0);
     }
     const sorted = [...samples].sort((a, b) => a - b);
-    return { backend: tf.getBackend(), medianMs: sorted[Math.floor(sorted.length / 2)], minMs: sorted[0], samples, paramCount: trainer.datasetInfo().paramCount };
+    return {
+      backend: tf.getBackend(),
+      medianMs: sorted[Math.floor(sorted.length / 2)],
+      minMs: sorted[0],
+      samples,
+      paramCount: trainer.datasetInfo().paramCount,
+    };
   } finally {
     trainer.dispose();
   }

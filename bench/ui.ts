@@ -1,6 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
 
-
 /**
  * Time from a t-slider input to the painted update, 60 times. `firstPaint` ends at the frame after
  * React's commit; `settled` waits further until a frame passes with no DOM change, so any work a
@@ -9,7 +8,10 @@ import type { Browser, Page } from 'playwright-core';
 async function sliderLatencies(page: Page, testId = 'slider-t'): Promise<{ firstPaint: number[]; settled: number[] }> {
   return page.evaluate(async (testId) => {
     const slider = document.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
-    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (this: HTMLInputElement, v: string) => void;
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set as (
+      this: HTMLInputElement,
+      v: string,
+    ) => void;
     const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     let lastMutation = 0;
     const observer = new MutationObserver(() => {
@@ -66,21 +68,35 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
   // tsx keeps function names with a __name helper that the page does not have.
   await page.addInitScript('window.__name = (f) => f');
   await page.goto(`${origin}/${query}`);
-  await page.getByTestId('backend-badge').filter({ hasText: /webgpu|webgl|wasm|cpu/ }).waitFor({ timeout: 300_000 });
+  await page
+    .getByTestId('backend-badge')
+    .filter({ hasText: /webgpu|webgl|wasm|cpu/ })
+    .waitFor({ timeout: 300_000 });
   await page.getByTestId('concept-sorted').locator('svg').first().waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: false });
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks.push(e.duration))).observe({
+      type: 'longtask',
+      buffered: false,
+    });
   });
   // One step so that every training panel has data, then measure paused and while training.
   await page.getByTestId('btn-step').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 1, null, { timeout: 600_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 1,
+    null,
+    { timeout: 600_000 },
+  );
   await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
   const idle = await sliderLatencies(page);
   const idleTh = await sliderLatencies(page, 'slider-tHard');
   await page.getByTestId('btn-play').click();
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 3, null, { timeout: 600_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 3,
+    null,
+    { timeout: 600_000 },
+  );
   const training = await sliderLatencies(page);
 
   const frames = await page.evaluate(async () => {
@@ -108,7 +124,12 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
     clearInterval(timer);
     const seconds = (performance.now() - start) / 1000;
     lags.sort((a, b) => a - b);
-    return { fps: count / seconds, longTasks: w.__longTasks, steps: stepAt() - firstStep, lagP95: lags[Math.floor(0.95 * lags.length)] ?? 0 };
+    return {
+      fps: count / seconds,
+      longTasks: w.__longTasks,
+      steps: stepAt() - firstStep,
+      lagP95: lags[Math.floor(0.95 * lags.length)] ?? 0,
+    };
   });
   await page.getByTestId('btn-pause').click();
   await page.close();

@@ -28,10 +28,15 @@ try {
 
 const { config, out } = request;
 // tfjs loads only now: a refused argument answers at once.
-const [{ selectBackend }, { runSweep }] = await Promise.all([import('../src/engine/backend'), import('../src/experiments/runSweep')]);
+const [{ selectBackend }, { runSweep }] = await Promise.all([
+  import('../src/engine/backend'),
+  import('../src/experiments/runSweep'),
+]);
 const { backend } = await selectBackend(['wasm']);
 const runs = runQueue(config).length;
-console.error(`experiment: ${runs} runs × ${config.steps} steps on ${backend} (${config.size} px, ${config.levels} levels, width ${config.width}, batch ${config.batchSize})`);
+console.error(
+  `experiment: ${runs} runs × ${config.steps} steps on ${backend} (${config.size} px, ${config.levels} levels, width ${config.width}, batch ${config.batchSize})`,
+);
 const progress = progressReporter(process.stderr, runs);
 const results = await runSweep(config, backend, {
   onProgress: (p) => progress.step(p),

@@ -17,7 +17,10 @@ try {
   const { page } = await openPage(browser, `${origin}/?backends=wasm&x=1`, { width: 1000, height: 900 });
   await page.getByTestId('input-open-experiment').setInputFiles(input);
   await page.getByTestId('experiment-plot').locator('g[data-metric]').first().waitFor();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-experiment-plot').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('export-png-experiment-plot').click(),
+  ]);
   copyFileSync(await download.path(), output);
   console.log(`wrote ${output}`);
 } finally {

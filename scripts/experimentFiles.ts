@@ -15,7 +15,8 @@ export function outputPaths(out: string): { json: string; csv: string; summaryCs
 export function checkWritable(out: string): void {
   for (const path of Object.values(outputPaths(out))) {
     const dir = dirname(path);
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SweepArgError('out', out, `the folder ${dir} does not exist`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory())
+      throw new SweepArgError('out', out, `the folder ${dir} does not exist`);
     try {
       accessSync(dir, constants.W_OK);
       if (existsSync(path)) {

@@ -1,7 +1,12 @@
 import type { SweepProgress } from '../src/experiments/runSweep';
 import type { RunResult } from '../src/experiments/types';
 
-const fmtTime = (s: number): string => (s >= 3600 ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min` : s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`);
+const fmtTime = (s: number): string =>
+  s >= 3600
+    ? `${Math.floor(s / 3600)} h ${Math.round((s % 3600) / 60)} min`
+    : s >= 60
+      ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`
+      : `${Math.round(s)} s`;
 
 /** A redrawn bar on a terminal; on a pipe or file, one plain line per finished run. */
 export function progressReporter(stream: NodeJS.WriteStream, totalRuns: number) {
@@ -20,7 +25,9 @@ export function progressReporter(stream: NodeJS.WriteStream, totalRuns: number) 
       lastDraw = now;
       const width = 30;
       const filled = Math.round((width * p.done) / p.total);
-      stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] run ${p.run + 1}/${p.runs}, step ${p.step}, ETA ${eta(p.done, p.total)}   `);
+      stream.write(
+        `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] run ${p.run + 1}/${p.runs}, step ${p.step}, ETA ${eta(p.done, p.total)}   `,
+      );
     },
     run(r: RunResult, index: number, done: number, total: number): void {
       const line = `run ${index + 1}/${totalRuns} ${r.loss} 1:${r.ratio} seed ${r.seed}: Dice ${r.final.dice.toFixed(3)}, recall ${r.final.recall.toFixed(3)}${r.switchStep !== null ? `, switched after step ${r.switchStep}` : ''}${r.divergedAt !== null ? `, diverged at step ${r.divergedAt}` : ''}; elapsed ${fmtTime((performance.now() - start) / 1000)}, ETA ${eta(done, total)}`;

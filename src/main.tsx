@@ -21,9 +21,16 @@ import './ui/screens.css';
 // A scenario link (sc=…) starts from the scenario's parameters; explicit ones still override.
 const fromUrl = viewFromQuery(window.location.search, scenarioIds);
 const scenario = SCENARIOS.find((s) => s.id === fromUrl.view.scenario);
-const { params, problems } = paramsFromQuery(window.location.search, scenario ? scenarioState(scenario, DEFAULT_PARAMS).params : DEFAULT_PARAMS);
+const { params, problems } = paramsFromQuery(
+  window.location.search,
+  scenario ? scenarioState(scenario, DEFAULT_PARAMS).params : DEFAULT_PARAMS,
+);
 if (scenario) {
-  fromUrl.view = { ...scenarioState(scenario, DEFAULT_PARAMS).view, ...fromUrl.view, compare: fromUrl.view.compare ?? scenario.view?.compare ?? null };
+  fromUrl.view = {
+    ...scenarioState(scenario, DEFAULT_PARAMS).view,
+    ...fromUrl.view,
+    compare: fromUrl.view.compare ?? scenario.view?.compare ?? null,
+  };
   useLab.getState().setHighlight(scenario.highlight);
 }
 useLab.getState().setParams(params);
@@ -35,18 +42,25 @@ useExperimentView.setState({ open: experiment.open, config: experiment.config })
 restoreSavedSweep();
 // One notice for the whole link, so a long list of problems cannot push other notices out.
 const linkProblems = [...problems, ...fromUrl.problems, ...experiment.problems];
-if (linkProblems.length) useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${linkProblems.join('; ')}.` });
+if (linkProblems.length)
+  useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${linkProblems.join('; ')}.` });
 // Debounced: browsers throttle rapid history updates while a slider is dragged.
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 useLab.subscribe((s, prev) => {
   if (s.params === prev.params && s.view === prev.view && s.selectedImage === prev.selectedImage) return;
   clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`), 250);
+  urlTimer = setTimeout(
+    () => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`),
+    250,
+  );
 });
 // The Experiments section's sweep is part of the link too (state/experimentView.ts).
 useExperimentView.subscribe(() => {
   clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`), 250);
+  urlTimer = setTimeout(
+    () => window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`),
+    250,
+  );
 });
 
 const backends = new URLSearchParams(window.location.search).get('backends')?.split(',') as BackendName[] | undefined;
@@ -57,7 +71,14 @@ wireShortcuts();
 window.history.replaceState(null, '', `${window.location.pathname}${currentQuery()}${window.location.hash}`);
 
 // A handle for debugging in the console and for the browser tests.
-Object.assign(window, { balanceLab: { store: useLab, compare: useCompareRun, userData: useUserData, debugLoseDevice: () => sendToEngine({ type: 'debugLoseDevice' }, useLab) } });
+Object.assign(window, {
+  balanceLab: {
+    store: useLab,
+    compare: useCompareRun,
+    userData: useUserData,
+    debugLoseDevice: () => sendToEngine({ type: 'debugLoseDevice' }, useLab),
+  },
+});
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

@@ -21,7 +21,8 @@ export interface CblOptions {
 export const CBL_DEFAULTS = { tHard: 0.9, eps: 'reference' as EpsSetting, a: 0.5 };
 
 export function validateEps(eps: EpsSetting): void {
-  if (eps !== 'reference' && !(eps >= 0 && eps <= 1)) throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
+  if (eps !== 'reference' && !(eps >= 0 && eps <= 1))
+    throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
 }
 
 /** Which weight implementation runs: the fused kernel on CPU and WASM, composed ops elsewhere. */
@@ -75,5 +76,10 @@ export function interCBL(p: tf.Tensor4D, y: tf.Tensor4D, opts: Pick<CblOptions, 
 /** Balance loss = a·Intra-CBL + (1 − a)·Inter-CBL, as one weighted CE. */
 export function balanceLoss(p: tf.Tensor4D, y: tf.Tensor4D, opts: CblOptions = {}): tf.Scalar {
   const a = opts.a ?? CBL_DEFAULTS.a;
-  return cblLoss(p, y, { intra: a, inter: 1 - a, tHard: opts.tHard ?? CBL_DEFAULTS.tHard, eps: opts.eps ?? CBL_DEFAULTS.eps });
+  return cblLoss(p, y, {
+    intra: a,
+    inter: 1 - a,
+    tHard: opts.tHard ?? CBL_DEFAULTS.tHard,
+    eps: opts.eps ?? CBL_DEFAULTS.eps,
+  });
 }

@@ -18,7 +18,13 @@ export interface CblMix {
  * Composed from tfjs ops: runs on every backend (WebGPU, WebGL, CPU). `q` is the probability
  * given to the true class (p̃ on FG, 1 − p̃ on BG), so "hard" is q ≤ t_h for both classes.
  */
-export function composedCblWeights(q: tf.Tensor2D, pc: tf.Tensor2D, fg: tf.Tensor2D, bg: tf.Tensor2D, mix: CblMix): tf.Tensor2D {
+export function composedCblWeights(
+  q: tf.Tensor2D,
+  pc: tf.Tensor2D,
+  fg: tf.Tensor2D,
+  bg: tf.Tensor2D,
+  mix: CblMix,
+): tf.Tensor2D {
   let weights: tf.Tensor2D | null = null;
   if (mix.intra !== 0) {
     const hard = tf.cast(tf.lessEqual(q, mix.tHard), 'float32');

@@ -27,7 +27,13 @@ export const FUSED_CBL_BACKENDS: readonly string[] = ['cpu', 'wasm'];
 
 type KernelAttrs = { intra: number; inter: number; tHard: number; eps: number };
 
-function rowWeights(pc: Float32Array, fg: Float32Array, out: Float32Array, attrs: KernelAttrs, scratch: Float64Array): void {
+function rowWeights(
+  pc: Float32Array,
+  fg: Float32Array,
+  out: Float32Array,
+  attrs: KernelAttrs,
+  scratch: Float64Array,
+): void {
   const width = pc.length;
   const tHard = Math.fround(attrs.tHard);
   let f = 0;
@@ -83,7 +89,14 @@ function rowWeights(pc: Float32Array, fg: Float32Array, out: Float32Array, attrs
   }
 }
 
-function weightsInto(pc: Float32Array, fg: Float32Array, out: Float32Array, n: number, width: number, attrs: KernelAttrs): void {
+function weightsInto(
+  pc: Float32Array,
+  fg: Float32Array,
+  out: Float32Array,
+  n: number,
+  width: number,
+  attrs: KernelAttrs,
+): void {
   const scratch = new Float64Array(width);
   for (let r = 0; r < n; r++) {
     const span = [r * width, (r + 1) * width] as const;
@@ -103,7 +116,14 @@ export function registerCpuCblWeights(): void {
       const { pc, fg } = inputs as { pc: tf.TensorInfo; fg: tf.TensorInfo };
       const [n, width] = pc.shape;
       const out = new Float32Array(n * width);
-      weightsInto(cpu.data.get(pc.dataId).values as Float32Array, cpu.data.get(fg.dataId).values as Float32Array, out, n, width, attrs as unknown as KernelAttrs);
+      weightsInto(
+        cpu.data.get(pc.dataId).values as Float32Array,
+        cpu.data.get(fg.dataId).values as Float32Array,
+        out,
+        n,
+        width,
+        attrs as unknown as KernelAttrs,
+      );
       return cpu.makeTensorInfo([n, width], 'float32', out);
     },
   });
@@ -118,7 +138,14 @@ export function registerCpuCblWeights(): void {
       const [n, width] = pc.shape;
       // Allocate first: allocation can grow the heap, which detaches views taken before it.
       const out = wasm.makeOutput([n, width], 'float32');
-      weightsInto(wasm.typedArrayFromHeap(pc), wasm.typedArrayFromHeap(fg), wasm.typedArrayFromHeap(out), n, width, attrs as unknown as KernelAttrs);
+      weightsInto(
+        wasm.typedArrayFromHeap(pc),
+        wasm.typedArrayFromHeap(fg),
+        wasm.typedArrayFromHeap(out),
+        n,
+        width,
+        attrs as unknown as KernelAttrs,
+      );
       return out;
     },
   });

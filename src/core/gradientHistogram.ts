@@ -16,8 +16,14 @@ export interface GradientHistogram {
   total: number;
 }
 
-export function gradientHistogram(g: ArrayLike<number>, p: ArrayLike<number>, y: ArrayLike<number>, bins = 1000): GradientHistogram {
-  if (g.length !== p.length || p.length !== y.length) throw new RangeError(`g, p and y differ in length: ${g.length}, ${p.length}, ${y.length}`);
+export function gradientHistogram(
+  g: ArrayLike<number>,
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  bins = 1000,
+): GradientHistogram {
+  if (g.length !== p.length || p.length !== y.length)
+    throw new RangeError(`g, p and y differ in length: ${g.length}, ${p.length}, ${y.length}`);
   const bgSum = new Float64Array(bins);
   let bgZero = 0;
   let total = 0;

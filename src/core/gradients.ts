@@ -77,7 +77,12 @@ interface Work {
 }
 
 function prepare(p: ArrayLike<number>, y: ArrayLike<number>, size: number): Work {
-  const work: Work = { pf: new Float64Array(p.length), pc: new Float64Array(p.length), fg: new Uint8Array(p.length), scratch: new Float64Array(size) };
+  const work: Work = {
+    pf: new Float64Array(p.length),
+    pc: new Float64Array(p.length),
+    fg: new Uint8Array(p.length),
+    scratch: new Float64Array(size),
+  };
   for (let i = 0; i < p.length; i++) {
     // The values the tfjs losses see: float32 tensors.
     const v = Math.fround(p[i]);
@@ -252,12 +257,21 @@ function tverskyInto({ pf, fg }: Work, out: Float64Array): void {
 
 function validate(p: ArrayLike<number>, y: ArrayLike<number>, n: number, opts: GradientOptions): number {
   if (p.length !== y.length) throw new RangeError(`p has ${p.length} values but y has ${y.length}`);
-  if (!Number.isInteger(n) || n < 1 || p.length % n !== 0) throw new RangeError(`n = ${n} does not split ${p.length} pixels into equal images`);
-  if (opts.eps !== 'reference' && !(opts.eps >= 0 && opts.eps <= 1)) throw new RangeError(`eps must be in [0, 1] or 'reference', got ${opts.eps}`);
+  if (!Number.isInteger(n) || n < 1 || p.length % n !== 0)
+    throw new RangeError(`n = ${n} does not split ${p.length} pixels into equal images`);
+  if (opts.eps !== 'reference' && !(opts.eps >= 0 && opts.eps <= 1))
+    throw new RangeError(`eps must be in [0, 1] or 'reference', got ${opts.eps}`);
   return p.length / n;
 }
 
-function gradientsInto(lossId: LossId, n: number, size: number, opts: GradientOptions, work: Work, out: Float64Array): void {
+function gradientsInto(
+  lossId: LossId,
+  n: number,
+  size: number,
+  opts: GradientOptions,
+  work: Work,
+  out: Float64Array,
+): void {
   switch (lossId) {
     case 'dice':
       return diceInto(work, out);
@@ -273,7 +287,13 @@ function gradientsInto(lossId: LossId, n: number, size: number, opts: GradientOp
 }
 
 /** Per-pixel |∂L/∂z| for one loss on n images given as flat arrays (image i = [i*size, (i+1)*size)). */
-export function pixelGradients(lossId: LossId, p: ArrayLike<number>, y: ArrayLike<number>, n: number, opts: GradientOptions): Float64Array {
+export function pixelGradients(
+  lossId: LossId,
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  opts: GradientOptions,
+): Float64Array {
   const size = validate(p, y, n, opts);
   const work = prepare(p, y, size);
   const out = new Float64Array(p.length);
@@ -304,7 +324,13 @@ function groupCodes(p: ArrayLike<number>, y: ArrayLike<number>, t: number): Uint
   for (let i = 0; i < p.length; i++) {
     // gradGroupOf inlined (this runs per pixel on every slider move); the tests check they agree.
     const v = p[i];
-    codes[i] = isForeground(y[i]) ? (1 - v >= t ? GROUP_CODE.fgMain : GROUP_CODE.fgBias) : v > t ? GROUP_CODE.bgMain : GROUP_CODE.bgBias;
+    codes[i] = isForeground(y[i])
+      ? 1 - v >= t
+        ? GROUP_CODE.fgMain
+        : GROUP_CODE.fgBias
+      : v > t
+        ? GROUP_CODE.bgMain
+        : GROUP_CODE.bgBias;
   }
   return codes;
 }
@@ -318,13 +344,25 @@ function sharesOf(g: ArrayLike<number>, codes: Uint8Array): GradientShares {
 }
 
 /** Σ_G g_i / Σ_all g_i for the four groups at threshold t; all shares 0 when Σ g = 0. */
-export function gradientShares(g: ArrayLike<number>, p: ArrayLike<number>, y: ArrayLike<number>, t: number): GradientShares {
-  if (g.length !== p.length || p.length !== y.length) throw new RangeError(`g, p and y differ in length: ${g.length}, ${p.length}, ${y.length}`);
+export function gradientShares(
+  g: ArrayLike<number>,
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  t: number,
+): GradientShares {
+  if (g.length !== p.length || p.length !== y.length)
+    throw new RangeError(`g, p and y differ in length: ${g.length}, ${p.length}, ${y.length}`);
   return sharesOf(g, groupCodes(p, y, t));
 }
 
 /** Shares of every registered loss on the same predictions, in lossIds order. */
-export function allGradientShares(p: ArrayLike<number>, y: ArrayLike<number>, n: number, t: number, opts: GradientOptions): Record<LossId, GradientShares> {
+export function allGradientShares(
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+  t: number,
+  opts: GradientOptions,
+): Record<LossId, GradientShares> {
   const size = validate(p, y, n, opts);
   // One set of buffers and one group pass for all losses: this runs on every slider move.
   const work = prepare(p, y, size);

@@ -94,5 +94,12 @@ export function histogramCurves(h: PredictionHistogram, eps: number, t: number):
   const hSum = tailSum(pr.bgSuffix, h.bgSum, pr.hPos);
   const hAbove = tailSum(pr.bgSuffix, h.bgSum, Math.max(pr.hPos, cut));
   const hBias = hSum - hAbove;
-  return { fpMain, fpBias, fnMain, fnBias, fpBiasW: hBias + eps * (fpBias - hBias), fpMainW: hAbove + eps * (fpMain - hAbove) };
+  return {
+    fpMain,
+    fpBias,
+    fnMain,
+    fnBias,
+    fpBiasW: hBias + eps * (fpBias - hBias),
+    fpMainW: hAbove + eps * (fpMain - hAbove),
+  };
 }

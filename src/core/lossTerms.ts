@@ -73,7 +73,8 @@ export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: Loss
   const tHard = opts.tHard ?? 0.9;
   const eps = opts.eps ?? 'reference';
   const a = opts.a ?? 0.5;
-  if (eps !== 'reference' && !(eps >= 0 && eps <= 1)) throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
+  if (eps !== 'reference' && !(eps >= 0 && eps <= 1))
+    throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
   const N = p.length;
   let f = 0;
   for (let i = 0; i < N; i++) if (y[i] > 0.5) f++;
@@ -136,7 +137,24 @@ export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: Loss
   const interValue = eps === 'reference' ? valueReference : valueEps;
   return {
     intra: { tHard, groups, value: intraValue },
-    inter: { eps, epsEquivalent, f, b, N, h, e, fgSum, fgMean, hSum, hMean, eSum, bgSum, valueReference, valueEps, value: interValue },
+    inter: {
+      eps,
+      epsEquivalent,
+      f,
+      b,
+      N,
+      h,
+      e,
+      fgSum,
+      fgMean,
+      hSum,
+      hMean,
+      eSum,
+      bgSum,
+      valueReference,
+      valueEps,
+      value: interValue,
+    },
     balance: { a, value: a * intraValue + (1 - a) * interValue },
   };
 }

@@ -45,7 +45,10 @@ export function stageFlags(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptio
       fgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(fg, pc) as tf.Tensor2D, f), tHard);
       bgOk = tf.greaterEqual(kthLargestPerRow(tf.mul(bg, tf.sub(1, pc)) as tf.Tensor2D, f), tHard);
     }
-    return tf.cast(tf.stack([tf.logicalOr(fgOk, noForeground), tf.logicalOr(bgOk, noForeground)]), 'float32') as tf.Tensor2D;
+    return tf.cast(
+      tf.stack([tf.logicalOr(fgOk, noForeground), tf.logicalOr(bgOk, noForeground)]),
+      'float32',
+    ) as tf.Tensor2D;
   });
 }
 
@@ -66,7 +69,11 @@ export function countStageFlags(values: ArrayLike<number>, n: number, offset = 0
  * largest of y·p̃ ≥ t_h, bgOK ⇔ f-th largest of (1 − y)(1 − p̃) ≥ t_h. f = 0 counts as OK.
  * Reads back only 2n flags.
  */
-export async function stageCheck(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptions = {}): Promise<StageCheckResult> {
+export async function stageCheck(
+  p: tf.Tensor4D,
+  y: tf.Tensor4D,
+  opts: StageCheckOptions = {},
+): Promise<StageCheckResult> {
   const flags = stageFlags(p, y, opts);
   const values = await flags.data();
   flags.dispose();

@@ -27,11 +27,20 @@ export interface SizedPair {
  * validation (the caller says so). Pairs whose mask is empty go to validation only: the authors'
  * trainer never trains on a batch holding an empty mask (docs/design.md §1.4).
  */
-export function splitIndices(n: number, hasForeground?: readonly boolean[]): { train: number[]; val: number[]; shared: boolean; emptyValOnly: number } {
+export function splitIndices(
+  n: number,
+  hasForeground?: readonly boolean[],
+): { train: number[]; val: number[]; shared: boolean; emptyValOnly: number } {
   const withFg: number[] = [];
   const empty: number[] = [];
   for (let i = 0; i < n; i++) (hasForeground && !hasForeground[i] ? empty : withFg).push(i);
-  if (withFg.length < 5) return { train: withFg, val: [...withFg, ...empty].sort((a, b) => a - b), shared: true, emptyValOnly: empty.length };
+  if (withFg.length < 5)
+    return {
+      train: withFg,
+      val: [...withFg, ...empty].sort((a, b) => a - b),
+      shared: true,
+      emptyValOnly: empty.length,
+    };
   const train: number[] = [];
   const val: number[] = [...empty];
   withFg.forEach((index, k) => (k % 5 === 4 ? val : train).push(index));
@@ -46,7 +55,10 @@ export function splitSummary(hasForeground: readonly boolean[]): string {
   if (split.train.length === 0) parts.push('no pair has foreground, so there is nothing to train on');
   else if (split.shared) parts.push('fewer than 5 pairs with foreground: each is used for training and validation');
   else parts.push('every 5th pair with foreground goes to validation');
-  if (split.emptyValOnly > 0) parts.push(`${split.emptyValOnly} with an empty mask ${split.emptyValOnly === 1 ? 'is' : 'are'} used for validation only (training batches never hold an empty mask)`);
+  if (split.emptyValOnly > 0)
+    parts.push(
+      `${split.emptyValOnly} with an empty mask ${split.emptyValOnly === 1 ? 'is' : 'are'} used for validation only (training batches never hold an empty mask)`,
+    );
   return parts.join('; ');
 }
 
@@ -71,8 +83,14 @@ function imageSet(pairs: readonly SizedPair[], indices: readonly number[], size:
 /** Training data from resized pairs (at least one). */
 export function trainingDataFromPairs(pairs: readonly SizedPair[], size: number, source: string): TrainingData {
   if (pairs.length === 0) throw new Error('No image/mask pairs to train on.');
-  const split = splitIndices(pairs.length, pairs.map((pair) => hasAnyForeground(pair.mask)));
-  if (split.train.length === 0) throw new Error('Every imported mask is empty: there is no foreground to train on (empty masks are used for validation only).');
+  const split = splitIndices(
+    pairs.length,
+    pairs.map((pair) => hasAnyForeground(pair.mask)),
+  );
+  if (split.train.length === 0)
+    throw new Error(
+      'Every imported mask is empty: there is no foreground to train on (empty masks are used for validation only).',
+    );
   const train = imageSet(pairs, split.train, size);
   const val = imageSet(pairs, split.val, size);
   let fg = 0;

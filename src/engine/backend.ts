@@ -11,7 +11,10 @@ import type { BackendName, BackendReport } from './protocol';
 export const TRAINING_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
 /** Where the WASM binaries are served (the worker sets these from Vite `?url` imports). */
-export type WasmPaths = Record<'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm', string>;
+export type WasmPaths = Record<
+  'tfjs-backend-wasm.wasm' | 'tfjs-backend-wasm-simd.wasm' | 'tfjs-backend-wasm-threaded-simd.wasm',
+  string
+>;
 let wasmPaths: WasmPaths | null = null;
 
 /** Node finds the binaries next to the package; a bundled page must be told where they went. */
@@ -22,7 +25,8 @@ export function configureWasmPaths(paths: WasmPaths): void {
 /** Why a backend cannot be used here, or null when it can be tried. */
 async function precondition(name: BackendName): Promise<string | null> {
   if (name === 'webgpu') {
-    const gpu = (globalThis.navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } } | undefined)?.gpu;
+    const gpu = (globalThis.navigator as (Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }) | undefined)
+      ?.gpu;
     if (!gpu) return 'navigator.gpu is missing (this browser or context has no WebGPU)';
     const adapter = await gpu.requestAdapter().catch(() => null);
     if (!adapter) return 'no WebGPU adapter is available (GPU blocked, disabled or unsupported)';
@@ -31,7 +35,8 @@ async function precondition(name: BackendName): Promise<string | null> {
     return null;
   }
   if (name === 'webgl') {
-    if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined') return 'no canvas to create a WebGL context on';
+    if (typeof OffscreenCanvas === 'undefined' && typeof document === 'undefined')
+      return 'no canvas to create a WebGL context on';
     return null;
   }
   if (name === 'wasm') {
@@ -118,7 +123,9 @@ interface AdapterLike {
 export async function softwareGpu(name: BackendName): Promise<string | null> {
   try {
     if (name === 'webgpu') {
-      const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined)?.gpu;
+      const gpu = (
+        globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<AdapterLike | null> } } | undefined
+      )?.gpu;
       const adapter = await gpu?.requestAdapter();
       if (!adapter) return null;
       const info = adapter.info ?? {};
@@ -144,6 +151,8 @@ export async function softwareGpu(name: BackendName): Promise<string | null> {
 /** The GPUDevice behind the WebGPU backend, to watch for device loss (tfjs does not). */
 export function webgpuDevice(): { lost: Promise<{ reason?: string; message?: string }>; destroy(): void } | null {
   if (tf.getBackend() !== 'webgpu') return null;
-  const backend = tf.backend() as unknown as { device?: { lost: Promise<{ reason?: string; message?: string }>; destroy(): void } };
+  const backend = tf.backend() as unknown as {
+    device?: { lost: Promise<{ reason?: string; message?: string }>; destroy(): void };
+  };
   return backend.device ?? null;
 }

@@ -18,7 +18,12 @@ export function syntheticParamsOf(p: Params): SyntheticParams {
 }
 
 export function unetConfigOf(p: Params): UNetConfig {
-  return { size: Number(p.size) as UNetConfig['size'], levels: p.levels as UNetConfig['levels'], baseWidth: p.width, seed: p.seed };
+  return {
+    size: Number(p.size) as UNetConfig['size'],
+    levels: p.levels as UNetConfig['levels'],
+    baseWidth: p.width,
+    seed: p.seed,
+  };
 }
 
 export function lossOptionsOf(p: Params): Required<CblOptions> {

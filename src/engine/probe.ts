@@ -96,7 +96,11 @@ export async function probeBackends(candidates: readonly BackendName[], opts: Pr
   const results: ProbeResult[] = [];
   let best = Infinity;
   if (candidates.includes('cpu') && !probeOrder(candidates, opts.cpuWithWasm).includes('cpu')) {
-    results.push({ backend: 'cpu', msPerStep: null, note: 'not probed: WASM runs the same kernels natively, many times faster' });
+    results.push({
+      backend: 'cpu',
+      msPerStep: null,
+      note: 'not probed: WASM runs the same kernels natively, many times faster',
+    });
   }
   for (const backend of probeOrder(candidates, opts.cpuWithWasm)) {
     const left = () => budget - (now() - t0);
@@ -106,7 +110,11 @@ export async function probeBackends(candidates: readonly BackendName[], opts: Pr
     }
     const emulation = await (opts.emulated ?? softwareGpu)(backend);
     if (emulation !== null) {
-      results.push({ backend, msPerStep: null, note: `not timed: emulated in software (${emulation}), slower than WASM on the same cores` });
+      results.push({
+        backend,
+        msPerStep: null,
+        note: `not timed: emulated in software (${emulation}), slower than WASM on the same cores`,
+      });
       continue;
     }
     const reason = await start(backend);
@@ -121,9 +129,16 @@ export async function probeBackends(candidates: readonly BackendName[], opts: Pr
       const warmStart = now();
       const warm = w.step();
       if ((await within(warm, left())) === 'timeout') {
-        void warm.then(() => w.dispose(), () => w.dispose());
+        void warm.then(
+          () => w.dispose(),
+          () => w.dispose(),
+        );
         work = null;
-        results.push({ backend, msPerStep: null, note: `its first step took over ${Math.round(budget)} ms (shader compilation and all)` });
+        results.push({
+          backend,
+          msPerStep: null,
+          note: `its first step took over ${Math.round(budget)} ms (shader compilation and all)`,
+        });
         continue;
       }
       const warmMs = now() - warmStart;
@@ -132,7 +147,10 @@ export async function probeBackends(candidates: readonly BackendName[], opts: Pr
         const s = now();
         const step = w.step();
         if ((await within(step, left())) === 'timeout') {
-          void step.then(() => w.dispose(), () => w.dispose());
+          void step.then(
+            () => w.dispose(),
+            () => w.dispose(),
+          );
           work = null;
           break;
         }
@@ -149,14 +167,24 @@ export async function probeBackends(candidates: readonly BackendName[], opts: Pr
       }
       const ms = median(times);
       best = Math.min(best, ms);
-      results.push({ backend, msPerStep: ms, note: `${times.length} timed step${times.length > 1 ? 's' : ''}, median` });
+      results.push({
+        backend,
+        msPerStep: ms,
+        note: `${times.length} timed step${times.length > 1 ? 's' : ''}, median`,
+      });
     } catch (err) {
-      results.push({ backend, msPerStep: null, note: `probe failed: ${err instanceof Error ? err.message : String(err)}` });
+      results.push({
+        backend,
+        msPerStep: null,
+        note: `probe failed: ${err instanceof Error ? err.message : String(err)}`,
+      });
     } finally {
       work?.dispose();
     }
   }
-  const timed = results.filter((r) => r.msPerStep !== null).sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number));
+  const timed = results
+    .filter((r) => r.msPerStep !== null)
+    .sort((a, b) => (a.msPerStep as number) - (b.msPerStep as number));
   return { results: [...timed, ...results.filter((r) => r.msPerStep === null)], totalMs: now() - t0, cached: false };
 }
 
@@ -175,5 +203,8 @@ export function orderFromProbe(report: ProbeReport, allowed: readonly BackendNam
  * order as fallbacks.
  */
 export function orderFromChoice(choice: BackendName, allowed: readonly BackendName[]): BackendName[] {
-  return [...(allowed.includes(choice) ? [choice] : []), ...TRAINING_BACKENDS.filter((b) => b !== choice && allowed.includes(b))];
+  return [
+    ...(allowed.includes(choice) ? [choice] : []),
+    ...TRAINING_BACKENDS.filter((b) => b !== choice && allowed.includes(b)),
+  ];
 }

@@ -145,7 +145,16 @@ export type ToWorker =
    * worker's current data. With `training` the run continues exactly (optimiser state and batch
    * order restored); without it (older files) the optimiser's moments start afresh.
    */
-  | { type: 'restore'; requestId: number; params: Params; source: string; weights: NamedWeights[]; step: number; stage: StageState; training: TrainingState | null }
+  | {
+      type: 'restore';
+      requestId: number;
+      params: Params;
+      source: string;
+      weights: NamedWeights[];
+      step: number;
+      stage: StageState;
+      training: TrainingState | null;
+    }
   /** Train on the user's own data from now on (null: back to the synthetic scans); starts a new run. */
   | { type: 'setData'; data: UserPairs | null }
   /** Testing hook: destroys the WebGPU device to exercise recovery. */

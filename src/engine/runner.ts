@@ -7,7 +7,6 @@ import { SnapshotBudget } from './snapshotBudget';
 import { trainingDataFromUserPairs, type TrainingData, type UserPairs } from '../data/trainingData';
 import { needsReset, Trainer } from './trainer';
 
-
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
 /**
@@ -128,7 +127,10 @@ export class Runner {
     }
     const cacheFits = this.probe?.results.some((r) => r.msPerStep !== null && allowed.includes(r.backend));
     if (!this.probe || !cacheFits) {
-      this.probe = await probeBackends(allowed, { workload: () => unetWorkload(this.params as Params), start: trySetBackend });
+      this.probe = await probeBackends(allowed, {
+        workload: () => unetWorkload(this.params as Params),
+        start: trySetBackend,
+      });
     }
     await this.useNextBackend(orderFromProbe(this.probe, allowed), 'probe');
   }
@@ -136,7 +138,11 @@ export class Runner {
   private async useNextBackend(order?: BackendName[], choice?: BackendReport['choice']): Promise<void> {
     if (order) this.remainingBackends = order;
     const selected = await selectBackend(this.remainingBackends);
-    const report: BackendReport = { ...selected, choice: choice ?? 'order', ...(choice === 'probe' && this.probe ? { probe: this.probe } : {}) };
+    const report: BackendReport = {
+      ...selected,
+      choice: choice ?? 'order',
+      ...(choice === 'probe' && this.probe ? { probe: this.probe } : {}),
+    };
     this.backend = report.backend;
     this.remainingBackends = this.remainingBackends.slice(this.remainingBackends.indexOf(report.backend) + 1);
     this.post({ type: 'backend', report });
@@ -250,7 +256,10 @@ export class Runner {
     const now = performance.now();
     const elapsed = (now - this.rate.since) / 1000;
     if (elapsed > 1) this.rate = { steps: 0, since: now, value: this.rate.steps / elapsed };
-    const snapshot = await this.trainer.snapshot(this.backend, this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3));
+    const snapshot = await this.trainer.snapshot(
+      this.backend,
+      this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3),
+    );
     this.budget.record(now, performance.now());
     this.lastSnapshot = { runId: snapshot.runId, step: snapshot.step };
     this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
@@ -264,11 +273,16 @@ export class Runner {
     try {
       const trainer = this.trainer;
       if (!trainer) throw new Error('There is no model yet: the engine is still starting.');
-      if (this.lastSnapshot.runId !== this.runId || this.lastSnapshot.step !== trainer.stepCount) await this.sendSnapshot();
+      if (this.lastSnapshot.runId !== this.runId || this.lastSnapshot.step !== trainer.stepCount)
+        await this.sendSnapshot();
       const model = await trainer.exportModel();
       this.post({ type: 'model', requestId, reply: { ok: true, value: model } }, [model.weightData]);
     } catch (err) {
-      this.post({ type: 'model', requestId, reply: { ok: false, error: err instanceof Error ? err.message : String(err) } });
+      this.post({
+        type: 'model',
+        requestId,
+        reply: { ok: false, error: err instanceof Error ? err.message : String(err) },
+      });
     }
   }
 
@@ -283,14 +297,25 @@ export class Runner {
       // imported data must be the data loaded now.
       if (msg.source !== 'synthetic') {
         const size = Number(msg.params.size);
-        if (this.userPairs) data = this.userDataCache?.train.size === size ? this.userDataCache : trainingDataFromUserPairs(this.userPairs, size);
-        if (data?.source !== msg.source) throw new Error(`This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`);
+        if (this.userPairs)
+          data =
+            this.userDataCache?.train.size === size
+              ? this.userDataCache
+              : trainingDataFromUserPairs(this.userPairs, size);
+        if (data?.source !== msg.source)
+          throw new Error(
+            `This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`,
+          );
       }
       trainer = new Trainer(msg.params, this.runId + 1, undefined, data);
       await trainer.restore(msg);
     } catch (err) {
       trainer?.dispose();
-      this.post({ type: 'restored', requestId, reply: { ok: false, error: err instanceof Error ? err.message : String(err) } });
+      this.post({
+        type: 'restored',
+        requestId,
+        reply: { ok: false, error: err instanceof Error ? err.message : String(err) },
+      });
       this.postState();
       return;
     }
@@ -303,7 +328,11 @@ export class Runner {
     this.trainer = trainer;
     this.restoredAt = { runId: this.runId, step: trainer.stepCount };
     this.rate = { steps: 0, since: performance.now(), value: 0 };
-    this.post({ type: 'restored', requestId, reply: { ok: true, value: { runId: this.runId, step: trainer.stepCount } } });
+    this.post({
+      type: 'restored',
+      requestId,
+      reply: { ok: true, value: { runId: this.runId, step: trainer.stepCount } },
+    });
     this.postState();
   }
 
@@ -323,7 +352,11 @@ export class Runner {
     await this.sendSnapshot();
     const fresh = await old.takeCheckpoint();
     const checkpoint = old.lastCheckpoint;
-    if (!fresh) this.notice('warn', `The weights were not finite; continuing on the new backend from step ${checkpoint?.step ?? 0}.`);
+    if (!fresh)
+      this.notice(
+        'warn',
+        `The weights were not finite; continuing on the new backend from step ${checkpoint?.step ?? 0}.`,
+      );
     old.dispose();
     this.trainer = null;
     await this.chooseBackend();
@@ -338,7 +371,10 @@ export class Runner {
     const wasRunning = this.running;
     this.running = false;
     const checkpoint = old.lastCheckpoint;
-    this.notice('warn', `The WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''}). Continuing on the next backend from step ${checkpoint?.step ?? 0}.`);
+    this.notice(
+      'warn',
+      `The WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''}). Continuing on the next backend from step ${checkpoint?.step ?? 0}.`,
+    );
     await this.busyFree(async () => {
       try {
         old.dispose();

@@ -22,9 +22,14 @@ export class StageMachine {
 
   constructor(mode: SwitchMode) {
     this.mode = mode;
-    this.state = mode === 'fromStart'
-      ? { stage: 2, switchedAt: null, reason: 'Stage 2 from the start (override): Inter-CBL acts on an untrained network.' }
-      : { stage: 1, switchedAt: null, reason: 'Stage 1: Intra-CBL until Algorithm 1 sees convergence.' };
+    this.state =
+      mode === 'fromStart'
+        ? {
+            stage: 2,
+            switchedAt: null,
+            reason: 'Stage 2 from the start (override): Inter-CBL acts on an untrained network.',
+          }
+        : { stage: 1, switchedAt: null, reason: 'Stage 1: Intra-CBL until Algorithm 1 sees convergence.' };
   }
 
   get current(): StageState {
@@ -35,7 +40,8 @@ export class StageMachine {
   setMode(mode: SwitchMode, step: number): void {
     this.mode = mode;
     if (mode === 'now' || mode === 'fromStart') {
-      if (this.state.stage === 1) this.state = { stage: 2, switchedAt: step, reason: `Switched by hand after step ${step}.` };
+      if (this.state.stage === 1)
+        this.state = { stage: 2, switchedAt: step, reason: `Switched by hand after step ${step}.` };
     } else if (mode === 'never') {
       this.state = { stage: 1, switchedAt: null, reason: 'Never switch (override): Intra-CBL only.' };
     } else if (this.state.stage === 1) {

@@ -16,7 +16,15 @@ import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';
 import { paramKeys, schema, type Params } from '../params/schema';
 import { lossOptionsOf, syntheticParamsOf, unetConfigOf } from './config';
-import type { BackendName, DatasetInfo, ModelExport, NamedWeights, Snapshot, StepRecord, TrainingState } from './protocol';
+import type {
+  BackendName,
+  DatasetInfo,
+  ModelExport,
+  NamedWeights,
+  Snapshot,
+  StepRecord,
+  TrainingState,
+} from './protocol';
 import { StageMachine, type StageState } from './stage';
 import { captureModel } from '../model/artifacts';
 import { displayEps } from './displayEps';
@@ -35,8 +43,7 @@ export interface Checkpoint {
 }
 
 export type StepOutcome =
-  | { kind: 'ok'; record: StepRecord }
-  | { kind: 'nan'; step: number; restoredStep: number; message: string };
+  { kind: 'ok'; record: StepRecord } | { kind: 'nan'; step: number; restoredStep: number; message: string };
 
 /** Whether changing from `a` to `b` needs a fresh run (new data, model or batch shape). */
 export function needsReset(a: Params, b: Partial<Params>): boolean {
@@ -100,7 +107,8 @@ export class Trainer {
     if (tf.getBackend() === 'wasm') registerWasmKernels();
     this.dataset = data ?? { ...generateDataset(syntheticParamsOf(params)), source: 'synthetic' };
     const { train, val } = this.dataset;
-    if (data && train.size !== Number(params.size)) throw new Error(`Imported data is ${train.size} px but the model expects ${params.size} px.`);
+    if (data && train.size !== Number(params.size))
+      throw new Error(`Imported data is ${train.size} px but the model expects ${params.size} px.`);
     const shape = (n: number): [number, number, number, number] => [n, train.size, train.size, 1];
     this.trainX = tf.tensor4d(train.images, shape(train.n));
     this.trainY = tf.tensor4d(train.masks, shape(train.n));
@@ -148,7 +156,8 @@ export class Trainer {
       // The moments are kept; only the step size changes.
       setLearningRate(this.optimizer, next.lr);
     }
-    if (next.switchMode !== undefined && next.switchMode !== before.switchMode) this.stage.setMode(next.switchMode, this.stepCount);
+    if (next.switchMode !== undefined && next.switchMode !== before.switchMode)
+      this.stage.setMode(next.switchMode, this.stepCount);
   }
 
   /** The loss of the next step: the schedule picks Intra-CBL or Balance for the two-stage loss. */
@@ -202,7 +211,8 @@ export class Trainer {
       // input, and with one per variable (~30) it returned garbage.
       const weightSum = this.vars.reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(v)), tf.scalar(0));
       const parts: tf.Tensor[] = [tf.reshape(tf.add(cost, tf.mul(weightSum, 0)), [1])];
-      if (runsCheck) parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
+      if (runsCheck)
+        parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
       return tf.concat(parts);
     });
     cost.dispose();
@@ -265,19 +275,30 @@ export class Trainer {
   /** The model as tfjs layers-model artifacts (weights read with data(), never dataSync). */
   async exportModel(): Promise<ModelExport> {
     const artifacts = await captureModel(this.model);
-    return { ...artifacts, step: this.stepCount, stage: { ...this.stage.current }, training: await this.trainingState() };
+    return {
+      ...artifacts,
+      step: this.stepCount,
+      stage: { ...this.stage.current },
+      training: await this.trainingState(),
+    };
   }
 
   /** The optimiser's state and the batch position, copied to the host (data(), never dataSync). */
   async trainingState(): Promise<TrainingState> {
     const named = await this.optimizer.getWeights();
     const optimizerWeights = await Promise.all(
-      named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], data: new Float32Array(await tensor.data()) })),
+      named.map(async ({ name, tensor }) => ({
+        name,
+        shape: [...tensor.shape],
+        data: new Float32Array(await tensor.data()),
+      })),
     );
     // getWeights hands out the moment variables themselves, plus a fresh scalar for the step count.
     for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
     const powers = this.adamBetaPowers();
-    const betaPowers: [number, number] | null = powers ? [(await powers[0].data())[0], (await powers[1].data())[0]] : null;
+    const betaPowers: [number, number] | null = powers
+      ? [(await powers[0].data())[0], (await powers[1].data())[0]]
+      : null;
     return { optimizer: this.params.optimizer, optimizerWeights, betaPowers, drawn: this.drawn };
   }
 
@@ -296,16 +317,28 @@ export class Trainer {
    * `training` the optimiser's state and the batch order, so that the next steps are the ones the
    * saved run would have taken. Without it Adam's moments restart. Throws one sentence on a mismatch.
    */
-  async restore(saved: { weights: readonly NamedWeights[]; step: number; stage: StageState; training?: TrainingState | null }): Promise<void> {
+  async restore(saved: {
+    weights: readonly NamedWeights[];
+    step: number;
+    stage: StageState;
+    training?: TrainingState | null;
+  }): Promise<void> {
     const names = this.model.trainableWeights.map((w) => w.originalName);
-    if (saved.weights.length !== names.length) throw new Error(`The run has ${saved.weights.length} weight tensors, but this U-Net has ${names.length}.`);
+    if (saved.weights.length !== names.length)
+      throw new Error(`The run has ${saved.weights.length} weight tensors, but this U-Net has ${names.length}.`);
     const byName = new Map(saved.weights.map((w) => [w.name, w]));
     const weights = names.map((name, i) => {
       const w = byName.get(name);
       if (!w) throw new Error(`The run has no weights for ${name}.`);
       const shape = this.vars[i].shape;
-      if (w.shape.length !== shape.length || w.shape.some((d, k) => d !== shape[k]) || w.data.length !== this.vars[i].size) {
-        throw new Error(`The weights ${name} have shape [${w.shape.join(', ')}], but this U-Net expects [${shape.join(', ')}].`);
+      if (
+        w.shape.length !== shape.length ||
+        w.shape.some((d, k) => d !== shape[k]) ||
+        w.data.length !== this.vars[i].size
+      ) {
+        throw new Error(
+          `The weights ${name} have shape [${w.shape.join(', ')}], but this U-Net expects [${shape.join(', ')}].`,
+        );
       }
       return w.data;
     });
@@ -322,7 +355,10 @@ export class Trainer {
     this.order = [];
     this.drawn = 0;
     for (let i = 0; i < state.drawn; i++) this.drawIndex();
-    const tensors = state.optimizerWeights.map((w) => ({ name: w.name, tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32') }));
+    const tensors = state.optimizerWeights.map((w) => ({
+      name: w.name,
+      tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32'),
+    }));
     // setWeights copies the moments into new variables and reads the step count.
     await this.optimizer.setWeights(tensors);
     tf.dispose(tensors.map((t) => t.tensor));
@@ -333,17 +369,23 @@ export class Trainer {
 
   /** The step count first, then one tensor per variable for each slot (Adam: m and v; SGD: velocity), or none before the first step. */
   private checkOptimizerState(state: TrainingState): void {
-    if (state.optimizer !== this.params.optimizer) throw new Error(`The optimiser state is for ${state.optimizer}, but the run uses ${this.params.optimizer}.`);
+    if (state.optimizer !== this.params.optimizer)
+      throw new Error(`The optimiser state is for ${state.optimizer}, but the run uses ${this.params.optimizer}.`);
     const [iter, ...slots] = state.optimizerWeights;
-    if (!iter || iter.name !== 'iter' || iter.shape.length !== 0) throw new Error('The optimiser state does not start with its step count.');
+    if (!iter || iter.name !== 'iter' || iter.shape.length !== 0)
+      throw new Error('The optimiser state does not start with its step count.');
     const perVar = state.optimizer === 'adam' ? 2 : 1;
     if (slots.length !== 0 && slots.length !== perVar * this.vars.length) {
-      throw new Error(`The optimiser state has ${slots.length} tensors; this U-Net needs ${perVar * this.vars.length}.`);
+      throw new Error(
+        `The optimiser state has ${slots.length} tensors; this U-Net needs ${perVar * this.vars.length}.`,
+      );
     }
     slots.forEach((w, k) => {
       const v = this.vars[k % this.vars.length];
       if (w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
-        throw new Error(`The optimiser tensor ${w.name} has shape [${w.shape.join(', ')}], but its variable is [${v.shape.join(', ')}].`);
+        throw new Error(
+          `The optimiser tensor ${w.name} has shape [${w.shape.join(', ')}], but its variable is [${v.shape.join(', ')}].`,
+        );
       }
     });
   }
@@ -353,7 +395,8 @@ export class Trainer {
     const cp = this.checkpoint as Checkpoint;
     // The optimiser's moments may hold NaN now: they come back from the checkpoint too.
     await this.resumeFrom(cp);
-    const cause = this.params.lr >= 0.05 ? `the learning rate ${this.params.lr} is probably too high` : 'the update diverged';
+    const cause =
+      this.params.lr >= 0.05 ? `the learning rate ${this.params.lr} is probably too high` : 'the update diverged';
     return {
       kind: 'nan',
       step: failedStep,
@@ -367,9 +410,10 @@ export class Trainer {
     const { tHard, eps } = lossOptionsOf(this.params);
     const valPT = tf.tidy(() => this.model.predict(this.valX, { batchSize: 8 }) as tf.Tensor4D);
     const batch = this.lastBatch;
-    const componentsT = batch && ['balance', 'intra', 'inter'].includes(this.params.loss)
-      ? tf.tidy(() => tf.stack([intraCBL(batch.p, batch.y, { tHard }), interCBL(batch.p, batch.y, { eps })]))
-      : null;
+    const componentsT =
+      batch && ['balance', 'intra', 'inter'].includes(this.params.loss)
+        ? tf.tidy(() => tf.stack([intraCBL(batch.p, batch.y, { tHard }), interCBL(batch.p, batch.y, { eps })]))
+        : null;
     // Copies: a backend may hand out its own storage (the CPU backend does), and snapshot
     // buffers are transferred to the UI, which detaches them.
     const own = async (t: tf.Tensor): Promise<Float32Array> => new Float32Array(await t.data());

@@ -18,7 +18,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i];
-    if (!token.startsWith('--')) throw new SweepArgError('(positional)', token, 'is not a --flag; every argument is --name value');
+    if (!token.startsWith('--'))
+      throw new SweepArgError('(positional)', token, 'is not a --flag; every argument is --name value');
     const eq = token.indexOf('=');
     const name = token.slice(2, eq < 0 ? undefined : eq);
     let value: string;
@@ -26,7 +27,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
     else {
       const next = argv[i + 1];
       // A negative number is a value ("--steps -5"), not the next flag.
-      if (next === undefined || (next.startsWith('--') && !/^--?\d/.test(next))) throw new SweepArgError(name, '', 'needs a value');
+      if (next === undefined || (next.startsWith('--') && !/^--?\d/.test(next)))
+        throw new SweepArgError(name, '', 'needs a value');
       value = next;
       i++;
     }
@@ -36,7 +38,8 @@ export function parseCliArgs(argv: readonly string[]): CliRequest {
       args[name] = value;
     } else throw new SweepArgError(name, value, 'is not an argument of the sweep');
   }
-  if (out === undefined || out.trim() === '') throw new SweepArgError('out', out ?? '', 'is required: the results JSON to write');
+  if (out === undefined || out.trim() === '')
+    throw new SweepArgError('out', out ?? '', 'is required: the results JSON to write');
   if (!out.endsWith('.json')) throw new SweepArgError('out', out, 'must end in .json (the CSV is written beside it)');
   return { config: parseSweepArgs(args), out };
 }

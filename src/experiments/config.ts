@@ -61,7 +61,8 @@ function parseNumber(arg: string, text: string, range: { min: number; max: numbe
   const n = trimmed === '' ? NaN : Number(trimmed);
   if (!Number.isFinite(n)) throw new SweepArgError(arg, text, 'is not a number');
   if (range.integer && !Number.isInteger(n)) throw new SweepArgError(arg, text, 'must be a whole number');
-  if (n < range.min || n > range.max) throw new SweepArgError(arg, text, `must be between ${range.min} and ${range.max}`);
+  if (n < range.min || n > range.max)
+    throw new SweepArgError(arg, text, `must be between ${range.min} and ${range.max}`);
   return n;
 }
 
@@ -70,7 +71,8 @@ const schemaNumber = (arg: string, text: string, spec: NumberParam): number => p
 
 function parseList<T>(arg: string, text: string, item: (piece: string) => T): T[] {
   const pieces = text.split(',').map((s) => s.trim());
-  if (pieces.length === 0 || pieces.some((s) => s === '')) throw new SweepArgError(arg, text, 'must be a comma-separated list with no empty items');
+  if (pieces.length === 0 || pieces.some((s) => s === ''))
+    throw new SweepArgError(arg, text, 'must be a comma-separated list with no empty items');
   const values = pieces.map(item);
   const seen = new Set<string>();
   for (const v of values) {
@@ -89,7 +91,8 @@ function parseLoss(text: string): LossId {
 
 function parseSize(text: string): SweepConfig['size'] {
   const opt = schema.size.options.find((o) => o.value === text.trim());
-  if (!opt) throw new SweepArgError('size', text, `must be one of ${schema.size.options.map((o) => o.value).join(', ')}`);
+  if (!opt)
+    throw new SweepArgError('size', text, `must be one of ${schema.size.options.map((o) => o.value).join(', ')}`);
   return opt.value;
 }
 
@@ -127,7 +130,10 @@ function parseArg(arg: SweepArg, text: string): Partial<SweepConfig> {
 export const isSweepArg = (name: string): name is SweepArg => (sweepArgNames as string[]).includes(name);
 
 /** Builds a config from textual arguments over the defaults; throws SweepArgError on the first bad one. */
-export function parseSweepArgs(args: Partial<Record<SweepArg, string>>, base: SweepConfig = DEFAULT_SWEEP): SweepConfig {
+export function parseSweepArgs(
+  args: Partial<Record<SweepArg, string>>,
+  base: SweepConfig = DEFAULT_SWEEP,
+): SweepConfig {
   let config: SweepConfig = { ...base };
   for (const arg of sweepArgNames) {
     const text = args[arg];

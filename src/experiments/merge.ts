@@ -15,7 +15,8 @@ export function mergeSweeps(parts: readonly SweepResults[]): SweepResults {
     if (other !== key) throw new Error(`the sweeps differ in more than their losses: ${other} vs ${key}`);
   }
   const losses = lossIds.filter((id) => parts.some((p) => p.config.losses.includes(id)));
-  if (losses.length !== parts.reduce((n, p) => n + p.config.losses.length, 0)) throw new Error('a loss appears in more than one sweep');
+  if (losses.length !== parts.reduce((n, p) => n + p.config.losses.length, 0))
+    throw new Error('a loss appears in more than one sweep');
   const rank = (id: string): number => losses.indexOf(id as (typeof losses)[number]);
   const runs = parts.flatMap((p) => p.runs).sort((a, b) => rank(a.loss) - rank(b.loss));
   const seconds = Math.max(...parts.map((p) => p.meta?.seconds ?? 0));
@@ -23,6 +24,14 @@ export function mergeSweeps(parts: readonly SweepResults[]): SweepResults {
     config: { ...parts[0].config, losses },
     runs,
     summary: summarise(runs),
-    meta: { backend: parts[0].meta?.backend ?? 'unknown', seconds, finishedAt: parts.map((p) => p.meta?.finishedAt ?? '').sort().pop() ?? '' },
+    meta: {
+      backend: parts[0].meta?.backend ?? 'unknown',
+      seconds,
+      finishedAt:
+        parts
+          .map((p) => p.meta?.finishedAt ?? '')
+          .sort()
+          .pop() ?? '',
+    },
   };
 }

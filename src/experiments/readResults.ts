@@ -11,10 +11,13 @@ function readRun(v: unknown, i: number): RunResult {
   const where = `runs[${i}]`;
   if (!isRecord(v) || !isRecord(v.final)) throw new Error(`${where} is not a run with a "final" object`);
   const { loss, ratio, seed, steps, switchStep, divergedAt, trainedAtEnd, final } = v;
-  if (!lossIds.some((id) => id === loss)) throw new Error(`${where}.loss ${JSON.stringify(loss)} is not a loss of this lab`);
+  if (!lossIds.some((id) => id === loss))
+    throw new Error(`${where}.loss ${JSON.stringify(loss)} is not a loss of this lab`);
   if (!isNum(ratio) || !isNum(seed) || !isNum(steps)) throw new Error(`${where} needs numeric ratio, seed and steps`);
-  if (!numOrNull(switchStep) || !numOrNull(divergedAt ?? null)) throw new Error(`${where}.switchStep must be a number or null`);
-  for (const k of FINAL_KEYS) if (!isNum(final[k])) throw new Error(`${where}.final.${k} is missing or not a finite number`);
+  if (!numOrNull(switchStep) || !numOrNull(divergedAt ?? null))
+    throw new Error(`${where}.switchStep must be a number or null`);
+  for (const k of FINAL_KEYS)
+    if (!isNum(final[k])) throw new Error(`${where}.final.${k} is missing or not a finite number`);
   const trained = lossIds.find((id) => id === trainedAtEnd) ?? (loss as RunResult['loss']);
   return {
     loss: loss as RunResult['loss'],
@@ -39,8 +42,14 @@ export function readResults(text: string): SweepResults {
   } catch {
     throw new Error('the file is not JSON');
   }
-  if (!isRecord(raw) || !isRecord(raw.config) || !Array.isArray(raw.runs)) throw new Error('the file has no "config" and "runs": it is not a sweep result');
+  if (!isRecord(raw) || !isRecord(raw.config) || !Array.isArray(raw.runs))
+    throw new Error('the file has no "config" and "runs": it is not a sweep result');
   const config = checkSweepConfig(raw.config as unknown as SweepResults['config']);
   const runs = raw.runs.map(readRun);
-  return { config, runs, summary: summarise(runs), ...(isRecord(raw.meta) ? { meta: raw.meta as SweepResults['meta'] } : {}) };
+  return {
+    config,
+    runs,
+    summary: summarise(runs),
+    ...(isRecord(raw.meta) ? { meta: raw.meta as SweepResults['meta'] } : {}),
+  };
 }

@@ -53,7 +53,11 @@ export async function runOne(
     const m = metrics(snap.valP, y, 0.5);
     const d = decompose(snap.valP, y, { t: config.t });
     const trainedAtEnd = trainedLossAt(params.loss, snap.stage.stage);
-    const g = pixelGradients(trainedAtEnd, snap.valP, y, info.nVal, { tHard: params.tHard, eps: effectiveEps(params), a: params.a });
+    const g = pixelGradients(trainedAtEnd, snap.valP, y, info.nVal, {
+      tHard: params.tHard,
+      eps: effectiveEps(params),
+      a: params.a,
+    });
     const final: FinalNumbers = {
       dice: m.dice,
       iou: m.iou,

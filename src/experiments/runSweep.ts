@@ -22,7 +22,11 @@ export interface SweepHooks {
 }
 
 /** Trains every queued run one after another (the same order in Node and in the worker). */
-export async function runSweep(config: SweepConfig, backend: BackendName, hooks: SweepHooks = {}): Promise<SweepResults> {
+export async function runSweep(
+  config: SweepConfig,
+  backend: BackendName,
+  hooks: SweepHooks = {},
+): Promise<SweepResults> {
   const queue = runQueue(config);
   const runs: RunResult[] = [...(hooks.done ?? [])];
   const total = queue.length * config.steps;

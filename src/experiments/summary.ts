@@ -22,7 +22,10 @@ export function summarise(runs: readonly RunResult[]): SummaryRow[] {
   }
   return [...groups.values()].map(({ loss, ratio, runs: rs }) => {
     const switches = rs.map((r) => r.switchStep).filter((s): s is number => s !== null);
-    const stats = Object.fromEntries(FINAL_KEYS.map((k) => [k, stat(rs.map((r) => r.final[k]))])) as Record<(typeof FINAL_KEYS)[number], Stat>;
+    const stats = Object.fromEntries(FINAL_KEYS.map((k) => [k, stat(rs.map((r) => r.final[k]))])) as Record<
+      (typeof FINAL_KEYS)[number],
+      Stat
+    >;
     return {
       loss,
       ratio,

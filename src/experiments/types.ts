@@ -34,7 +34,19 @@ export interface FinalNumbers {
   bgBiasShare: number;
 }
 
-export const FINAL_KEYS = ['dice', 'iou', 'precision', 'recall', 'fpHard', 'fnHard', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'bgBiasShare'] as const satisfies readonly (keyof FinalNumbers)[];
+export const FINAL_KEYS = [
+  'dice',
+  'iou',
+  'precision',
+  'recall',
+  'fpHard',
+  'fnHard',
+  'fpMain',
+  'fpBias',
+  'fnMain',
+  'fnBias',
+  'bgBiasShare',
+] as const satisfies readonly (keyof FinalNumbers)[];
 
 export interface RunResult {
   loss: LossId;
@@ -56,7 +68,14 @@ export interface Stat {
   sd: number;
 }
 
-export type SummaryRow = { loss: LossId; ratio: number; n: number; switched: number; switchStep: Stat | null; diverged: number } & Record<keyof FinalNumbers, Stat>;
+export type SummaryRow = {
+  loss: LossId;
+  ratio: number;
+  n: number;
+  switched: number;
+  switchStep: Stat | null;
+  diverged: number;
+} & Record<keyof FinalNumbers, Stat>;
 
 export interface SweepResults {
   config: SweepConfig;

@@ -85,11 +85,14 @@ export function encodeArray(a: Float32Array | Float64Array): EncodedArray {
 export function decodeArray(e: EncodedArray): Float32Array | Float64Array {
   const size = BYTES[e.dtype];
   const bytes = base64ToBytes(e.base64);
-  if (bytes.length % size !== 0) throw new Error(`its ${bytes.length} bytes are not a whole number of ${e.dtype} values`);
+  if (bytes.length % size !== 0)
+    throw new Error(`its ${bytes.length} bytes are not a whole number of ${e.dtype} values`);
   const n = bytes.length / size;
-  if (LITTLE_ENDIAN) return e.dtype === 'float64' ? new Float64Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
+  if (LITTLE_ENDIAN)
+    return e.dtype === 'float64' ? new Float64Array(bytes.buffer, 0, n) : new Float32Array(bytes.buffer, 0, n);
   const view = new DataView(bytes.buffer);
   const out = e.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
-  for (let i = 0; i < n; i++) out[i] = e.dtype === 'float64' ? view.getFloat64(i * 8, true) : view.getFloat32(i * 4, true);
+  for (let i = 0; i < n; i++)
+    out[i] = e.dtype === 'float64' ? view.getFloat64(i * 8, true) : view.getFloat32(i * 4, true);
   return out;
 }

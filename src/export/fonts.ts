@@ -26,7 +26,11 @@ const unquote = (s: string): string => s.trim().replace(/^["']|["']$/g, '');
 
 /** The first source of a rule's src, preferring woff2, resolved against its stylesheet. */
 function sourceOf(rule: CSSFontFaceRule, base: string): { url: string; format: string } | null {
-  const sources = [...rule.style.getPropertyValue('src').matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)\s*(?:format\(\s*["']?([\w-]+)["']?\s*\))?/g)].map((m) => ({ url: m[2], format: m[3] ?? '' }));
+  const sources = [
+    ...rule.style
+      .getPropertyValue('src')
+      .matchAll(/url\(\s*(["']?)([^"')]+)\1\s*\)\s*(?:format\(\s*["']?([\w-]+)["']?\s*\))?/g),
+  ].map((m) => ({ url: m[2], format: m[3] ?? '' }));
   const pick = sources.find((s) => s.format === 'woff2') ?? sources[0];
   if (!pick || pick.url.startsWith('data:')) return pick ?? null;
   return { url: new URL(pick.url, base).href, format: pick.format };

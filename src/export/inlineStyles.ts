@@ -140,7 +140,12 @@ function hidden(el: Element, cs: CSSStyleDeclaration): boolean {
   return cs.display === 'none' || el.classList.contains('katex-mathml');
 }
 
-function declarations(el: Element, cs: CSSStyleDeclaration, parent: CSSStyleDeclaration | null, inSvg: boolean): string[] {
+function declarations(
+  el: Element,
+  cs: CSSStyleDeclaration,
+  parent: CSSStyleDeclaration | null,
+  inSvg: boolean,
+): string[] {
   const out: string[] = [];
   // Nothing scrolls in an image: a scroll box (in either direction) shows its content whole.
   // Clipping it instead cut off KaTeX's last line (an overflow-x: auto row is overflow-y: hidden),
@@ -167,12 +172,17 @@ function declarations(el: Element, cs: CSSStyleDeclaration, parent: CSSStyleDecl
   if (svg && el.localName === 'svg') put('overflow');
   if (boxed) {
     for (const side of ['top', 'right', 'bottom', 'left']) {
-      if (cs.getPropertyValue(`border-${side}-style`) !== 'none' && cs.getPropertyValue(`border-${side}-width`) !== '0px') {
+      if (
+        cs.getPropertyValue(`border-${side}-style`) !== 'none' &&
+        cs.getPropertyValue(`border-${side}-width`) !== '0px'
+      ) {
         for (const part of ['width', 'style', 'color']) put(`border-${side}-${part}`);
       }
     }
-    if (cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px') for (const prop of ['outline-width', 'outline-style', 'outline-color', 'outline-offset']) put(prop);
-    if (cs.textDecorationLine !== 'none') for (const prop of ['text-decoration-color', 'text-decoration-style']) put(prop);
+    if (cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px')
+      for (const prop of ['outline-width', 'outline-style', 'outline-color', 'outline-offset']) put(prop);
+    if (cs.textDecorationLine !== 'none')
+      for (const prop of ['text-decoration-color', 'text-decoration-style']) put(prop);
     if (cs.transform !== 'none') put('transform-origin');
   }
   return out;
@@ -198,12 +208,19 @@ export function styledClone(src: Element, ctx: CloneContext, inSvg: boolean, ext
   return cloneInto(src, null, ctx, inSvg, extra);
 }
 
-function cloneInto(src: Element, parent: CSSStyleDeclaration | null, ctx: CloneContext, inSvg: boolean, extra: string[]): Element | null {
+function cloneInto(
+  src: Element,
+  parent: CSSStyleDeclaration | null,
+  ctx: CloneContext,
+  inSvg: boolean,
+  extra: string[],
+): Element | null {
   const cs = getComputedStyle(src);
   if (hidden(src, cs)) return null;
   const clone = src.cloneNode(false) as Element;
   const decls = declarations(src, cs, parent, inSvg);
-  if (src.localName === 'text' || src.localName === 'tspan' || !isSvg(src)) for (const f of fontFamilies(cs)) ctx.families.add(f);
+  if (src.localName === 'text' || src.localName === 'tspan' || !isSvg(src))
+    for (const f of fontFamilies(cs)) ctx.families.add(f);
   clone.setAttribute('style', [...decls, ...extra].join(';'));
   for (const child of Array.from(src.childNodes)) {
     if (child.nodeType === Node.TEXT_NODE) clone.appendChild(child.cloneNode(false));

@@ -36,14 +36,19 @@ export function modelFiles(model: ModelExport): { name: string; blob: Blob }[] {
 export function weightsOf(model: ModelExport): NamedWeights[] {
   let offset = 0;
   const out = model.weightSpecs.map((spec) => {
-    if (spec.dtype !== 'float32') throw new Error(`Weight ${spec.name} is ${spec.dtype}; only float32 weights can be saved with a run.`);
+    if (spec.dtype !== 'float32')
+      throw new Error(`Weight ${spec.name} is ${spec.dtype}; only float32 weights can be saved with a run.`);
     const n = spec.shape.reduce((a, b) => a * b, 1);
-    if (offset + n * 4 > model.weightData.byteLength) throw new Error(`The weights end before ${spec.name}: the manifest needs more than ${model.weightData.byteLength} bytes.`);
+    if (offset + n * 4 > model.weightData.byteLength)
+      throw new Error(
+        `The weights end before ${spec.name}: the manifest needs more than ${model.weightData.byteLength} bytes.`,
+      );
     // A copy: the run keeps its arrays even if the buffer is later transferred.
     const data = new Float32Array(model.weightData.slice(offset, offset + n * 4));
     offset += n * 4;
     return { name: spec.name, shape: [...spec.shape], data };
   });
-  if (offset !== model.weightData.byteLength) throw new Error(`The weight manifest covers ${offset} bytes, but the weights have ${model.weightData.byteLength}.`);
+  if (offset !== model.weightData.byteLength)
+    throw new Error(`The weight manifest covers ${offset} bytes, but the weights have ${model.weightData.byteLength}.`);
   return out;
 }

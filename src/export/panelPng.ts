@@ -31,5 +31,7 @@ export async function panelPng(panel: PanelSvg, scale = 2): Promise<Blob> {
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2D canvas is available');
   ctx.drawImage(img, 0, 0, w, h);
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the canvas could not be encoded as PNG'))), 'image/png'),
+  );
 }

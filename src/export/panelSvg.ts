@@ -22,7 +22,12 @@ const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 
 /** A chart: an <svg> laid out by HTML, not one of KaTeX's glyph drawings. */
 function isChart(el: Element): boolean {
-  return el.namespaceURI === SVG_NS && el.localName === 'svg' && el.closest('.katex') === null && (el.parentElement?.closest('svg') ?? null) === null;
+  return (
+    el.namespaceURI === SVG_NS &&
+    el.localName === 'svg' &&
+    el.closest('.katex') === null &&
+    (el.parentElement?.closest('svg') ?? null) === null
+  );
 }
 
 /** Whether `el` holds something HTML cannot carry into an image (a canvas) or a chart to keep native. */
@@ -30,7 +35,10 @@ function mustSplit(el: Element): boolean {
   return Array.from(el.querySelectorAll('canvas, svg')).some((e) => e.localName === 'canvas' || isChart(e));
 }
 
-function svgEl<K extends keyof SVGElementTagNameMap>(name: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+function svgEl<K extends keyof SVGElementTagNameMap>(
+  name: K,
+  attrs: Record<string, string | number>,
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, name);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
   return el;
@@ -57,7 +65,12 @@ class Composer {
   ) {}
 
   private box(r: DOMRect): { x: number; y: number; width: number; height: number } {
-    return { x: round(r.left - this.origin.left), y: round(r.top - this.origin.top), width: round(r.width), height: round(r.height) };
+    return {
+      x: round(r.left - this.origin.left),
+      y: round(r.top - this.origin.top),
+      width: round(r.width),
+      height: round(r.height),
+    };
   }
 
   walk(el: Element): void {
@@ -69,7 +82,8 @@ class Composer {
       this.decorations(el, cs);
       for (const child of Array.from(el.childNodes)) {
         if (child.nodeType === Node.ELEMENT_NODE) this.walk(child as Element);
-        else if (child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim() !== '') this.text(child as Text, cs);
+        else if (child.nodeType === Node.TEXT_NODE && (child.textContent ?? '').trim() !== '')
+          this.text(child as Text, cs);
       }
     } else this.html(el, cs);
   }
@@ -100,7 +114,8 @@ class Composer {
   private decorations(el: Element, cs: CSSStyleDeclaration): void {
     const b = this.box(el.getBoundingClientRect());
     if (b.width <= 0 || b.height <= 0) return;
-    if (cs.backgroundColor !== TRANSPARENT) this.out.appendChild(svgEl('rect', { ...b, rx: px(cs.borderTopLeftRadius), fill: cs.backgroundColor }));
+    if (cs.backgroundColor !== TRANSPARENT)
+      this.out.appendChild(svgEl('rect', { ...b, rx: px(cs.borderTopLeftRadius), fill: cs.backgroundColor }));
     const sides = [
       ['top', b.x, b.y, b.x + b.width, b.y, 1],
       ['right', b.x + b.width, b.y, b.x + b.width, b.y + b.height, -1],
@@ -126,7 +141,17 @@ class Composer {
     const ow = px(cs.outlineWidth);
     if (ow > 0 && cs.outlineStyle !== 'none') {
       const grow = px(cs.outlineOffset) + ow / 2;
-      this.out.appendChild(svgEl('rect', { x: b.x - grow, y: b.y - grow, width: b.width + 2 * grow, height: b.height + 2 * grow, fill: 'none', stroke: cs.outlineColor, 'stroke-width': ow }));
+      this.out.appendChild(
+        svgEl('rect', {
+          x: b.x - grow,
+          y: b.y - grow,
+          width: b.width + 2 * grow,
+          height: b.height + 2 * grow,
+          fill: 'none',
+          stroke: cs.outlineColor,
+          'stroke-width': ow,
+        }),
+      );
     }
   }
 
@@ -140,7 +165,8 @@ class Composer {
   private html(el: Element, cs: CSSStyleDeclaration): void {
     const b = this.box(el.getBoundingClientRect());
     if (b.width <= 0 || b.height <= 0) return;
-    const display = cs.display === 'inline' || cs.display === 'inline-block' ? 'block' : cs.display.replace(/^inline-/, '');
+    const display =
+      cs.display === 'inline' || cs.display === 'inline-block' ? 'block' : cs.display.replace(/^inline-/, '');
     const root = [
       `display:${display}`,
       'position:relative',
@@ -164,7 +190,16 @@ class Composer {
     if (b.width <= 0 || b.height <= 0) return;
     const span = document.createElement('span');
     span.textContent = node.textContent;
-    span.setAttribute('style', [...textDeclarations(parent), 'display:block', 'white-space:pre', `width:${b.width}px`, `height:${b.height}px`].join(';'));
+    span.setAttribute(
+      'style',
+      [
+        ...textDeclarations(parent),
+        'display:block',
+        'white-space:pre',
+        `width:${b.width}px`,
+        `height:${b.height}px`,
+      ].join(';'),
+    );
     for (const f of fontFamilies(parent)) this.ctx.families.add(f);
     this.foreign(b, span);
   }
@@ -187,7 +222,14 @@ export async function composePanelSvg(panel: HTMLElement): Promise<PanelSvg> {
 
   // The panel's frame, on its own background (or the page's when the panel has none).
   const bw = px(cs.borderTopWidth);
-  const frame = svgEl('rect', { x: bw / 2, y: bw / 2, width: width - bw, height: height - bw, rx: px(cs.borderTopLeftRadius), fill: backgroundOf(panel) });
+  const frame = svgEl('rect', {
+    x: bw / 2,
+    y: bw / 2,
+    width: width - bw,
+    height: height - bw,
+    rx: px(cs.borderTopLeftRadius),
+    fill: backgroundOf(panel),
+  });
   if (bw > 0 && cs.borderTopStyle !== 'none') {
     frame.setAttribute('stroke', cs.borderTopColor);
     frame.setAttribute('stroke-width', String(bw));

@@ -61,7 +61,14 @@ export async function openRun(file: Blob, store: LabStore = useLab): Promise<boo
   const run = parsed.run;
   try {
     await requestRestore(
-      { params: run.params, source: run.dataset.source, weights: run.weights, step: run.step, stage: run.stage, training: run.training },
+      {
+        params: run.params,
+        source: run.dataset.source,
+        weights: run.weights,
+        step: run.step,
+        stage: run.stage,
+        training: run.training,
+      },
       ({ runId }) => {
         // The worker's restored run has a new id; the saved view takes it so that the run's next
         // snapshots extend these curves. Messages of the run it replaced all came before this one.

@@ -4,7 +4,14 @@
  * spelled as strings, so reading a file back gives the same bits.
  */
 import type { PredictionHistogram, StageCheckResult } from '../core';
-import type { DatasetInfo, DecompositionW, NamedWeights, Snapshot, StepRecord, TrainingState } from '../engine/protocol';
+import type {
+  DatasetInfo,
+  DecompositionW,
+  NamedWeights,
+  Snapshot,
+  StepRecord,
+  TrainingState,
+} from '../engine/protocol';
 import type { StageState } from '../engine/stage';
 import type { HistoryEntry } from '../state/historyTypes';
 import type { GradientHistogram } from '../core/gradientHistogram';
@@ -12,7 +19,21 @@ import { lossIds } from '../core/lossInfo';
 import type { GradientTrace } from '../state/gradientTrace';
 import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../params/schema';
 import { encodeArray } from './binary';
-import { bool, FileProblem, floats, int, list, num, numbers, numOrNull, obj, oneOf, specialNumberText, str, type Obj } from './validate';
+import {
+  bool,
+  FileProblem,
+  floats,
+  int,
+  list,
+  num,
+  numbers,
+  numOrNull,
+  obj,
+  oneOf,
+  specialNumberText,
+  str,
+  type Obj,
+} from './validate';
 
 export const RUN_FORMAT = 'balance-lab-run';
 export const RUN_VERSION = 1;
@@ -68,16 +89,24 @@ export function parseRun(text: string): ParsedRun {
 }
 
 function readRun(raw: unknown): RunFile {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new FileProblem('it holds no JSON object, so it is not a Balance-lab run.');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new FileProblem('it holds no JSON object, so it is not a Balance-lab run.');
   const o = raw as Obj;
-  if (o.format !== RUN_FORMAT) throw new FileProblem(`its format is ${JSON.stringify(o.format) ?? 'missing'}, not “${RUN_FORMAT}”, so it is not a Balance-lab run.`);
-  if (o.version !== RUN_VERSION) throw new FileProblem(`it is version ${JSON.stringify(o.version) ?? '(missing)'}, but this app reads version ${RUN_VERSION} only.`);
+  if (o.format !== RUN_FORMAT)
+    throw new FileProblem(
+      `its format is ${JSON.stringify(o.format) ?? 'missing'}, not “${RUN_FORMAT}”, so it is not a Balance-lab run.`,
+    );
+  if (o.version !== RUN_VERSION)
+    throw new FileProblem(
+      `it is version ${JSON.stringify(o.version) ?? '(missing)'}, but this app reads version ${RUN_VERSION} only.`,
+    );
   const params = readParams(o.params);
   const dataset = readDataset(o.dataset, params);
   const px = dataset.size * dataset.size;
   const step = int(o.step, 'step');
   const snapshot = o.snapshot === null ? null : readSnapshot(o.snapshot, 'snapshot', dataset.nVal * px, px);
-  if (snapshot && snapshot.step > step) throw new FileProblem(`snapshot.step ${snapshot.step} is past the weights' step ${step}.`);
+  if (snapshot && snapshot.step > step)
+    throw new FileProblem(`snapshot.step ${snapshot.step} is past the weights' step ${step}.`);
   const selectedImage = o.selectedImage === null ? null : int(o.selectedImage, 'selectedImage');
   return {
     format: RUN_FORMAT,
@@ -115,7 +144,8 @@ function readParams(v: unknown): Params {
 function readDataset(v: unknown, params: Params): DatasetInfo {
   const o = obj(v, 'dataset');
   const size = int(o.size, 'dataset.size', 1);
-  if (size !== Number(params.size)) throw new FileProblem(`dataset.size is ${size}, but params.size is ${params.size}.`);
+  if (size !== Number(params.size))
+    throw new FileProblem(`dataset.size is ${size}, but params.size is ${params.size}.`);
   const nVal = int(o.nVal, 'dataset.nVal', 1);
   const n = nVal * size * size;
   return {
@@ -144,14 +174,24 @@ function readStage(v: unknown, path: string): StageState {
 function readCheck(v: unknown, path: string): StageCheckResult | null {
   if (v === null) return null;
   const o = obj(v, path);
-  return { numF: int(o.numF, `${path}.numF`), numB: int(o.numB, `${path}.numB`), n: int(o.n, `${path}.n`), converged: bool(o.converged, `${path}.converged`) };
+  return {
+    numF: int(o.numF, `${path}.numF`),
+    numB: int(o.numB, `${path}.numB`),
+    n: int(o.n, `${path}.n`),
+    converged: bool(o.converged, `${path}.converged`),
+  };
 }
 
 function readSteps(v: unknown, path: string): StepRecord[] {
   return list(v, path).map((s, i) => {
     const o = obj(s, `${path}[${i}]`);
     const p = `${path}[${i}]`;
-    return { step: int(o.step, `${p}.step`), loss: num(o.loss, `${p}.loss`), stage: oneOf(o.stage, `${p}.stage`, [1, 2] as const), check: readCheck(o.check, `${p}.check`) };
+    return {
+      step: int(o.step, `${p}.step`),
+      loss: num(o.loss, `${p}.loss`),
+      stage: oneOf(o.stage, `${p}.stage`, [1, 2] as const),
+      check: readCheck(o.check, `${p}.check`),
+    };
   });
 }
 
@@ -190,7 +230,12 @@ function readHistoryEntry(v: unknown, path: string): HistoryEntry {
 function readGradientHistogram(v: unknown, path: string): GradientHistogram {
   const o = obj(v, path);
   const bins = int(o.bins, `${path}.bins`, 1);
-  return { bins, bgSum: floats(o.bgSum, `${path}.bgSum`, 'float64', bins), bgZero: num(o.bgZero, `${path}.bgZero`), total: num(o.total, `${path}.total`) };
+  return {
+    bins,
+    bgSum: floats(o.bgSum, `${path}.bgSum`, 'float64', bins),
+    bgZero: num(o.bgZero, `${path}.bgZero`),
+    total: num(o.total, `${path}.total`),
+  };
 }
 
 /** Gradient histograms of the trained loss and BCE (files saved before they existed have none). */
@@ -203,21 +248,44 @@ function readGradientTrace(v: unknown, path: string): GradientTrace {
   };
 }
 
-const DECOMPOSITION_NUMBERS = ['f', 'b', 'fpHard', 'fnHard', 'fpSoft', 'fnSoft', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'eBgAbove', 'eBgBelow', 'eFgAbove', 'eFgBelow', 'fpMainW', 'fpBiasW'] as const;
+const DECOMPOSITION_NUMBERS = [
+  'f',
+  'b',
+  'fpHard',
+  'fnHard',
+  'fpSoft',
+  'fnSoft',
+  'fpMain',
+  'fpBias',
+  'fnMain',
+  'fnBias',
+  'eBgAbove',
+  'eBgBelow',
+  'eFgAbove',
+  'eFgBelow',
+  'fpMainW',
+  'fpBiasW',
+] as const;
 
 /** t is the snapshot's threshold: run files saved before eq12 existed get it derived (kthBg ≥ t). */
 function readDecomposition(v: unknown, path: string, t: number): DecompositionW {
   const o = obj(v, path);
   const kthBg = numOrNull(o.kthBg, `${path}.kthBg`);
   const eq12 = o.eq12 === undefined ? kthBg !== null && kthBg >= t : bool(o.eq12, `${path}.eq12`);
-  return { ...numbers(o, path, DECOMPOSITION_NUMBERS), kthBg, mainAltered: bool(o.mainAltered, `${path}.mainAltered`), eq12 };
+  return {
+    ...numbers(o, path, DECOMPOSITION_NUMBERS),
+    kthBg,
+    mainAltered: bool(o.mainAltered, `${path}.mainAltered`),
+    eq12,
+  };
 }
 
 function readSnapshot(v: unknown, path: string, valLength: number, px: number): Snapshot {
   const o = obj(v, path);
   const t = num(o.t, `${path}.t`);
   const batchN = int(o.batchN, `${path}.batchN`);
-  const components = o.components === null ? null : numbers(o.components, `${path}.components`, ['intra', 'inter'] as const);
+  const components =
+    o.components === null ? null : numbers(o.components, `${path}.components`, ['intra', 'inter'] as const);
   return {
     runId: int(o.runId, `${path}.runId`),
     step: int(o.step, `${path}.step`),
@@ -232,7 +300,15 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
     batchY: floats(o.batchY, `${path}.batchY`, 'float32', batchN * px),
     batchN,
     t,
-    valMetrics: numbers(o.valMetrics, `${path}.valMetrics`, ['tp', 'fp', 'fn', 'dice', 'iou', 'precision', 'recall'] as const),
+    valMetrics: numbers(o.valMetrics, `${path}.valMetrics`, [
+      'tp',
+      'fp',
+      'fn',
+      'dice',
+      'iou',
+      'precision',
+      'recall',
+    ] as const),
     valDecomposition: readDecomposition(o.valDecomposition, `${path}.valDecomposition`, t),
     batchDecomposition: readDecomposition(o.batchDecomposition, `${path}.batchDecomposition`, t),
     valHistogram: readHistogram(o.valHistogram, `${path}.valHistogram`),
@@ -243,11 +319,15 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
 function readTraining(v: unknown, params: Params): TrainingState {
   const o = obj(v, 'training');
   const optimizer = oneOf(o.optimizer, 'training.optimizer', ['adam', 'sgd'] as const);
-  if (optimizer !== params.optimizer) throw new FileProblem(`training.optimizer is ${optimizer}, but params.optimizer is ${params.optimizer}.`);
+  if (optimizer !== params.optimizer)
+    throw new FileProblem(`training.optimizer is ${optimizer}, but params.optimizer is ${params.optimizer}.`);
   return {
     optimizer,
-    optimizerWeights: list(o.optimizerWeights, 'training.optimizerWeights').map((w, i) => readWeights(w, `training.optimizerWeights[${i}]`)),
-    betaPowers: o.betaPowers === undefined || o.betaPowers === null ? null : readPair(o.betaPowers, 'training.betaPowers'),
+    optimizerWeights: list(o.optimizerWeights, 'training.optimizerWeights').map((w, i) =>
+      readWeights(w, `training.optimizerWeights[${i}]`),
+    ),
+    betaPowers:
+      o.betaPowers === undefined || o.betaPowers === null ? null : readPair(o.betaPowers, 'training.betaPowers'),
     drawn: int(o.drawn, 'training.drawn'),
   };
 }
@@ -261,5 +341,14 @@ function readPair(v: unknown, path: string): [number, number] {
 function readWeights(v: unknown, path: string): NamedWeights {
   const o = obj(v, path);
   const shape = list(o.shape, `${path}.shape`).map((d, k) => int(d, `${path}.shape[${k}]`));
-  return { name: str(o.name, `${path}.name`), shape, data: floats(o.data, `${path}.data`, 'float32', shape.reduce((a, b) => a * b, 1)) };
+  return {
+    name: str(o.name, `${path}.name`),
+    shape,
+    data: floats(
+      o.data,
+      `${path}.data`,
+      'float32',
+      shape.reduce((a, b) => a * b, 1),
+    ),
+  };
 }

@@ -86,7 +86,8 @@ export function floats(v: unknown, path: string, dtype: FloatDtype, length?: num
   } catch (err) {
     throw new FileProblem(`${path} is corrupt: ${err instanceof Error ? err.message : String(err)}.`);
   }
-  if (length !== undefined && a.length !== length) throw new FileProblem(`${path} has ${a.length} values, but ${length} were expected.`);
+  if (length !== undefined && a.length !== length)
+    throw new FileProblem(`${path} has ${a.length} values, but ${length} were expected.`);
   return a;
 }
 

@@ -30,7 +30,13 @@ export async function captureModel(model: tf.LayersModel): Promise<ModelArtifact
     }),
   );
   const a = captured as tf.io.ModelArtifacts | null;
-  if (!a || !a.weightSpecs || a.weightData === undefined || !a.modelTopology || a.modelTopology instanceof ArrayBuffer) {
+  if (
+    !a ||
+    !a.weightSpecs ||
+    a.weightData === undefined ||
+    !a.modelTopology ||
+    a.modelTopology instanceof ArrayBuffer
+  ) {
     throw new Error('model.save() produced no JSON topology or weights');
   }
   return {

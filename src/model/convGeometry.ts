@@ -12,6 +12,19 @@ export interface ConvGradAttrs {
 type Shape4 = [number, number, number, number];
 
 /** The geometry of a stride-s, dilation-1 NHWC convolution, as tfjs's own kernels compute it. */
-export function nhwcConvInfo(inputShape: Shape4, filterShape: Shape4, attrs: Pick<ConvGradAttrs, 'strides' | 'pad' | 'dimRoundingMode'>): tf.backend_util.Conv2DInfo {
-  return tf.backend_util.computeConv2DInfo(inputShape, filterShape, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode, false, 'channelsLast');
+export function nhwcConvInfo(
+  inputShape: Shape4,
+  filterShape: Shape4,
+  attrs: Pick<ConvGradAttrs, 'strides' | 'pad' | 'dimRoundingMode'>,
+): tf.backend_util.Conv2DInfo {
+  return tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filterShape,
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+    false,
+    'channelsLast',
+  );
 }

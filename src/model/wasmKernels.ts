@@ -42,7 +42,12 @@ type Attrs = ConvGradAttrs;
 type KernelArgs = Parameters<tf.KernelFunc>[0];
 
 /** Runs another registered wasm kernel on TensorInfos (its setup ran when the backend started). */
-function run(name: string, backend: KernelArgs['backend'], inputs: tf.NamedTensorInfoMap, attrs: object): tf.TensorInfo {
+function run(
+  name: string,
+  backend: KernelArgs['backend'],
+  inputs: tf.NamedTensorInfoMap,
+  attrs: object,
+): tf.TensorInfo {
   const kernel = tf.getKernel(name, BACKEND);
   if (!kernel) throw new Error(`The wasm backend has no ${name} kernel.`);
   return kernel.kernelFunc({ inputs, backend, attrs: attrs as unknown as tf.NamedAttrMap }) as tf.TensorInfo;
@@ -69,7 +74,12 @@ function wasmConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
   temps.push(xT);
   if (bottom < 0 || right < 0) {
     const [c, h, w, n] = xT.shape;
-    xT = run('Slice', backend, { x: xT }, { begin: [0, 0, 0, 0], size: [c, h + Math.min(bottom, 0), w + Math.min(right, 0), n] });
+    xT = run(
+      'Slice',
+      backend,
+      { x: xT },
+      { begin: [0, 0, 0, 0], size: [c, h + Math.min(bottom, 0), w + Math.min(right, 0), n] },
+    );
     temps.push(xT);
   }
   const dyT = run('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] });
@@ -80,7 +90,12 @@ function wasmConv2DBackpropFilter(args: KernelArgs): tf.TensorInfo {
     { x: xT, filter: dyT },
     {
       strides: [1, 1],
-      pad: [[0, 0], [top, Math.max(bottom, 0)], [left, Math.max(right, 0)], [0, 0]],
+      pad: [
+        [0, 0],
+        [top, Math.max(bottom, 0)],
+        [left, Math.max(right, 0)],
+        [0, 0],
+      ],
       dataFormat: 'NHWC',
       dilations: [strideHeight, strideWidth],
     },
@@ -115,7 +130,18 @@ function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
   const stock = () => (stockBackpropInput as tf.KernelConfig).kernelFunc(args) as tf.TensorInfo;
   if (attrs.dataFormat !== 'NHWC') return stock();
   const info = nhwcConvInfo(attrs.inputShape, filter.shape as [number, number, number, number], attrs);
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const {
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    outChannels,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+  } = info;
   const { top, left } = info.padInfo;
   const temps: tf.TensorInfo[] = [];
   const release = (result: tf.TensorInfo): tf.TensorInfo => {
@@ -131,11 +157,28 @@ function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
     temps.push(flipped);
     const swapped = run('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] });
     temps.push(swapped);
-    const pad: tf.backend_util.ExplicitPadding = [[0, 0], [filterHeight - 1 - top, bottom], [filterWidth - 1 - left, right], [0, 0]];
-    return release(run('Conv2D', backend, { x: dy, filter: swapped }, { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] }));
+    const pad: tf.backend_util.ExplicitPadding = [
+      [0, 0],
+      [filterHeight - 1 - top, bottom],
+      [filterWidth - 1 - left, right],
+      [0, 0],
+    ];
+    return release(
+      run(
+        'Conv2D',
+        backend,
+        { x: dy, filter: swapped },
+        { strides: [1, 1], pad, dataFormat: 'NHWC', dilations: [1, 1] },
+      ),
+    );
   }
 
-  const exactTiles = filterHeight === strideHeight && filterWidth === strideWidth && strideHeight === strideWidth && top === 0 && left === 0;
+  const exactTiles =
+    filterHeight === strideHeight &&
+    filterWidth === strideWidth &&
+    strideHeight === strideWidth &&
+    top === 0 &&
+    left === 0;
   if (exactTiles && outHeight * strideHeight === inHeight && outWidth * strideWidth === inWidth) {
     const s = strideHeight;
     // [s, s, ci, co] → [co, s, s, ci] → a 1×1 filter whose output channel (i·s + j)·ci + c is
@@ -144,7 +187,12 @@ function wasmConv2DBackpropInput(args: KernelArgs): tf.TensorInfo {
     temps.push(byOutput);
     const oneByOne = run('Reshape', backend, { x: byOutput }, { shape: [1, 1, outChannels, s * s * inChannels] });
     temps.push(oneByOne);
-    const tiles = run('Conv2D', backend, { x: dy, filter: oneByOne }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] });
+    const tiles = run(
+      'Conv2D',
+      backend,
+      { x: dy, filter: oneByOne },
+      { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] },
+    );
     temps.push(tiles);
     // DepthToSpace, as a copy loop: the stock kernel's generic strided C++ loop took 8 ms here.
     const dx = disposer.makeOutput(attrs.inputShape, 'float32');
@@ -182,7 +230,12 @@ function wasmGatherV2(args: KernelArgs): tf.TensorInfo {
   const indices = args.inputs.indices as tf.TensorInfo;
   const backend = args.backend as unknown as WasmBackendLike;
   const parsedAxis = axis < 0 ? axis + x.shape.length : axis;
-  const info = tf.backend_util.segment_util.collectGatherOpShapeInfo(x as tf.Tensor, indices as tf.Tensor, parsedAxis, batchDims);
+  const info = tf.backend_util.segment_util.collectGatherOpShapeInfo(
+    x as tf.Tensor,
+    indices as tf.Tensor,
+    parsedAxis,
+    batchDims,
+  );
   const { batchSize, outerSize, dimSize, sliceSize, outputShape } = info;
   const perBatch = tf.util.sizeFromShape(indices.shape) / batchSize;
   // Allocate first: allocation can grow the heap, which detaches views taken before it.
@@ -195,7 +248,8 @@ function wasmGatherV2(args: KernelArgs): tf.TensorInfo {
     for (let outer = 0; outer < outerSize; outer++) {
       for (let k = 0; k < perBatch; k++) {
         const index = idx[b * perBatch + k];
-        if (!(index >= 0 && index < dimSize)) throw new Error(`GatherV2: the index value ${index} is not in [0, ${dimSize - 1}]`);
+        if (!(index >= 0 && index < dimSize))
+          throw new Error(`GatherV2: the index value ${index} is not in [0, ${dimSize - 1}]`);
         const from = ((b * outerSize + outer) * dimSize + index) * sliceSize;
         for (let s = 0; s < sliceSize; s++) os[o++] = xs[from + s];
       }
@@ -212,9 +266,13 @@ function wasmConcat(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo {
   const { axis } = args.attrs as unknown as { axis: number };
   const all = Object.values(args.inputs) as tf.TensorInfo[];
   const inputs = all.filter((t) => tf.util.sizeFromShape(t.shape) > 0);
-  if (inputs.length < 2 || inputs.some((t) => t.dtype === 'string' || t.dtype === 'complex64')) return stock.kernelFunc(args) as tf.TensorInfo;
+  if (inputs.length < 2 || inputs.some((t) => t.dtype === 'string' || t.dtype === 'complex64'))
+    return stock.kernelFunc(args) as tf.TensorInfo;
   const ax = tf.util.parseAxisParam(axis, inputs[0].shape)[0];
-  const outShape = tf.backend_util.computeOutShape(inputs.map((t) => t.shape), ax);
+  const outShape = tf.backend_util.computeOutShape(
+    inputs.map((t) => t.shape),
+    ax,
+  );
   const backend = args.backend as unknown as WasmBackendLike;
   const out = backend.makeOutput(outShape, inputs[0].dtype);
   const views = inputs.map((t) => backend.typedArrayFromHeap(t));
@@ -233,7 +291,12 @@ function wasmSplitV(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo[] {
   const ax = tf.util.parseAxisParam(axis, x.shape)[0];
   const sizes = tf.backend_util.prepareSplitSize(x as tf.Tensor, numOrSizeSplits, ax);
   const backend = args.backend as unknown as WasmBackendLike;
-  const outs = sizes.map((size) => backend.makeOutput(x.shape.map((d, i) => (i === ax ? size : d)), x.dtype));
+  const outs = sizes.map((size) =>
+    backend.makeOutput(
+      x.shape.map((d, i) => (i === ax ? size : d)),
+      x.dtype,
+    ),
+  );
   const from = backend.typedArrayFromHeap(x);
   const views = outs.map((o) => backend.typedArrayFromHeap(o));
   const rows = tf.util.sizeFromShape(x.shape.slice(0, ax));
@@ -247,7 +310,14 @@ function wasmSplitV(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInfo[] {
  * (`wholeInner` per row): 'gather' copies parts into whole, 'scatter' whole into parts. Short
  * blocks use a plain loop (a subarray per block costs more than the copy).
  */
-function copyBlocks(rows: number, parts: tf.TypedArray[], inner: number[], whole: tf.TypedArray, wholeInner: number, direction: 'gather' | 'scatter'): void {
+function copyBlocks(
+  rows: number,
+  parts: tf.TypedArray[],
+  inner: number[],
+  whole: tf.TypedArray,
+  wholeInner: number,
+  direction: 'gather' | 'scatter',
+): void {
   let offset = 0;
   parts.forEach((part, p) => {
     const len = inner[p];
@@ -281,10 +351,30 @@ function wasmMaxPoolGrad(args: KernelArgs, stock: tf.KernelConfig): tf.TensorInf
   };
   const dy = args.inputs.dy as tf.TensorInfo;
   const x = args.inputs.input as tf.TensorInfo;
-  const info = tf.backend_util.computePool2DInfo(x.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
-  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
-  const tiles = filterHeight === strideHeight && filterWidth === strideWidth && info.padInfo.top === 0 && info.padInfo.left === 0;
-  if (!tiles || outHeight * strideHeight !== inHeight || outWidth * strideWidth !== inWidth || x.dtype !== 'float32') return stock.kernelFunc(args) as tf.TensorInfo;
+  const info = tf.backend_util.computePool2DInfo(
+    x.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+  );
+  const {
+    batchSize,
+    inHeight,
+    inWidth,
+    inChannels,
+    outHeight,
+    outWidth,
+    filterHeight,
+    filterWidth,
+    strideHeight,
+    strideWidth,
+  } = info;
+  const tiles =
+    filterHeight === strideHeight && filterWidth === strideWidth && info.padInfo.top === 0 && info.padInfo.left === 0;
+  if (!tiles || outHeight * strideHeight !== inHeight || outWidth * strideWidth !== inWidth || x.dtype !== 'float32')
+    return stock.kernelFunc(args) as tf.TensorInfo;
   const backend = args.backend as unknown as WasmBackendLike;
   const dx = backend.makeOutput(x.shape, 'float32');
   const xs = backend.typedArrayFromHeap(x);
@@ -345,7 +435,12 @@ let registered = false;
 export function registerWasmKernels(): void {
   if (registered || !tf.getKernel('Conv2D', BACKEND)) return;
   registered = true;
-  if (!tf.getKernel(KERNEL, BACKEND)) tf.registerKernel({ kernelName: KERNEL, backendName: BACKEND, kernelFunc: wasmConv2DBackpropFilter as tf.KernelFunc });
+  if (!tf.getKernel(KERNEL, BACKEND))
+    tf.registerKernel({
+      kernelName: KERNEL,
+      backendName: BACKEND,
+      kernelFunc: wasmConv2DBackpropFilter as tf.KernelFunc,
+    });
   const stock = tf.getKernel('Conv2DBackpropInput', BACKEND);
   if (stock) {
     stockBackpropInput = stock;
@@ -358,11 +453,17 @@ export function registerWasmKernels(): void {
     tf.unregisterKernel('ClipByValue', BACKEND);
     tf.registerKernel({ ...clip, kernelFunc: wasmClipByValue as tf.KernelFunc });
   }
-  const wrap = (name: string, kernel: (args: KernelArgs, stock: tf.KernelConfig) => tf.TensorInfo | tf.TensorInfo[]) => {
+  const wrap = (
+    name: string,
+    kernel: (args: KernelArgs, stock: tf.KernelConfig) => tf.TensorInfo | tf.TensorInfo[],
+  ) => {
     const stockKernel = tf.getKernel(name, BACKEND);
     if (!stockKernel) return;
     tf.unregisterKernel(name, BACKEND);
-    tf.registerKernel({ ...stockKernel, kernelFunc: ((args: KernelArgs) => kernel(args, stockKernel)) as tf.KernelFunc });
+    tf.registerKernel({
+      ...stockKernel,
+      kernelFunc: ((args: KernelArgs) => kernel(args, stockKernel)) as tf.KernelFunc,
+    });
   };
   wrap('Concat', wasmConcat);
   wrap('SplitV', wasmSplitV);

@@ -38,10 +38,25 @@ export function AnalysisMaps({ width, height, p, y }: AnalysisMapsProps) {
       }
     });
   }, [width, height, p, y]);
-  const cell = { width: '100%', imageRendering: 'pixelated', aspectRatio: `${width} / ${height}`, display: 'block', borderRadius: 4 } as const;
+  const cell = {
+    width: '100%',
+    imageRendering: 'pixelated',
+    aspectRatio: `${width} / ${height}`,
+    display: 'block',
+    borderRadius: 4,
+  } as const;
   return (
     <Panel title={`Prediction, ${width}×${height} px`} testId="analysis-maps">
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(3, minmax(0, 1fr))', gap: 8, fontSize: 12, textAlign: 'center', color: '#555' }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(3, minmax(0, 1fr))',
+          gap: 8,
+          fontSize: 12,
+          textAlign: 'center',
+          color: '#555',
+        }}
+      >
         <figure style={{ margin: 0 }}>
           <canvas ref={pRef} style={cell} />
           <figcaption>p (foreground)</figcaption>

@@ -131,9 +131,20 @@ function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
       <summary style={{ cursor: 'pointer', fontSize: 13, color: '#1f2328', padding: '3px 0' }}>
         <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
       </summary>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: '6px 28px', padding: '4px 0 8px 14px' }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+          gap: '6px 28px',
+          padding: '4px 0 8px 14px',
+        }}
+      >
         {keys.map((k) => (
-          <div key={k} style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block} data-testid={`eq-${k.slice(2)}`}>
+          <div
+            key={k}
+            style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
+            data-testid={`eq-${k.slice(2)}`}
+          >
             <p style={caption}>
               <span style={tag}>Eq. {k.slice(2)}</span>
               {EQ18_CAPTION[k]}
@@ -147,7 +158,8 @@ function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
           </div>
         ))}
         <p style={{ ...caption, gridColumn: '1 / -1' }}>
-          Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty set is 0 (docs/design.md §1.1).
+          Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty
+          set is 0 (docs/design.md §1.1).
         </p>
       </div>
     </details>
@@ -155,7 +167,21 @@ function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
 }
 
 /** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers; then Eq. 1–8, the losses and Algorithm 1. */
-export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: given, tHard = 0.9, a = 0.5, epsSetting = 'reference', switchRule = 'code', lossSubject = 'the shown image' }: EquationsProps) {
+export function Equations({
+  d,
+  t,
+  eps,
+  highlight,
+  onHover,
+  p,
+  y,
+  lossTerms: given,
+  tHard = 0.9,
+  a = 0.5,
+  epsSetting = 'reference',
+  switchRule = 'code',
+  lossSubject = 'the shown image',
+}: EquationsProps) {
   const last = useRef<TermId | null>(null);
   const emit = (term: TermId | null) => {
     if (last.current === term) return;
@@ -166,7 +192,10 @@ export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: give
   const tAssign = <Assign name={<Sym>t</Sym>} value={t} />;
 
   // The losses do not depend on t: recomputed only when the pixels, t_h, ε or a change.
-  const lt = useMemo(() => given ?? (p && y ? lossTerms(p, y, { tHard, eps: epsSetting, a }) : null), [given, p, y, tHard, epsSetting, a]);
+  const lt = useMemo(
+    () => given ?? (p && y ? lossTerms(p, y, { tHard, eps: epsSetting, a }) : null),
+    [given, p, y, tHard, epsSetting, a],
+  );
   const flags = useMemo(() => (p && y ? switchFlags(p, y, tHard) : null), [p, y, tHard]);
 
   // Eq. 11 vs 12 (docs/design.md §1.4b): Eq. 12 ⇔ kthBg ≥ t; the numbers use the exact split.
@@ -181,7 +210,9 @@ export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: give
         <span data-testid="eq-eps-caption">
           <Parts parts={c.caption} />
         </span>
-        {effect ? <span title={c.mainAltered ? 'ε-weighted main term / main term' : 'ε-weighted bias / bias'}>{effect}</span> : null}
+        {effect ? (
+          <span title={c.mainAltered ? 'ε-weighted main term / main term' : 'ε-weighted bias / bias'}>{effect}</span>
+        ) : null}
       </>
     );
   }
@@ -194,7 +225,12 @@ export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: give
         data-hl={highlight ?? undefined}
         onMouseOver={onOver}
         onMouseLeave={() => emit(null)}
-        style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))', gap: '8px 28px', fontSize: 14 }}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+          gap: '8px 28px',
+          fontSize: 14,
+        }}
       >
         <div style={block} data-testid="eq-9">
           <p style={caption}>
@@ -210,7 +246,11 @@ export function Equations({ d, t, eps, highlight, onHover, p, y, lossTerms: give
         </div>
         <Derivation d={d} t={t} />
         {c && eps !== null ? (
-          <div style={{ ...block, gridColumn: '1 / -1' }} data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'} data-form={c.form}>
+          <div
+            style={{ ...block, gridColumn: '1 / -1' }}
+            data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'}
+            data-form={c.form}
+          >
             <p style={caption}>{epsCaption}</p>
             <Aligned lhs={LHS.fpEps} symbolic={EPS_SYMBOLIC[c.form]} rows={epsRows(d, eps, c.form)} />
           </div>

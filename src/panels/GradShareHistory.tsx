@@ -34,7 +34,12 @@ function points(history: readonly HistoryEntry[], t: number): Point[] {
   const out: Point[] = [];
   for (const e of history) {
     if (!e.grad) continue;
-    out.push({ step: e.step, trained: bgBiasShareAt(e.grad.trainedHist, t), bce: bgBiasShareAt(e.grad.bceHist, t), trainedId: e.grad.trained });
+    out.push({
+      step: e.step,
+      trained: bgBiasShareAt(e.grad.trainedHist, t),
+      bce: bgBiasShareAt(e.grad.bceHist, t),
+      trainedId: e.grad.trained,
+    });
   }
   return out;
 }
@@ -46,28 +51,68 @@ function draw(svg: SVGSVGElement, width: number, pts: Point[], switchedAt: numbe
   const w = width - M.left - M.right;
   const h = HEIGHT - M.top - M.bottom;
   const steps = d3.extent(pts, (p) => p.step) as [number, number];
-  const x = d3.scaleLinear().domain(steps[0] === steps[1] ? [steps[0], steps[0] + 1] : steps).range([0, w]);
+  const x = d3
+    .scaleLinear()
+    .domain(steps[0] === steps[1] ? [steps[0], steps[0] + 1] : steps)
+    .range([0, w]);
   const y = d3.scaleLinear().domain([0, 1]).range([h, 0]);
   const g = root.append('g').attr('transform', `translate(${M.left},${M.top})`);
-  g.append('g').attr('transform', `translate(0,${h})`).call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(w / 80))).tickFormat(d3.format('~d')));
+  g.append('g')
+    .attr('transform', `translate(0,${h})`)
+    .call(
+      d3
+        .axisBottom(x)
+        .ticks(Math.max(2, Math.floor(w / 80)))
+        .tickFormat(d3.format('~d')),
+    );
   g.append('g').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   g.selectAll('.tick text').attr('font-size', 11);
   if (switchedAt !== null && switchedAt >= x.domain()[0] && switchedAt <= x.domain()[1]) {
-    g.append('line').attr('x1', x(switchedAt)).attr('x2', x(switchedAt)).attr('y1', 0).attr('y2', h).attr('stroke', colors.threshold).attr('stroke-dasharray', '4 3');
-    g.append('text').attr('x', x(switchedAt) + 4).attr('y', 10).attr('font-size', 11).attr('fill', MUTED).text('stage 2');
+    g.append('line')
+      .attr('x1', x(switchedAt))
+      .attr('x2', x(switchedAt))
+      .attr('y1', 0)
+      .attr('y2', h)
+      .attr('stroke', colors.threshold)
+      .attr('stroke-dasharray', '4 3');
+    g.append('text')
+      .attr('x', x(switchedAt) + 4)
+      .attr('y', 10)
+      .attr('font-size', 11)
+      .attr('fill', MUTED)
+      .text('stage 2');
   }
   const line = (key: 'trained' | 'bce') =>
     d3
       .line<Point>()
       .x((p) => x(p.step))
       .y((p) => y(p[key]));
-  g.append('path').attr('d', line('bce')(pts)).attr('fill', 'none').attr('stroke', BCE_COLOR).attr('stroke-width', 2).attr('stroke-dasharray', '6 3');
-  g.append('path').attr('d', line('trained')(pts)).attr('fill', 'none').attr('stroke', colors.fpBias).attr('stroke-width', 2.5);
+  g.append('path')
+    .attr('d', line('bce')(pts))
+    .attr('fill', 'none')
+    .attr('stroke', BCE_COLOR)
+    .attr('stroke-width', 2)
+    .attr('stroke-dasharray', '6 3');
+  g.append('path')
+    .attr('d', line('trained')(pts))
+    .attr('fill', 'none')
+    .attr('stroke', colors.fpBias)
+    .attr('stroke-width', 2.5);
   if (pts.length === 1) {
     g.append('circle').attr('cx', x(pts[0].step)).attr('cy', y(pts[0].bce)).attr('r', 3).attr('fill', BCE_COLOR);
-    g.append('circle').attr('cx', x(pts[0].step)).attr('cy', y(pts[0].trained)).attr('r', 3).attr('fill', colors.fpBias);
+    g.append('circle')
+      .attr('cx', x(pts[0].step))
+      .attr('cy', y(pts[0].trained))
+      .attr('r', 3)
+      .attr('fill', colors.fpBias);
   }
-  g.append('text').attr('x', w / 2).attr('y', h + 26).attr('text-anchor', 'middle').attr('font-size', 11).attr('fill', MUTED).text('step');
+  g.append('text')
+    .attr('x', w / 2)
+    .attr('y', h + 26)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 11)
+    .attr('fill', MUTED)
+    .text('step');
 }
 
 function GradShareHistoryPanel({ history, t, switchedAt }: GradShareHistoryProps) {
@@ -93,7 +138,15 @@ function GradShareHistoryPanel({ history, t, switchedAt }: GradShareHistoryProps
         </span>
       </div>
       <div ref={boxRef} style={{ width: '100%' }}>
-        <svg ref={svgRef} width={size.width} height={HEIGHT} fontFamily={PANEL_FONT} role="img" aria-label={summary} style={{ display: 'block' }} />
+        <svg
+          ref={svgRef}
+          width={size.width}
+          height={HEIGHT}
+          fontFamily={PANEL_FONT}
+          role="img"
+          aria-label={summary}
+          style={{ display: 'block' }}
+        />
       </div>
       <p className="hint" data-testid="grad-history-summary" style={{ margin: '4px 0 0' }}>
         {summary}

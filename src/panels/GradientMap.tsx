@@ -76,11 +76,27 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
       }
     });
   }, []);
-  const cell = { width: '100%', imageRendering: 'pixelated', aspectRatio: `${width} / ${height}`, display: 'block', borderRadius: 4 } as const;
+  const cell = {
+    width: '100%',
+    imageRendering: 'pixelated',
+    aspectRatio: `${width} / ${height}`,
+    display: 'block',
+    borderRadius: 4,
+  } as const;
   const fmt = d3.format('.2~e');
   return (
     <div data-testid={testId} style={{ marginTop: 10 }}>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(2, minmax(0, 1fr))', gap: 8, fontSize: 12, textAlign: 'center', color: '#555', maxWidth: 420 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+          gap: 8,
+          fontSize: 12,
+          textAlign: 'center',
+          color: '#555',
+          maxWidth: 420,
+        }}
+      >
         <figure style={{ margin: 0 }}>
           <canvas ref={overlayRef} style={cell} />
           <figcaption>TP / FP / FN at p &gt; 0.5</figcaption>
@@ -89,7 +105,12 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
           <canvas ref={mapRef} style={cell} data-testid={`${testId}-canvas`} />
           <figcaption>
             |∂L/∂z| of{' '}
-            <select data-testid={`${testId}-loss`} value={loss} onChange={(e) => onLoss(e.target.value as LossId)} aria-label="Loss whose gradient map is shown">
+            <select
+              data-testid={`${testId}-loss`}
+              value={loss}
+              onChange={(e) => onLoss(e.target.value as LossId)}
+              aria-label="Loss whose gradient map is shown"
+            >
               {losses.map((id) => (
                 <option key={id} value={id}>
                   {lossInfo[id].label}
@@ -99,9 +120,30 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
           </figcaption>
         </figure>
       </div>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 6, fontSize: 11.5, color: '#555', marginTop: 4, maxWidth: 420 }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 6,
+          fontSize: 11.5,
+          color: '#555',
+          marginTop: 4,
+          maxWidth: 420,
+        }}
+      >
         <span>{max > 0 ? fmt(max * 10 ** -MAP_DECADES) : '0'}</span>
-        <canvas ref={legendRef} style={{ flex: '1 1 0', minWidth: 0, width: '100%', height: 10, imageRendering: 'pixelated', borderRadius: 2 }} aria-hidden="true" />
+        <canvas
+          ref={legendRef}
+          style={{
+            flex: '1 1 0',
+            minWidth: 0,
+            width: '100%',
+            height: 10,
+            imageRendering: 'pixelated',
+            borderRadius: 2,
+          }}
+          aria-hidden="true"
+        />
         <span>{fmt(max)}</span>
         <span>(log; black = 0)</span>
       </div>

@@ -56,7 +56,14 @@ export interface GradientSharesProps {
   children?: ReactNode;
 }
 
-const row: CSSProperties = { display: 'grid', gridTemplateColumns: 'minmax(64px, 118px) minmax(60px, 1fr) repeat(4, minmax(40px, 50px))', alignItems: 'center', columnGap: 6, padding: '2px 4px', borderRadius: 4 };
+const row: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'minmax(64px, 118px) minmax(60px, 1fr) repeat(4, minmax(40px, 50px))',
+  alignItems: 'center',
+  columnGap: 6,
+  padding: '2px 4px',
+  borderRadius: 4,
+};
 const num: CSSProperties = { textAlign: 'right', fontVariantNumeric: 'tabular-nums', fontSize: 12.5 };
 
 function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null): string {
@@ -67,7 +74,19 @@ function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null):
   return `${first}; ${lossInfo[trained].label} puts ${sharePercent(shares[trained].bgBias)} there.`;
 }
 
-function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = null, onChoose, t, subject, testId, title = 'Where the loss pushes', children }: GradientSharesProps) {
+function GradientSharesPanel({
+  shares,
+  counts,
+  trained,
+  trainedNote,
+  chosen = null,
+  onChoose,
+  t,
+  subject,
+  testId,
+  title = 'Where the loss pushes',
+  children,
+}: GradientSharesProps) {
   const ids = Object.keys(shares) as LossId[];
   const summary = bgBiasSentence(shares, trained);
   return (
@@ -75,7 +94,16 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
       <p className="hint" style={{ margin: '0 0 6px' }}>
         Share of Σ|∂L/∂z| (p = σ(z)) per pixel group at t = {t.toFixed(3)}, on {subject}. {summary}
       </p>
-      <div style={{ display: 'flex', gap: '2px 12px', flexWrap: 'wrap', fontSize: 12, color: '#59636e', margin: '0 0 4px 4px' }}>
+      <div
+        style={{
+          display: 'flex',
+          gap: '2px 12px',
+          flexWrap: 'wrap',
+          fontSize: 12,
+          color: '#59636e',
+          margin: '0 0 4px 4px',
+        }}
+      >
         {GROUPS.map((g) => (
           <span key={g} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
             <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
@@ -88,7 +116,18 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
           <span role="columnheader">share of Σ|∂L/∂z|</span>
           {/* Ink text with a coloured underline: the group colours themselves are too light for 11 px text (WCAG AA). */}
           {GROUPS.map((g) => (
-            <span role="columnheader" key={g} style={{ ...num, fontSize: 11, lineHeight: 1.1, color: '#1f2328', boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}` }} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
+            <span
+              role="columnheader"
+              key={g}
+              style={{
+                ...num,
+                fontSize: 11,
+                lineHeight: 1.1,
+                color: '#1f2328',
+                boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}`,
+              }}
+              title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}
+            >
               {GROUP_LABEL[g]}
             </span>
           ))}
@@ -112,17 +151,36 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
                 outline: isChosen ? '1.5px solid #59636e' : undefined,
               }}
             >
-              <span role="rowheader" style={{ fontWeight: isTrained ? 700 : 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}>
+              <span
+                role="rowheader"
+                style={{
+                  fontWeight: isTrained ? 700 : 500,
+                  whiteSpace: 'nowrap',
+                  overflow: 'hidden',
+                  textOverflow: 'ellipsis',
+                }}
+                title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}
+              >
                 {isTrained ? '▸ ' : ''}
                 {shortLabel(id)}
               </span>
-              <span role="cell" style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }} aria-hidden="true">
+              <span
+                role="cell"
+                style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }}
+                aria-hidden="true"
+              >
                 {GROUPS.map((g) => (
                   <span key={g} style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }} />
                 ))}
               </span>
               {GROUPS.map((g) => (
-                <span role="cell" key={g} style={num} data-testid={`grad-share-${id}-${g}`} title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}`}>
+                <span
+                  role="cell"
+                  key={g}
+                  style={num}
+                  data-testid={`grad-share-${id}-${g}`}
+                  title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}`}
+                >
                   {sharePercent(s[g])}
                 </span>
               ))}
@@ -136,8 +194,9 @@ function GradientSharesPanel({ shares, counts, trained, trainedNote, chosen = nu
             ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
           </>
         ) : null}
-        Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The
-        shares are a property of the loss on these predictions; they say where the next step pushes, not what training will end with.
+        Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main{' '}
+        {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The shares are a property of the
+        loss on these predictions; they say where the next step pushes, not what training will end with.
       </p>
       {children}
     </Panel>

@@ -48,7 +48,12 @@ function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint
 }
 
 /** Fills a width×height canvas with RGBA bytes (also used by the analysis view's maps). */
-export function paintCanvas(canvas: HTMLCanvasElement | null, width: number, height: number, fill: (data: Uint8ClampedArray) => void): void {
+export function paintCanvas(
+  canvas: HTMLCanvasElement | null,
+  width: number,
+  height: number,
+  fill: (data: Uint8ClampedArray) => void,
+): void {
   if (!canvas) return;
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
@@ -126,7 +131,11 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
             />
           ))}
         </div>
-        {trained ? <Legends t={t} /> : <p style={{ margin: '8px 6px 0', color: MUTED }}>Predictions p appear after the first training step.</p>}
+        {trained ? (
+          <Legends t={t} />
+        ) : (
+          <p style={{ margin: '8px 6px 0', color: MUTED }}>Predictions p appear after the first training step.</p>
+        )}
       </div>
     </Panel>
   );
@@ -224,7 +233,12 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
     borderRadius: 2,
     background: '#000',
   };
-  const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = { input: inputRef, mask: maskRef, p: pRef, overlay: overlayRef };
+  const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = {
+    input: inputRef,
+    mask: maskRef,
+    p: pRef,
+    overlay: overlayRef,
+  };
   // The badges are visual (aria-hidden); the button's name is this text, read from a visually
   // hidden span (an aria-label would not contain the badges' visible text, which axe flags).
   const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}${counts ? `: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn} at p > 0.5` : ''}`;
@@ -258,10 +272,19 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
       {kinds.map((k) => (
         <div key={k} style={{ position: 'relative' }}>
           <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
-          {k === 'input' ? <span aria-hidden="true" style={badgeStyle}>{index + 1}</span> : null}
+          {k === 'input' ? (
+            <span aria-hidden="true" style={badgeStyle}>
+              {index + 1}
+            </span>
+          ) : null}
           {k === 'overlay' && counts ? (
-            <span aria-hidden="true" style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }} title="Hard counts in this image at p > 0.5 (test metric)">
-              <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> · <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
+            <span
+              aria-hidden="true"
+              style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }}
+              title="Hard counts in this image at p > 0.5 (test metric)"
+            >
+              <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> ·{' '}
+              <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
               <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
             </span>
           ) : null}
@@ -301,15 +324,35 @@ function Legends({ t }: { t: number }) {
         .attr('stop-color', d3.interpolateViridis(i / 10));
     }
     const g = svg.append('g').attr('transform', 'translate(8,2)');
-    g.append('rect').attr('width', w).attr('height', 12).attr('fill', `url(#${gradId})`).attr('stroke', '#666').attr('stroke-width', 0.5);
+    g.append('rect')
+      .attr('width', w)
+      .attr('height', 12)
+      .attr('fill', `url(#${gradId})`)
+      .attr('stroke', '#666')
+      .attr('stroke-width', 0.5);
     const x = d3.scaleLinear().domain([0, 1]).range([0, w]);
-    const axis = g.append('g').attr('transform', 'translate(0,12)').call(d3.axisBottom(x).tickValues([0, 0.5, 1]).tickSize(4).tickFormat(d3.format('~g')));
+    const axis = g
+      .append('g')
+      .attr('transform', 'translate(0,12)')
+      .call(d3.axisBottom(x).tickValues([0, 0.5, 1]).tickSize(4).tickFormat(d3.format('~g')));
     axis.attr('font-size', 12).attr('font-family', FONT);
     axis.select('.domain').remove();
     axis.selectAll('text').attr('fill', MUTED);
     // t on the colour bar: what lies right of it is above the threshold.
-    g.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', -2).attr('y2', 14).attr('stroke', '#fff').attr('stroke-width', 3);
-    g.append('line').attr('x1', x(t)).attr('x2', x(t)).attr('y1', -2).attr('y2', 14).attr('stroke', colors.threshold).attr('stroke-width', 1.5);
+    g.append('line')
+      .attr('x1', x(t))
+      .attr('x2', x(t))
+      .attr('y1', -2)
+      .attr('y2', 14)
+      .attr('stroke', '#fff')
+      .attr('stroke-width', 3);
+    g.append('line')
+      .attr('x1', x(t))
+      .attr('x2', x(t))
+      .attr('y1', -2)
+      .attr('y2', 14)
+      .attr('stroke', colors.threshold)
+      .attr('stroke-width', 1.5);
   }, [t, gradId]);
 
   const swatch = (color: string, name: string, rule: string) => (
@@ -324,7 +367,13 @@ function Legends({ t }: { t: number }) {
     <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 18px', margin: '8px 6px 0' }}>
       <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
         <span style={{ color: MUTED }}>p</span>
-        <svg ref={barRef} width={196} height={32} role="img" aria-label="Colour scale of p from 0 to 1, with t marked" />
+        <svg
+          ref={barRef}
+          width={196}
+          height={32}
+          role="img"
+          aria-label="Colour scale of p from 0 to 1, with t marked"
+        />
       </span>
       <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: '4px 14px' }}>
         {swatch(colors.tp, 'TP', 'y=1, p > 0.5')}

@@ -3,7 +3,7 @@
  * hard FP/FN counts at the worker's t, on one shared step axis with the stage-2 switch marked.
  */
 import * as d3 from 'd3';
-import { useEffect, useMemo, useRef , memo } from 'react';
+import { useEffect, useMemo, useRef, memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
 import type { LossPanelProps } from './types';
@@ -121,8 +121,18 @@ function LossMetricsPanel({ history: logged, steps, switchedAt, t, stepDomain = 
         <Readout id="readout-loss" label="loss" value={lastStep ? f4(lastStep.loss) : '—'} color={C.lossSmooth} />
         <Readout id="metric-dice" label="Dice (p > 0.5)" value={last ? f3(last.dice) : '—'} color={C.dice} />
         <Readout id="readout-iou" label="IoU" value={last ? f3(last.iou) : '—'} color={C.iou} />
-        <Readout id="readout-fp" label="FP at t" value={last ? d3.format(',')(last.fpHard) : '—'} color={colors.fpMain} />
-        <Readout id="readout-fn" label="FN at t" value={last ? d3.format(',')(last.fnHard) : '—'} color={colors.fnMain} />
+        <Readout
+          id="readout-fp"
+          label="FP at t"
+          value={last ? d3.format(',')(last.fpHard) : '—'}
+          color={colors.fpMain}
+        />
+        <Readout
+          id="readout-fn"
+          label="FN at t"
+          value={last ? d3.format(',')(last.fnHard) : '—'}
+          color={colors.fnMain}
+        />
       </div>
       {empty ? (
         <p style={{ margin: '24px 8px', color: MUTED, fontSize: 14, fontFamily: FONT }}>Press play to train…</p>
@@ -170,7 +180,13 @@ function symlogTicks(max: number): number[] {
   return out;
 }
 
-function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number; height: number }, switchedAt: number | null, stepDomain: [number, number] | null): void {
+function drawPlots(
+  svgEl: SVGSVGElement,
+  plots: SubPlot[],
+  size: { width: number; height: number },
+  switchedAt: number | null,
+  stepDomain: [number, number] | null,
+): void {
   const svg = d3.select(svgEl);
   svg.selectAll('*').remove();
   const width = size.width;
@@ -240,7 +256,11 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
 
     // Stage-2 region shading and rule.
     if (sx !== null) {
-      g.append('rect').attr('x', sx).attr('width', iw - sx).attr('height', ih).attr('fill', C.stage2);
+      g.append('rect')
+        .attr('x', sx)
+        .attr('width', iw - sx)
+        .attr('height', ih)
+        .attr('fill', C.stage2);
     }
 
     let maxV = 0;
@@ -248,9 +268,20 @@ function drawPlots(svgEl: SVGSVGElement, plots: SubPlot[], size: { width: number
     if (maxV <= 0) maxV = 1;
     const y =
       plot.scale === 'symlog'
-        ? d3.scaleSymlog().constant(1).domain([0, maxV * 1.1]).range([ih, 0])
-        : d3.scaleLinear().domain(plot.domain ?? [0, maxV * 1.08]).range([ih, 0]).nice();
-    const ticks = plot.scale === 'symlog' ? symlogTicks(maxV * 1.1) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(ih / 30)));
+        ? d3
+            .scaleSymlog()
+            .constant(1)
+            .domain([0, maxV * 1.1])
+            .range([ih, 0])
+        : d3
+            .scaleLinear()
+            .domain(plot.domain ?? [0, maxV * 1.08])
+            .range([ih, 0])
+            .nice();
+    const ticks =
+      plot.scale === 'symlog'
+        ? symlogTicks(maxV * 1.1)
+        : (y as d3.ScaleLinear<number, number>).ticks(Math.max(2, Math.floor(ih / 30)));
 
     drawGridLines(g, ticks, y, iw, colors.grid);
     const gy = g.append('g').call(
@@ -330,4 +361,3 @@ function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
 
 /** Memoised: an ε (or any non-t) change leaves this panel's props untouched, so it does not re-render. */
 export const LossMetrics = memo(LossMetricsPanel);
-

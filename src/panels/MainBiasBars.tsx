@@ -41,15 +41,36 @@ function measure(parts: Part[], size: number): number {
   return w;
 }
 
-
 /** The FP row with ε appears only when ε changes something. */
 function rowsOf(d: DecompositionW): Row[] {
   const rows: Row[] = [
-    { key: 'fp', sym: 'FP', main: d.fpMain, bias: d.fpBias, mainId: 'fpMain', biasId: 'fpBias', mainColor: colors.fpMain, biasColor: colors.fpBias },
-    { key: 'fn', sym: 'FN', main: d.fnMain, bias: d.fnBias, mainId: 'fnMain', biasId: 'fnBias', mainColor: colors.fnMain, biasColor: colors.fnBias },
+    {
+      key: 'fp',
+      sym: 'FP',
+      main: d.fpMain,
+      bias: d.fpBias,
+      mainId: 'fpMain',
+      biasId: 'fpBias',
+      mainColor: colors.fpMain,
+      biasColor: colors.fpBias,
+    },
+    {
+      key: 'fn',
+      sym: 'FN',
+      main: d.fnMain,
+      bias: d.fnBias,
+      mainId: 'fnMain',
+      biasId: 'fnBias',
+      mainColor: colors.fnMain,
+      biasColor: colors.fnBias,
+    },
   ];
   const same = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (Number.isFinite(d.fpMainW) && Number.isFinite(d.fpBiasW) && !(same(d.fpMainW, d.fpMain) && same(d.fpBiasW, d.fpBias))) {
+  if (
+    Number.isFinite(d.fpMainW) &&
+    Number.isFinite(d.fpBiasW) &&
+    !(same(d.fpMainW, d.fpMain) && same(d.fpBiasW, d.fpBias))
+  ) {
     rows.push({
       key: 'fpW',
       sym: 'FP',
@@ -66,7 +87,13 @@ function rowsOf(d: DecompositionW): Row[] {
   return rows;
 }
 
-function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[], hover: (term: TermId | null) => void): void {
+function draw(
+  svg: SVGSVGElement,
+  width: number,
+  d: DecompositionW,
+  rows: Row[],
+  hover: (term: TermId | null) => void,
+): void {
   const root = select(svg);
   root.selectAll('*').remove();
   if (width <= 0) return;
@@ -76,9 +103,23 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
 
   rows.forEach((r, i) => {
     const g = root.append('g').attr('transform', `translate(0,${i * ROW_H + 8})`);
-    const label = g.append('text').attr('x', 0).attr('y', BAR_H / 2).attr('dy', '0.35em').attr('font-size', 14).attr('font-weight', 600).attr('fill', r.weighted ? colors.weighted : INK);
+    const label = g
+      .append('text')
+      .attr('x', 0)
+      .attr('y', BAR_H / 2)
+      .attr('dy', '0.35em')
+      .attr('font-size', 14)
+      .attr('font-weight', 600)
+      .attr('fill', r.weighted ? colors.weighted : INK);
     richText(label, [r.sym, { text: 'soft', sub: true }]);
-    if (r.note) g.append('text').attr('x', 0).attr('y', BAR_H / 2 + 17).attr('dy', '0.35em').attr('font-size', 12).attr('fill', colors.weighted).text(r.note);
+    if (r.note)
+      g.append('text')
+        .attr('x', 0)
+        .attr('y', BAR_H / 2 + 17)
+        .attr('dy', '0.35em')
+        .attr('font-size', 12)
+        .attr('fill', colors.weighted)
+        .text(r.note);
 
     const bars = g.append('g').attr('transform', `translate(${LABEL_W},0)`);
     const mw = x(r.main);
@@ -98,7 +139,16 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
     seg(0, mw, r.mainColor, 1, r.mainId);
     seg(mw, bw, r.biasColor, 0.85, r.biasId);
     // A hairline between the segments so a thin main sliver stays visible against its bias.
-    if (mw > 0 && bw > 0) bars.append('line').attr('x1', mw).attr('x2', mw).attr('y1', 0).attr('y2', BAR_H).attr('stroke', '#fff').attr('stroke-width', 1.5).attr('pointer-events', 'none');
+    if (mw > 0 && bw > 0)
+      bars
+        .append('line')
+        .attr('x1', mw)
+        .attr('x2', mw)
+        .attr('y1', 0)
+        .attr('y2', BAR_H)
+        .attr('stroke', '#fff')
+        .attr('stroke-width', 1.5)
+        .attr('pointer-events', 'none');
     if (r.weighted) {
       bars
         .append('rect')
@@ -126,14 +176,32 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
     // Value labels under the bar: main at its start, bias at its start (pushed right past main's label).
     const ly = BAR_H + 17;
     const item = (parts: Part[], id: TermId, testId: string) => {
-      const t = richText(bars.append('text').attr('y', ly).attr('font-size', 13).attr('fill', INK).attr('data-terms', id).attr('data-testid', testId), parts);
+      const t = richText(
+        bars
+          .append('text')
+          .attr('y', ly)
+          .attr('font-size', 13)
+          .attr('fill', INK)
+          .attr('data-terms', id)
+          .attr('data-testid', testId),
+        parts,
+      );
       t.on('mouseenter', () => hover(id)).on('mouseleave', () => hover(null));
       return t;
     };
-    const mainParts: Part[] = [{ text: '■ ', fill: r.mainColor }, { text: 'main ', muted: true }, { text: fmt4(r.main), bold: true }];
+    const mainParts: Part[] = [
+      { text: '■ ', fill: r.mainColor },
+      { text: 'main ', muted: true },
+      { text: fmt4(r.main), bold: true },
+    ];
     item(mainParts, r.mainId, `bars-${r.key}-main`).attr('x', 0);
     const mainEnd = measure(mainParts, 13);
-    let biasParts: Part[] = [{ text: '■ ', fill: r.biasColor }, { text: 'bias ', muted: true }, { text: fmt4(r.bias), bold: true }, { text: ` (${pct(r.bias, r.main + r.bias)})`, muted: true }];
+    let biasParts: Part[] = [
+      { text: '■ ', fill: r.biasColor },
+      { text: 'bias ', muted: true },
+      { text: fmt4(r.bias), bold: true },
+      { text: ` (${pct(r.bias, r.main + r.bias)})`, muted: true },
+    ];
     // On a phone the percentage does not fit after main's label; the footer and the text
     // alternative still give it.
     if (mainEnd + 14 + measure(biasParts, 13) > barW + RIGHT) biasParts = biasParts.slice(0, 3);
@@ -147,19 +215,56 @@ function draw(svg: SVGSVGElement, width: number, d: DecompositionW, rows: Row[],
   // The take-away, in words, from the same numbers. Narrow panels (phones) break each sentence
   // in two lines instead of clipping it at the right edge.
   const narrow = isNarrow(width);
-  const foot = root.append('text').attr('x', 0).attr('y', rows.length * ROW_H + 8 + 14).attr('font-size', 13).attr('fill', INK);
+  const foot = root
+    .append('text')
+    .attr('x', 0)
+    .attr('y', rows.length * ROW_H + 8 + 14)
+    .attr('font-size', 13)
+    .attr('fill', INK);
   const ratio = d.f > 0 ? `b/f = ${fmt4(d.b / d.f)}: ` : '';
-  const fpPart: Part[] = [{ text: ratio, muted: true }, 'bias is ', { text: pct(d.fpBias, d.fpSoft), bold: true, fill: colors.fpMain }, ' of FP', { text: 'soft', sub: true }];
-  const fnPart: Part[] = [' but ', { text: pct(d.fnBias, d.fnSoft), bold: true, fill: colors.fnMain }, ' of FN', { text: 'soft', sub: true }];
+  const fpPart: Part[] = [
+    { text: ratio, muted: true },
+    'bias is ',
+    { text: pct(d.fpBias, d.fpSoft), bold: true, fill: colors.fpMain },
+    ' of FP',
+    { text: 'soft', sub: true },
+  ];
+  const fnPart: Part[] = [
+    ' but ',
+    { text: pct(d.fnBias, d.fnSoft), bold: true, fill: colors.fnMain },
+    ' of FN',
+    { text: 'soft', sub: true },
+  ];
   if (narrow) {
     richText(foot, fpPart);
-    richText(root.append('text').attr('x', 0).attr('y', rows.length * ROW_H + 8 + 14 + NARROW_LINE).attr('font-size', 13).attr('fill', INK), fnPart);
+    richText(
+      root
+        .append('text')
+        .attr('x', 0)
+        .attr('y', rows.length * ROW_H + 8 + 14 + NARROW_LINE)
+        .attr('font-size', 13)
+        .attr('fill', INK),
+      fnPart,
+    );
   } else richText(foot, [...fpPart, ...fnPart]);
   const noteY = rows.length * ROW_H + 8 + 14 + (narrow ? NARROW_LINE : 0);
   const notes = narrow
-    ? ['main: errors past t —', 'what the test metric counts;', 'bias: the tail of small errors', 'below t — grows with b.']
+    ? [
+        'main: errors past t —',
+        'what the test metric counts;',
+        'bias: the tail of small errors',
+        'below t — grows with b.',
+      ]
     : ['main: errors past t — what the test metric counts;', 'bias: the tail of small errors below t — grows with b.'];
-  notes.forEach((note, i) => root.append('text').attr('x', 0).attr('y', noteY + 22 + 18 * i).attr('font-size', 12.5).attr('fill', MUTED).text(note));
+  notes.forEach((note, i) =>
+    root
+      .append('text')
+      .attr('x', 0)
+      .attr('y', noteY + 22 + 18 * i)
+      .attr('font-size', 12.5)
+      .attr('fill', MUTED)
+      .text(note),
+  );
 }
 
 /** Narrower than the footer's longest line (a phone): the footer then takes three more lines. */
@@ -169,16 +274,23 @@ const NARROW_LINE = 18;
 /** The panel's text alternative, with the numbers it draws (read by screen readers). */
 export function barsSummary(d: DecompositionW): string {
   return rowsOf(d)
-    .map((r) => `${r.sym.replace(/^(FP|FN)/, '$1 soft')}${r.note ? ` ${r.note}` : ''} ${fmt4(r.main + r.bias)}: main ${fmt4(r.main)}, bias ${fmt4(r.bias)}, ${pct(r.bias, r.main + r.bias)} bias`)
+    .map(
+      (r) =>
+        `${r.sym.replace(/^(FP|FN)/, '$1 soft')}${r.note ? ` ${r.note}` : ''} ${fmt4(r.main + r.bias)}: main ${fmt4(r.main)}, bias ${fmt4(r.bias)}, ${pct(r.bias, r.main + r.bias)} bias`,
+    )
     .join('; ');
 }
 
 function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
   if (!svg) return;
   const nodes = select(svg).selectAll<SVGElement, unknown>('[data-terms]');
-  const active = highlight !== null && nodes.filter(function () {
-    return this.getAttribute('data-terms') === highlight;
-  }).size() > 0;
+  const active =
+    highlight !== null &&
+    nodes
+      .filter(function () {
+        return this.getAttribute('data-terms') === highlight;
+      })
+      .size() > 0;
   nodes.style('opacity', function () {
     if (!active) return null;
     return this.getAttribute('data-terms') === highlight ? '1' : '0.3';

@@ -44,7 +44,12 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sy
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
-    drawHistory(svg, rows, { width: size.width, height: Math.max(size.height, minH) }, { logY, switchedAt, showW, sync: sync ?? null, onHover: (term) => onHoverRef.current?.(term) });
+    drawHistory(
+      svg,
+      rows,
+      { width: size.width, height: Math.max(size.height, minH) },
+      { logY, switchedAt, showW, sync: sync ?? null, onHover: (term) => onHoverRef.current?.(term) },
+    );
   }, [rows, size, minH, logY, switchedAt, showW, sync]);
 
   useEffect(() => {
@@ -67,7 +72,12 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sy
   );
 
   return (
-    <Panel title="Main vs bias over training" testId="panel-history" tools={history.length > 0 ? tools : undefined} className="panel-fill">
+    <Panel
+      title="Main vs bias over training"
+      testId="panel-history"
+      tools={history.length > 0 ? tools : undefined}
+      className="panel-fill"
+    >
       {history.length === 0 ? (
         <p style={{ margin: '24px 8px', color: MUTED, fontSize: 14 }}>Press play to train…</p>
       ) : (
@@ -87,9 +97,13 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sy
             {showW ? (
               <>
                 {' '}
-                <span style={{ color: '#9c3d74', fontWeight: 600, textDecoration: `underline dashed ${colors.weighted}` }}>Dashed</span>: FP bias with easy background
-                (outside the top-f) weighted by ε, Eq. 12 — from the histogram, so the one bin holding the f-th largest
-                background p is split by count.
+                <span
+                  style={{ color: '#9c3d74', fontWeight: 600, textDecoration: `underline dashed ${colors.weighted}` }}
+                >
+                  Dashed
+                </span>
+                : FP bias with easy background (outside the top-f) weighted by ε, Eq. 12 — from the histogram, so the
+                one bin holding the f-th largest background p is split by count.
               </>
             ) : null}
           </p>
@@ -119,7 +133,12 @@ interface DrawOptions {
   onHover: (term: TermId | null) => void;
 }
 
-function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { width: number; height: number }, o: DrawOptions): void {
+function drawHistory(
+  svgEl: SVGSVGElement,
+  rows: readonly HistoryRow[],
+  size: { width: number; height: number },
+  o: DrawOptions,
+): void {
   const svg = d3.select(svgEl);
   svg.selectAll('*').remove();
   const width = size.width;
@@ -187,13 +206,24 @@ function drawHistory(svgEl: SVGSVGElement, rows: readonly HistoryRow[], size: { 
   // out of sight instead of stretching the axis over twenty decades.
   const floor = Math.max(Number.isFinite(minPos) ? minPos : maxV * 1e-4, maxV * 1e-5);
   const y = o.logY
-    ? d3.scaleLog().domain([floor, maxV * 1.3]).range([ih, 0]).nice().clamp(true)
-    : d3.scaleLinear().domain([0, maxV * 1.05]).range([ih, 0]).nice();
+    ? d3
+        .scaleLog()
+        .domain([floor, maxV * 1.3])
+        .range([ih, 0])
+        .nice()
+        .clamp(true)
+    : d3
+        .scaleLinear()
+        .domain([0, maxV * 1.05])
+        .range([ih, 0])
+        .nice();
 
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`);
 
   // Grid and axes.
-  const yTicks = o.logY ? logTicks(y.domain() as [number, number]) : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.floor(ih / 45)));
+  const yTicks = o.logY
+    ? logTicks(y.domain() as [number, number])
+    : (y as d3.ScaleLinear<number, number>).ticks(Math.max(3, Math.floor(ih / 45)));
   drawGridLines(plot, yTicks, y, iw, colors.grid);
   const yAxis = d3
     .axisLeft(y)
@@ -342,16 +372,20 @@ function logTicks([lo, hi]: [number, number]): number[] {
   const a = Math.floor(Math.log10(lo));
   const b = Math.ceil(Math.log10(hi));
   const mult = b - a <= 2 ? [1, 2, 5] : [1];
-  for (let e = a; e <= b; e++) for (const m of mult) {
-    const v = m * 10 ** e;
-    if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
-  }
+  for (let e = a; e <= b; e++)
+    for (const m of mult) {
+      const v = m * 10 ** e;
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+    }
   return out;
 }
 
 function applyHighlight(svgEl: SVGSVGElement, highlight: TermId | null): void {
   const svg = d3.select(svgEl);
-  const active = highlight !== null && CURVES.some((c) => c.id === highlight) && !svg.select(`path[data-term="${highlight}"]`).empty();
+  const active =
+    highlight !== null &&
+    CURVES.some((c) => c.id === highlight) &&
+    !svg.select(`path[data-term="${highlight}"]`).empty();
   svg
     .selectAll<SVGPathElement, unknown>('path[data-term]')
     .attr('stroke-width', function () {

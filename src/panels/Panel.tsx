@@ -8,7 +8,19 @@ export type PanelActions = (testId: string) => ReactNode;
 export const PanelActionsContext = createContext<PanelActions>(() => null);
 
 /** The frame every panel shares: a title, an optional toolbar, the app's actions and a stable test id. */
-export function Panel({ title, testId, tools, children, className }: { title: ReactNode; testId: string; tools?: ReactNode; children: ReactNode; className?: string }) {
+export function Panel({
+  title,
+  testId,
+  tools,
+  children,
+  className,
+}: {
+  title: ReactNode;
+  testId: string;
+  tools?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   const actions = useContext(PanelActionsContext);
   return (
     <section className={`panel ${className ?? ''}`} data-testid={testId}>

@@ -44,7 +44,6 @@ type Part = TextPart;
 type G = Selection<SVGGElement, unknown, null, undefined>;
 type T = TextSelection;
 
-
 function measure(parts: Part[], size = 13, bold = false): number {
   let w = 0;
   for (const raw of parts) {
@@ -55,7 +54,8 @@ function measure(parts: Part[], size = 13, bold = false): number {
 }
 
 /** White outline behind labels that sit on top of the areas. */
-const halo = (text: T): T => text.attr('paint-order', 'stroke').attr('stroke', HALO).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
+const halo = (text: T): T =>
+  text.attr('paint-order', 'stroke').attr('stroke', HALO).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
 
 interface LegendItem {
   parts: Part[];
@@ -89,7 +89,10 @@ function wrapParts(parts: Part[], width: number): Part[][] {
 }
 
 /** Left-to-right legend that wraps to the width: item positions, lines, and the total height (no DOM). */
-function layoutLegend(items: LegendItem[], width: number): { pos: [number, number][]; lines: Part[][][]; height: number } {
+function layoutLegend(
+  items: LegendItem[],
+  width: number,
+): { pos: [number, number][]; lines: Part[][][]; height: number } {
   let x = 0;
   let row = 0;
   const pos: [number, number][] = [];
@@ -110,28 +113,61 @@ function layoutLegend(items: LegendItem[], width: number): { pos: [number, numbe
   return { pos, lines, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
 }
 
-function renderLegend(g: G, items: LegendItem[], pos: [number, number][], lines: Part[][][], hover: (term: TermId | null) => void): void {
+function renderLegend(
+  g: G,
+  items: LegendItem[],
+  pos: [number, number][],
+  lines: Part[][][],
+  hover: (term: TermId | null) => void,
+): void {
   items.forEach((item, i) => {
     const it = g.append('g').attr('transform', `translate(${pos[i][0]},${pos[i][1]})`);
     let tx = 0;
     const sw = item.swatch;
     if (sw?.dashed) {
-      it.append('line').attr('x1', 0).attr('x2', 18).attr('stroke', sw.color).attr('stroke-width', 2.5).attr('stroke-dasharray', '5 3');
+      it.append('line')
+        .attr('x1', 0)
+        .attr('x2', 18)
+        .attr('stroke', sw.color)
+        .attr('stroke-width', 2.5)
+        .attr('stroke-dasharray', '5 3');
       tx = 24;
     } else if (sw) {
-      it.append('rect').attr('y', -7).attr('width', 14).attr('height', 14).attr('rx', 2).attr('fill', sw.color).attr('fill-opacity', sw.opacity ?? 1);
+      it.append('rect')
+        .attr('y', -7)
+        .attr('width', 14)
+        .attr('height', 14)
+        .attr('rx', 2)
+        .attr('fill', sw.color)
+        .attr('fill-opacity', sw.opacity ?? 1);
       tx = 20;
     }
-    const text = it.append('text').attr('x', tx).attr('dy', '0.35em').attr('fill', item.color ?? INK);
+    const text = it
+      .append('text')
+      .attr('x', tx)
+      .attr('dy', '0.35em')
+      .attr('fill', item.color ?? INK);
     // A wrapped item: one tspan line after another (richText shifts dy for sub/superscripts, so
     // every line after the first is its own <text> under the same group).
     richText(text, lines[i][0]);
-    lines[i].slice(1).forEach((line, k) => richText(it.append('text').attr('x', tx).attr('y', (k + 1) * LEGEND_ROW).attr('dy', '0.35em').attr('fill', item.color ?? INK), line));
+    lines[i].slice(1).forEach((line, k) =>
+      richText(
+        it
+          .append('text')
+          .attr('x', tx)
+          .attr('y', (k + 1) * LEGEND_ROW)
+          .attr('dy', '0.35em')
+          .attr('fill', item.color ?? INK),
+        line,
+      ),
+    );
     if (item.testId) text.attr('data-testid', item.testId);
     if (item.terms) it.attr('data-terms', item.terms.join(' '));
     if (item.hoverTerm) {
       const term = item.hoverTerm;
-      it.style('cursor', 'default').on('mouseenter', () => hover(term)).on('mouseleave', () => hover(null));
+      it.style('cursor', 'default')
+        .on('mouseenter', () => hover(term))
+        .on('mouseleave', () => hover(null));
     }
   });
 }
@@ -192,31 +228,56 @@ export function scaleNote(xScale: 'linear' | 'log', side: 'fp' | 'fn'): Part[] {
   const sym = side === 'fp' ? 'FP' : 'FN';
   return xScale === 'log'
     ? [{ text: 'log rank axis: areas are not to scale', muted: true }]
-    : [{ text: 'linear rank axis: each area is the sum it labels (total ', muted: true }, { text: sym, muted: true }, { text: 'soft', sub: true, muted: true }, { text: ')', muted: true }];
+    : [
+        { text: 'linear rank axis: each area is the sum it labels (total ', muted: true },
+        { text: sym, muted: true },
+        { text: 'soft', sub: true, muted: true },
+        { text: ')', muted: true },
+      ];
 }
 
 /** The panel's text alternative with the numbers it draws, e.g. 'FP soft 394.4: main 12.22, bias 382.1, 97% bias, FP hard 20'. */
 export function sortedSummary(d: DecompositionW, side: 'fp' | 'fn'): string {
-  const [sym, main, bias, hard] = side === 'fp' ? ['FP', d.fpMain, d.fpBias, d.fpHard] as const : ['FN', d.fnMain, d.fnBias, d.fnHard] as const;
+  const [sym, main, bias, hard] =
+    side === 'fp' ? (['FP', d.fpMain, d.fpBias, d.fpHard] as const) : (['FN', d.fnMain, d.fnBias, d.fnHard] as const);
   const soft = main + bias;
   const share = soft > 0 ? `${Math.round((100 * bias) / soft)}% bias` : 'no soft errors';
   return `${sym} soft ${fmt4(soft)}: main ${fmt4(main)}, bias ${fmt4(bias)}, ${share}, ${sym} hard ${hard}`;
 }
 
 /** The legend: the two sums, ε's curve and its case (Eq. 11/12, see epsCase), and the area note. */
-export function legendItems(d: DecompositionW, t: number, eps: number | null, side: 'fp' | 'fn', xScale: 'linear' | 'log', testId: string): LegendItem[] {
+export function legendItems(
+  d: DecompositionW,
+  t: number,
+  eps: number | null,
+  side: 'fp' | 'fn',
+  xScale: 'linear' | 'log',
+  testId: string,
+): LegendItem[] {
   const fp = side === 'fp';
   const sym = fp ? 'FP' : 'FN';
   const items: LegendItem[] = [
     {
-      parts: [sym, { text: 'main', sub: true }, ' = ', { text: fmt4(fp ? d.fpMain : d.fnMain), bold: true }, { text: fp ? '  p > t' : '  1 − p ≥ t', muted: true }],
+      parts: [
+        sym,
+        { text: 'main', sub: true },
+        ' = ',
+        { text: fmt4(fp ? d.fpMain : d.fnMain), bold: true },
+        { text: fp ? '  p > t' : '  1 − p ≥ t', muted: true },
+      ],
       swatch: { color: fp ? colors.fpMain : colors.fnMain },
       terms: fp ? ['fpMain', 'fpMainW'] : ['fnMain'],
       hoverTerm: fp ? 'fpMain' : 'fnMain',
       testId: `${testId}-main`,
     },
     {
-      parts: [sym, { text: 'bias', sub: true }, ' = ', { text: fmt4(fp ? d.fpBias : d.fnBias), bold: true }, { text: fp ? '  p ≤ t' : '  1 − p < t', muted: true }],
+      parts: [
+        sym,
+        { text: 'bias', sub: true },
+        ' = ',
+        { text: fmt4(fp ? d.fpBias : d.fnBias), bold: true },
+        { text: fp ? '  p ≤ t' : '  1 − p < t', muted: true },
+      ],
       swatch: { color: fp ? colors.fpBias : colors.fnBias, opacity: 0.8 },
       terms: fp ? ['fpBias', 'fpBiasW'] : ['fnBias'],
       hoverTerm: fp ? 'fpBias' : 'fnBias',
@@ -264,14 +325,32 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   const top = 6 + legendLayout.height + 8 + fBand;
   const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(40, height - top - MARGIN.bottom);
-  const x: ScaleContinuousNumeric<number, number> = (xScale === 'log' ? scaleLog() : scaleLinear()).domain([0.5, n + 0.5]).range([0, plotW]);
+  const x: ScaleContinuousNumeric<number, number> = (xScale === 'log' ? scaleLog() : scaleLinear())
+    .domain([0.5, n + 0.5])
+    .range([0, plotW]);
   const yS = scaleLinear().domain([0, 1]).range([plotH, 0]);
 
   const key = [width, height, n, xScale, side, top, d.b, d.f, d.kthBg, digits, testId].join('|');
   let frame = frames.get(svg);
   if (!frame || frame.key !== key || frame.sorted !== sorted) {
     root.selectAll('*').remove();
-    frame = buildFrame(root, { key, sorted, n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand, digits });
+    frame = buildFrame(root, {
+      key,
+      sorted,
+      n,
+      d,
+      side,
+      xScale,
+      testId,
+      plotW,
+      plotH,
+      top,
+      x,
+      yS,
+      showF,
+      fBand,
+      digits,
+    });
     frames.set(svg, frame);
   }
 
@@ -302,7 +381,15 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
 
   const areas = frame.areas;
   areas.selectAll('*').remove();
-  const addArea = (r0: number, r1: number, color: string, opacity: number, terms: TermId[], hoverTerm: TermId, scale = 1) => {
+  const addArea = (
+    r0: number,
+    r1: number,
+    color: string,
+    opacity: number,
+    terms: TermId[],
+    hoverTerm: TermId,
+    scale = 1,
+  ) => {
     if (r1 < r0) return;
     areas
       .append('path')
@@ -327,7 +414,13 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
     addArea(1, hard, mainColor, 0.9, fp ? ['fpMain', 'fpMainW'] : ['fnMain'], fp ? 'fpMain' : 'fnMain');
     addArea(hard + 1, n, biasColor, 0.8, fp ? ['fpBias', 'fpBiasW'] : ['fnBias'], fp ? 'fpBias' : 'fnBias');
   }
-  areas.append('path').attr('d', lineGen(segment(1, n))).attr('fill', 'none').attr('stroke', INK).attr('stroke-width', 1.5).attr('pointer-events', 'none');
+  areas
+    .append('path')
+    .attr('d', lineGen(segment(1, n)))
+    .attr('fill', 'none')
+    .attr('stroke', INK)
+    .attr('stroke-width', 1.5)
+    .attr('pointer-events', 'none');
   if (weighted) {
     areas
       .append('path')
@@ -346,10 +439,30 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   const marks = frame.marks;
   marks.selectAll('*').remove();
   const ty = yS(Math.min(1, Math.max(0, t)));
-  marks.append('line').attr('x1', 0).attr('x2', plotW).attr('y1', ty).attr('y2', ty).attr('stroke', colors.threshold).attr('stroke-width', 1.5).attr('stroke-dasharray', '7 4');
+  marks
+    .append('line')
+    .attr('x1', 0)
+    .attr('x2', plotW)
+    .attr('y1', ty)
+    .attr('y2', ty)
+    .attr('stroke', colors.threshold)
+    .attr('stroke-width', 1.5)
+    .attr('stroke-dasharray', '7 4');
   const cx = x(hard + 0.5);
-  marks.append('circle').attr('cx', cx).attr('cy', ty).attr('r', 5.5).attr('fill', HALO).attr('stroke', colors.threshold).attr('stroke-width', 2);
-  const crossParts: Part[] = [sym, { text: 'hard', sub: true }, ' = ', { text: String(fp ? d.fpHard : d.fnHard), bold: true, testId: `${testId}-crossing` }];
+  marks
+    .append('circle')
+    .attr('cx', cx)
+    .attr('cy', ty)
+    .attr('r', 5.5)
+    .attr('fill', HALO)
+    .attr('stroke', colors.threshold)
+    .attr('stroke-width', 2);
+  const crossParts: Part[] = [
+    sym,
+    { text: 'hard', sub: true },
+    ' = ',
+    { text: String(fp ? d.fpHard : d.fnHard), bold: true, testId: `${testId}-crossing` },
+  ];
   const cw = measure(crossParts);
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
@@ -426,8 +539,21 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
   if (showF && d.kthBg !== null) {
     const fx = x(d.f + 0.5);
     const g = plot.append('g').attr('pointer-events', 'none');
-    g.append('line').attr('x1', fx).attr('x2', fx).attr('y1', plotH).attr('y2', -fBand + 6).attr('stroke', colors.rank).attr('stroke-width', 1.75).attr('stroke-dasharray', '4 3');
-    g.append('circle').attr('cx', x(d.f)).attr('cy', yS(d.kthBg)).attr('r', 4.5).attr('fill', colors.rank).attr('stroke', HALO).attr('stroke-width', 1.5);
+    g.append('line')
+      .attr('x1', fx)
+      .attr('x2', fx)
+      .attr('y1', plotH)
+      .attr('y2', -fBand + 6)
+      .attr('stroke', colors.rank)
+      .attr('stroke-width', 1.75)
+      .attr('stroke-dasharray', '4 3');
+    g.append('circle')
+      .attr('cx', x(d.f))
+      .attr('cy', yS(d.kthBg))
+      .attr('r', 4.5)
+      .attr('fill', colors.rank)
+      .attr('stroke', HALO)
+      .attr('stroke-width', 1.5);
     const parts: Part[] = [
       { text: `rank f = ${d.f}`, bold: true },
       '   sort',
@@ -439,7 +565,14 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
       ` = ${printed(d.kthBg, digits)}`,
     ];
     const right = fx + 6 + measure(parts) <= plotW + MARGIN.right - 2;
-    richText(g.append('text').attr('y', -fBand + 14).attr('fill', colors.rank).attr('font-size', 13), parts)
+    richText(
+      g
+        .append('text')
+        .attr('y', -fBand + 14)
+        .attr('fill', colors.rank)
+        .attr('font-size', 13),
+      parts,
+    )
       .attr('x', right ? fx + 6 : fx - 6)
       .attr('text-anchor', right ? 'start' : 'end');
   }
@@ -464,13 +597,28 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
     g.selectAll('.tick text').attr('fill', INK);
   };
   plot.append('g').attr('transform', `translate(0,${plotH})`).call(xAxis).call(axisStyle);
-  plot.append('g').call(axisLeft(yS).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(format('~g')).tickSizeOuter(0)).call(axisStyle);
+  plot
+    .append('g')
+    .call(axisLeft(yS).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(format('~g')).tickSizeOuter(0))
+    .call(axisStyle);
 
   const axisNote = xScale === 'log' ? ', log scale' : ', linear';
   const xNote: Part = { text: `  (${fp ? `b = ${d.b}` : `f = ${d.f}`}${axisNote})`, muted: true };
-  const xLong: Part[] = [fp ? 'rank of background pixel, sorted by p descending' : 'rank of foreground pixel, sorted by 1 − p descending', xNote];
+  const xLong: Part[] = [
+    fp ? 'rank of background pixel, sorted by p descending' : 'rank of foreground pixel, sorted by 1 − p descending',
+    xNote,
+  ];
   const xShort: Part[] = [fp ? 'rank by p, descending' : 'rank by 1 − p, descending', xNote];
-  richText(plot.append('text').attr('x', plotW / 2).attr('y', plotH + 38).attr('text-anchor', 'middle').attr('fill', INK).attr('font-size', 13), measure(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong);
+  richText(
+    plot
+      .append('text')
+      .attr('x', plotW / 2)
+      .attr('y', plotH + 38)
+      .attr('text-anchor', 'middle')
+      .attr('fill', INK)
+      .attr('font-size', 13),
+    measure(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong,
+  );
   plot
     .append('text')
     .attr('transform', `translate(${-42},${plotH / 2}) rotate(-90)`)
@@ -486,9 +634,13 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
 function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
   if (!svg) return;
   const nodes = select(svg).selectAll<SVGElement, unknown>('[data-terms]');
-  const active = highlight !== null && nodes.filter(function () {
-    return (this.getAttribute('data-terms') ?? '').split(' ').includes(highlight);
-  }).size() > 0;
+  const active =
+    highlight !== null &&
+    nodes
+      .filter(function () {
+        return (this.getAttribute('data-terms') ?? '').split(' ').includes(highlight);
+      })
+      .size() > 0;
   nodes.style('opacity', function () {
     if (!active) return null;
     return (this.getAttribute('data-terms') ?? '').split(' ').includes(highlight as TermId) ? '1' : '0.25';
@@ -499,7 +651,10 @@ function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): vo
 export function SortedPredictions(props: SortedPredictionsProps) {
   const { p, y, t, eps, decomposition: d, side, title, testId, highlight, onHover } = props;
   // The xScale prop is the initial value; the toolbar switch overrides it until the prop changes.
-  const [choice, setChoice] = useState<{ prop: 'linear' | 'log'; value: 'linear' | 'log' }>({ prop: props.xScale, value: props.xScale });
+  const [choice, setChoice] = useState<{ prop: 'linear' | 'log'; value: 'linear' | 'log' }>({
+    prop: props.xScale,
+    value: props.xScale,
+  });
   const xScale = choice.prop === props.xScale ? choice.value : props.xScale;
   const sorted = useMemo(() => sortSide(p, y, side), [p, y, side]);
   const [boxRef, size] = useSize<HTMLDivElement>();
@@ -538,15 +693,24 @@ export function SortedPredictions(props: SortedPredictionsProps) {
   }, [highlight]);
 
   const message =
-    side === 'fp' ? 'No background pixels (b = 0): there is no FP to sort.' : 'No foreground pixels (f = 0): there is no FN to sort.';
+    side === 'fp'
+      ? 'No background pixels (b = 0): there is no FP to sort.'
+      : 'No foreground pixels (f = 0): there is no FN to sort.';
   return (
     <Panel
       title={title}
       testId={testId}
       tools={
-        <label style={{ fontSize: 12, color: MUTED }} title="Linear: every rank equally wide, so each area is the sum it labels. Log: the top ranks spread out; areas are not to scale.">
+        <label
+          style={{ fontSize: 12, color: MUTED }}
+          title="Linear: every rank equally wide, so each area is the sum it labels. Log: the top ranks spread out; areas are not to scale."
+        >
           rank axis{' '}
-          <select data-testid={`${testId}-xscale`} value={xScale} onChange={(e) => setChoice({ prop: props.xScale, value: e.target.value === 'log' ? 'log' : 'linear' })}>
+          <select
+            data-testid={`${testId}-xscale`}
+            value={xScale}
+            onChange={(e) => setChoice({ prop: props.xScale, value: e.target.value === 'log' ? 'log' : 'linear' })}
+          >
             <option value="linear">linear</option>
             <option value="log">log</option>
           </select>
@@ -566,7 +730,10 @@ export function SortedPredictions(props: SortedPredictionsProps) {
           style={{ position: 'absolute', inset: 0, display: empty ? 'none' : 'block' }}
         />
         {empty ? (
-          <p data-testid={`${testId}-empty`} style={{ margin: 0, padding: '2rem 1rem', color: MUTED, fontSize: 14, textAlign: 'center' }}>
+          <p
+            data-testid={`${testId}-empty`}
+            style={{ margin: 0, padding: '2rem 1rem', color: MUTED, fontSize: 14, textAlign: 'center' }}
+          >
             {message}
           </p>
         ) : null}

@@ -3,7 +3,7 @@
  * numB of the switch test against n/2, and the convergence rule in use.
  */
 import * as d3 from 'd3';
-import { useEffect, useMemo, useRef , memo } from 'react';
+import { useEffect, useMemo, useRef, memo } from 'react';
 import { colors } from './colors';
 import { Panel } from './Panel';
 import type { StageProps } from './types';
@@ -33,7 +33,12 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
   const [boxRef, size] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement | null>(null);
   const checks = useMemo<CheckPt[]>(
-    () => steps.flatMap((s) => (s.check ? [{ step: s.step, numF: s.check.numF, numB: s.check.numB, n: s.check.n, converged: s.check.converged }] : [])),
+    () =>
+      steps.flatMap((s) =>
+        s.check
+          ? [{ step: s.step, numF: s.check.numF, numB: s.check.numB, n: s.check.n, converged: s.check.converged }]
+          : [],
+      ),
     [steps],
   );
   const batchN = lastCheck?.n ?? (checks.length > 0 ? checks[checks.length - 1].n : n);
@@ -72,7 +77,9 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
           <div style={{ flex: '1 1 200px', minWidth: 0 }}>{stage.reason}</div>
         </div>
 
-        <div style={{ margin: '8px 0 2px', display: 'flex', flexWrap: 'wrap', gap: '2px 16px', alignItems: 'baseline' }}>
+        <div
+          style={{ margin: '8px 0 2px', display: 'flex', flexWrap: 'wrap', gap: '2px 16px', alignItems: 'baseline' }}
+        >
           {lastCheck ? (
             <>
               <span>
@@ -80,9 +87,7 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
                 <Count label="numF" value={lastCheck.numF} ok={lastCheck.numF >= lastCheck.n / 2} color={NUM_F} />{' '}
                 <Count label="numB" value={lastCheck.numB} ok={lastCheck.numB >= lastCheck.n / 2} color={NUM_B} />
               </span>
-              <span style={{ color: MUTED }}>
-                switch when both ≥ n/2 = {d3.format('~g')(lastCheck.n / 2)}
-              </span>
+              <span style={{ color: MUTED }}>switch when both ≥ n/2 = {d3.format('~g')(lastCheck.n / 2)}</span>
             </>
           ) : (
             <span style={{ color: MUTED }}>
@@ -120,8 +125,8 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
             body={
               <>
                 fgOK ⇔ the f-th largest of <M>y·p̃</M> is ≥ <M>t_h</M>: every foreground pixel has <M>p̃ ≥ t_h</M>, a far
-                stricter test. bgOK ⇔ the f-th largest of <M>(1−y)(1−p̃)</M> is ≥ <M>t_h</M>: at least f background pixels
-                have <M>p̃ ≤ 1 − t_h</M>, which nearly always holds when b ≫ f.
+                stricter test. bgOK ⇔ the f-th largest of <M>(1−y)(1−p̃)</M> is ≥ <M>t_h</M>: at least f background
+                pixels have <M>p̃ ≤ 1 − t_h</M>, which nearly always holds when b ≫ f.
               </>
             }
           />
@@ -136,7 +141,17 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
 }
 
 function M({ children }: { children: React.ReactNode }) {
-  return <span style={{ fontFamily: '"STIX Two Math", "Cambria Math", "Times New Roman", serif', fontStyle: 'italic', whiteSpace: 'nowrap' }}>{children}</span>;
+  return (
+    <span
+      style={{
+        fontFamily: '"STIX Two Math", "Cambria Math", "Times New Roman", serif',
+        fontStyle: 'italic',
+        whiteSpace: 'nowrap',
+      }}
+    >
+      {children}
+    </span>
+  );
 }
 
 function Count({ label, value, ok, color }: { label: string; value: number; ok: boolean; color: string }) {
@@ -165,7 +180,19 @@ function RuleText({ active, title, body }: { active: boolean; title: string; bod
       <div style={{ fontWeight: 700, marginBottom: 1 }}>
         {title}
         {active ? (
-          <span style={{ marginLeft: 8, fontSize: 12, fontWeight: 600, padding: '0 6px', borderRadius: 3, background: '#333', color: '#fff' }}>in use</span>
+          <span
+            style={{
+              marginLeft: 8,
+              fontSize: 12,
+              fontWeight: 600,
+              padding: '0 6px',
+              borderRadius: 3,
+              background: '#333',
+              color: '#fff',
+            }}
+          >
+            in use
+          </span>
         ) : null}
       </div>
       <div>{body}</div>
@@ -207,7 +234,11 @@ function drawChecks(
       .attr('stroke', color)
       .attr('stroke-width', 2.5)
       .attr('stroke-dasharray', dash);
-    legend.append('text').attr('x', lx + 23).attr('y', 4).text(label);
+    legend
+      .append('text')
+      .attr('x', lx + 23)
+      .attr('y', 4)
+      .text(label);
     lx += 23 + textWidth(label, 12) + 16;
   }
 
@@ -222,7 +253,12 @@ function drawChecks(
   const yTicks = top <= 8 ? d3.range(0, top + 1) : y.ticks(5).filter(Number.isInteger);
 
   const sx = switchedAt !== null && switchedAt >= x.domain()[0] && switchedAt <= x.domain()[1] ? x(switchedAt) : null;
-  if (sx !== null) g.append('rect').attr('x', sx).attr('width', iw - sx).attr('height', ih).attr('fill', '#f1eef6');
+  if (sx !== null)
+    g.append('rect')
+      .attr('x', sx)
+      .attr('width', iw - sx)
+      .attr('height', ih)
+      .attr('fill', '#f1eef6');
 
   drawGridLines(g, yTicks, y, iw, colors.grid);
   const gy = g.append('g').call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
@@ -268,7 +304,12 @@ function drawChecks(
         .curve(d3.curveStepAfter)
         .x((d) => x(d.step))
         .y((d) => y(d[key]) + dy)(checks);
-    g.append('path').attr('d', line('numF', -1.5)).attr('fill', 'none').attr('stroke', NUM_F).attr('stroke-width', 2).attr('stroke-linejoin', 'round');
+    g.append('path')
+      .attr('d', line('numF', -1.5))
+      .attr('fill', 'none')
+      .attr('stroke', NUM_F)
+      .attr('stroke-width', 2)
+      .attr('stroke-linejoin', 'round');
     g.append('path')
       .attr('d', line('numB', 1.5))
       .attr('fill', 'none')

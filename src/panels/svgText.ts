@@ -16,7 +16,11 @@ export function textWidth(text: string, size: number, bold: boolean | number = f
   const key = `${size}|${weight}|${text}`;
   const hit = widthCache.get(key);
   if (hit !== undefined) return hit;
-  if (measureCtx === undefined) measureCtx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (measureCtx === undefined)
+    measureCtx =
+      typeof document === 'undefined'
+        ? null
+        : document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   let w = 0.56 * size * text.length;
   if (measureCtx) {
     measureCtx.font = `${weight} ${size}px ${PANEL_FONT}`;
@@ -29,7 +33,9 @@ export function textWidth(text: string, size: number, bold: boolean | number = f
 
 export type TextSelection = Selection<SVGTextElement, unknown, null, undefined>;
 /** A run of text with sub/superscripts ("FP" + sub "main"), drawn as tspans. */
-export type TextPart = string | { text: string; sub?: boolean; sup?: boolean; muted?: boolean; bold?: boolean; fill?: string; testId?: string };
+export type TextPart =
+  | string
+  | { text: string; sub?: boolean; sup?: boolean; muted?: boolean; bold?: boolean; fill?: string; testId?: string };
 
 export function richText(text: TextSelection, parts: TextPart[]): TextSelection {
   let shift = 0;
@@ -51,7 +57,13 @@ export function richText(text: TextSelection, parts: TextPart[]): TextSelection 
 type GSelection = Selection<SVGGElement, unknown, null, undefined>;
 
 /** Horizontal grid lines at the given y ticks across a plot of inner width `width`. */
-export function drawGridLines(g: GSelection, ticks: number[], y: (v: number) => number, width: number, color: string): void {
+export function drawGridLines(
+  g: GSelection,
+  ticks: number[],
+  y: (v: number) => number,
+  width: number,
+  color: string,
+): void {
   g.append('g')
     .selectAll('line')
     .data(ticks)

@@ -11,7 +11,8 @@ export function useSize<T extends HTMLElement>(): [(el: T | null) => void, { wid
     observer.current?.disconnect();
     observer.current = null;
     if (!el) return;
-    const update = (width: number, height: number) => setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
+    const update = (width: number, height: number) =>
+      setSize((s) => (s.width === width && s.height === height ? s : { width, height }));
     const rect = el.getBoundingClientRect();
     update(rect.width, rect.height);
     observer.current = new ResizeObserver(([entry]) => update(entry.contentRect.width, entry.contentRect.height));

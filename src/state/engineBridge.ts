@@ -33,7 +33,11 @@ const pendingModels = new Map<number, Pending<ModelExport>>();
 const pendingRestores = new Map<number, Pending<Restored>>();
 const restoreAppliers = new Map<number, (restored: Restored) => void>();
 
-function request<T>(pending: Map<number, Pending<T>>, store: LabStore, msg: (requestId: number) => ToWorker): Promise<T> {
+function request<T>(
+  pending: Map<number, Pending<T>>,
+  store: LabStore,
+  msg: (requestId: number) => ToWorker,
+): Promise<T> {
   const client = engines.get(store);
   if (!client) return Promise.reject(new Error('The training engine is not running.'));
   const requestId = nextRequestId++;
@@ -60,7 +64,11 @@ export function requestModel(store: LabStore = useLab): Promise<ModelExport> {
  * Replaces the worker's run by a saved one. `apply` runs inside the worker's 'restored' message,
  * before any later message of that worker: the restored run's snapshots find its view in place.
  */
-export function requestRestore(command: RestoreCommand, apply: (restored: Restored) => void, store: LabStore = useLab): Promise<Restored> {
+export function requestRestore(
+  command: RestoreCommand,
+  apply: (restored: Restored) => void,
+  store: LabStore = useLab,
+): Promise<Restored> {
   return request(pendingRestores, store, (requestId) => {
     restoreAppliers.set(requestId, apply);
     return { type: 'restore', requestId, ...command };
@@ -127,7 +135,8 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
       case 'backend':
         s.setBackend(msg.report);
         if (msg.report.probe && !msg.report.probe.cached) saveProbe(msg.report.probe);
-        for (const f of msg.report.fallbacks) s.notify({ level: 'warn', text: `${f.backend} not used: ${f.reason}. Training on ${msg.report.backend}.` });
+        for (const f of msg.report.fallbacks)
+          s.notify({ level: 'warn', text: `${f.backend} not used: ${f.reason}. Training on ${msg.report.backend}.` });
         break;
       case 'dataset':
         s.receiveDataset(msg.info);
@@ -172,7 +181,8 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
     if (state.params === prev.params) return;
     const changed: Partial<Params> = {};
     for (const key of paramKeys) {
-      if (!UI_ONLY.has(key) && state.params[key] !== prev.params[key]) (changed as Record<ParamKey, unknown>)[key] = state.params[key];
+      if (!UI_ONLY.has(key) && state.params[key] !== prev.params[key])
+        (changed as Record<ParamKey, unknown>)[key] = state.params[key];
     }
     if (Object.keys(changed).length > 0) client.send({ type: 'setParams', params: changed });
   });

@@ -3,7 +3,15 @@
  * configuration (only what differs from the defaults), with the CLI's argument names and checks.
  */
 import { create } from 'zustand';
-import { DEFAULT_SWEEP, parseSweepArgs, SweepArgError, sweepArgNames, sweepArgsOf, isSweepArg, type SweepArg } from '../experiments/config';
+import {
+  DEFAULT_SWEEP,
+  parseSweepArgs,
+  SweepArgError,
+  sweepArgNames,
+  sweepArgsOf,
+  isSweepArg,
+  type SweepArg,
+} from '../experiments/config';
 import type { SweepConfig } from '../experiments/types';
 
 export const EXPERIMENT_KEY = 'x';
@@ -56,5 +64,8 @@ export function experimentQueryEntries(): [string, string][] {
   if (!open) return [];
   const now = sweepArgsOf(config);
   const defaults = sweepArgsOf(DEFAULT_SWEEP);
-  return [[EXPERIMENT_KEY, '1'], ...sweepArgNames.filter((a) => now[a] !== defaults[a]).map((a): [string, string] => [PREFIX + a, now[a]])];
+  return [
+    [EXPERIMENT_KEY, '1'],
+    ...sweepArgNames.filter((a) => now[a] !== defaults[a]).map((a): [string, string] => [PREFIX + a, now[a]]),
+  ];
 }

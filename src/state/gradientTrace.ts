@@ -18,13 +18,14 @@ export interface GradientTrace {
   bceHist: GradientHistogram;
 }
 
-
 export function gradientTrace(s: Snapshot, dataset: DatasetInfo | null, params: Params): GradientTrace | null {
-  if (!dataset || dataset.runId !== s.runId || s.valP.length !== dataset.valMasks.length || dataset.nVal === 0) return null;
+  if (!dataset || dataset.runId !== s.runId || s.valP.length !== dataset.valMasks.length || dataset.nVal === 0)
+    return null;
   const trained = trainedLossAt(params.loss, s.stage.stage);
   const opts = { tHard: params.tHard, eps: effectiveEps(params), a: params.a };
   const y = dataset.valMasks;
   const bceHist = gradientHistogram(pixelGradients('bce', s.valP, y, dataset.nVal, opts), s.valP, y);
-  const trainedHist = trained === 'bce' ? bceHist : gradientHistogram(pixelGradients(trained, s.valP, y, dataset.nVal, opts), s.valP, y);
+  const trainedHist =
+    trained === 'bce' ? bceHist : gradientHistogram(pixelGradients(trained, s.valP, y, dataset.nVal, opts), s.valP, y);
   return { trained, trainedHist, bceHist };
 }

@@ -15,7 +15,12 @@ function thin<T>(xs: T[]): T[] {
  * Appends the snapshot's point. When there is nothing new the same array comes back, so that
  * memoised panels keyed on it do not redraw.
  */
-export function appendHistory(history: HistoryEntry[], s: Snapshot, eps: number, grad: GradientTrace | null = null): HistoryEntry[] {
+export function appendHistory(
+  history: HistoryEntry[],
+  s: Snapshot,
+  eps: number,
+  grad: GradientTrace | null = null,
+): HistoryEntry[] {
   if (s.step === 0 && history.length > 0) return history;
   const last = history[history.length - 1];
   if (last && last.step === s.step) return history;

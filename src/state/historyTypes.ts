@@ -30,4 +30,3 @@ export interface HistorySync {
   /** Smallest positive value of either run (the log axis floor). */
   yMinPos: number;
 }
-

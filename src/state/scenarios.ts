@@ -77,7 +77,16 @@ export const SCENARIOS: readonly Scenario[] = [
 ];
 
 /** Parameters a scenario leaves as the user set them: they size the run for this machine. */
-const MACHINE_KEYS: readonly ParamKey[] = ['size', 'levels', 'width', 'batchSize', 'trainSize', 'valSize', 'speed', 'backend'];
+const MACHINE_KEYS: readonly ParamKey[] = [
+  'size',
+  'levels',
+  'width',
+  'batchSize',
+  'trainSize',
+  'valSize',
+  'speed',
+  'backend',
+];
 
 /** The full parameter set and view of a scenario, keeping this machine's run size. */
 export function scenarioState(s: Scenario, current: Params): { params: Params; view: ViewState } {

@@ -39,11 +39,14 @@ export function createSnapshotGate(clock: () => number = () => performance.now()
   const schedule = () => {
     if (timer !== null) clearTimeout(timer);
     const wait = Math.min(lastSliderInput + QUIET_MS, since + MAX_HOLD_MS) - clock();
-    timer = setTimeout(() => {
-      timer = null;
-      if (due(clock())) flush();
-      else schedule();
-    }, Math.max(0, wait));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        if (due(clock())) flush();
+        else schedule();
+      },
+      Math.max(0, wait),
+    );
   };
 
   return {

@@ -64,57 +64,67 @@ let nextNoticeId = 1;
  * One store per run. The app has one; compare mode adds a second for run B, and the panels of a
  * run read whichever store their RunContext provides.
  */
-export const createLabStore = () => create<LabState>((set) => ({
-  params: DEFAULT_PARAMS,
-  running: false,
-  liveStep: 0,
-  stepMs: null,
-  backend: null,
-  dataset: null,
-  snapshot: null,
-  history: [],
-  steps: [],
-  notices: [],
-  selectedImage: 0,
-  highlight: null,
-  view: DEFAULT_VIEW,
-  setView: (view) => set((s) => ({ view: { ...s.view, ...view } })),
-  setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
-  setParams: (params) => set((s) => ({ params: { ...s.params, ...params } })),
-  notify: (notice) => set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
-  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-  selectImage: (index) => set({ selectedImage: index }),
-  setHighlight: (term) => set({ highlight: term }),
-  receiveSnapshot: (snapshot, eps) =>
-    set((s) => {
-      // A snapshot of a newer run starts fresh curves.
-      const fresh = s.snapshot !== null && s.snapshot.runId !== snapshot.runId;
-      return {
-        snapshot,
-        liveStep: snapshot.step,
-        history: appendHistory(fresh ? [] : s.history, snapshot, eps, gradientTrace(snapshot, s.dataset, s.params)),
-        steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
-      };
-    }),
-  receiveDataset: (info) => set((s) => ({ dataset: info, history: [], steps: [], snapshot: null, liveStep: 0, stepMs: null, selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0 })),
-  setBackend: (report) => set({ backend: report }),
-  setRunning: (running) => set({ running }),
-  setLiveStep: (step, stepMs) => set(stepMs === undefined ? { liveStep: step } : { liveStep: step, stepMs }),
-  receiveSteps: (records) => set((s) => ({ steps: appendSteps(s.steps, records) })),
-  restoreRun: (run) =>
-    set((s) => {
-      const selected = run.selectedImage === undefined ? s.selectedImage : run.selectedImage;
-      return {
-        params: run.params,
-        dataset: run.dataset,
-        history: run.history,
-        steps: run.steps,
-        snapshot: run.snapshot,
-        liveStep: run.liveStep,
-        selectedImage: selected !== null && selected >= run.dataset.nVal ? 0 : selected,
-      };
-    }),
-}));
+export const createLabStore = () =>
+  create<LabState>((set) => ({
+    params: DEFAULT_PARAMS,
+    running: false,
+    liveStep: 0,
+    stepMs: null,
+    backend: null,
+    dataset: null,
+    snapshot: null,
+    history: [],
+    steps: [],
+    notices: [],
+    selectedImage: 0,
+    highlight: null,
+    view: DEFAULT_VIEW,
+    setView: (view) => set((s) => ({ view: { ...s.view, ...view } })),
+    setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
+    setParams: (params) => set((s) => ({ params: { ...s.params, ...params } })),
+    notify: (notice) => set((s) => ({ notices: [...s.notices.slice(-4), { ...notice, id: nextNoticeId++ }] })),
+    dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+    selectImage: (index) => set({ selectedImage: index }),
+    setHighlight: (term) => set({ highlight: term }),
+    receiveSnapshot: (snapshot, eps) =>
+      set((s) => {
+        // A snapshot of a newer run starts fresh curves.
+        const fresh = s.snapshot !== null && s.snapshot.runId !== snapshot.runId;
+        return {
+          snapshot,
+          liveStep: snapshot.step,
+          history: appendHistory(fresh ? [] : s.history, snapshot, eps, gradientTrace(snapshot, s.dataset, s.params)),
+          steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
+        };
+      }),
+    receiveDataset: (info) =>
+      set((s) => ({
+        dataset: info,
+        history: [],
+        steps: [],
+        snapshot: null,
+        liveStep: 0,
+        stepMs: null,
+        selectedImage: s.selectedImage !== null && s.selectedImage < info.nVal ? s.selectedImage : 0,
+      })),
+    setBackend: (report) => set({ backend: report }),
+    setRunning: (running) => set({ running }),
+    setLiveStep: (step, stepMs) => set(stepMs === undefined ? { liveStep: step } : { liveStep: step, stepMs }),
+    receiveSteps: (records) => set((s) => ({ steps: appendSteps(s.steps, records) })),
+    restoreRun: (run) =>
+      set((s) => {
+        const selected = run.selectedImage === undefined ? s.selectedImage : run.selectedImage;
+        return {
+          params: run.params,
+          dataset: run.dataset,
+          history: run.history,
+          steps: run.steps,
+          snapshot: run.snapshot,
+          liveStep: run.liveStep,
+          selectedImage: selected !== null && selected >= run.dataset.nVal ? 0 : selected,
+        };
+      }),
+  }));
 
 /** The primary run's store: parameters of the controls, the URL and run A. */
 export const useLab = createLabStore();

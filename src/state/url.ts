@@ -17,7 +17,9 @@ export function paramsFromQuery(search: string, base: Params = DEFAULT_PARAMS): 
     if (value !== null) raw[key] = value;
   }
   const { params, problems } = clampParams(raw);
-  for (const key of query.keys()) if (!known.has(key) && !isViewKey(key) && !isExperimentKey(key)) problems.push(`Unknown URL parameter “${key}” ignored`);
+  for (const key of query.keys())
+    if (!known.has(key) && !isViewKey(key) && !isExperimentKey(key))
+      problems.push(`Unknown URL parameter “${key}” ignored`);
   return { params: { ...base, ...params }, problems };
 }
 

@@ -4,7 +4,15 @@
  * training worker with postMessage.
  */
 import { create } from 'zustand';
-import { decodeJpegInBrowser, importAnalysis, importPairs, type AnalysisItem, type ImportedPair, type ImportProblem, type InputFile } from '../data/import';
+import {
+  decodeJpegInBrowser,
+  importAnalysis,
+  importPairs,
+  type AnalysisItem,
+  type ImportedPair,
+  type ImportProblem,
+  type InputFile,
+} from '../data/import';
 import { sendToEngine } from './engineBridge';
 import type { LabStore } from './store';
 
@@ -29,14 +37,31 @@ interface UserDataState {
   busy: boolean;
 }
 
-export const useUserData = create<UserDataState>(() => ({ pairs: [], training: false, analysis: [], selectedAnalysis: 0, report: null, busy: false }));
+export const useUserData = create<UserDataState>(() => ({
+  pairs: [],
+  training: false,
+  analysis: [],
+  selectedAnalysis: 0,
+  report: null,
+  busy: false,
+}));
 
-const label = (pairs: readonly ImportedPair[]): string => `your data (${pairs.length} image${pairs.length === 1 ? '' : 's'})`;
+const label = (pairs: readonly ImportedPair[]): string =>
+  `your data (${pairs.length} image${pairs.length === 1 ? '' : 's'})`;
 
 /** Sends the pairs to one run's worker, or to every run's (compare mode trains both on them). */
 function sendPairs(pairs: readonly ImportedPair[], store?: LabStore): void {
   // Copies: the store keeps its arrays, the worker gets its own.
-  sendToEngine({ type: 'setData', data: { label: label(pairs), pairs: pairs.map((p) => ({ width: p.width, height: p.height, image: p.image.slice(), mask: p.mask.slice() })) } }, store);
+  sendToEngine(
+    {
+      type: 'setData',
+      data: {
+        label: label(pairs),
+        pairs: pairs.map((p) => ({ width: p.width, height: p.height, image: p.image.slice(), mask: p.mask.slice() })),
+      },
+    },
+    store,
+  );
 }
 
 /** A newly started worker (compare mode's run B) trains on the same data as the others. */
@@ -54,7 +79,13 @@ export async function importTrainingFiles(files: InputFile[]): Promise<ImportRep
   useUserData.setState({ busy: true });
   try {
     const result = await importPairs(files, { decodeJpeg: decodeJpegInBrowser });
-    const report: ImportReport = { kind: 'pairs', files: files.length, imported: result.pairs.length, problems: result.problems, notes: result.notes };
+    const report: ImportReport = {
+      kind: 'pairs',
+      files: files.length,
+      imported: result.pairs.length,
+      problems: result.problems,
+      notes: result.notes,
+    };
     const pairs = [...useUserData.getState().pairs, ...result.pairs];
     useUserData.setState({ report, pairs });
     if (result.pairs.length > 0) {
@@ -72,9 +103,19 @@ export async function importAnalysisFiles(files: InputFile[]): Promise<ImportRep
   useUserData.setState({ busy: true });
   try {
     const result = await importAnalysis(files, { decodeJpeg: decodeJpegInBrowser });
-    const report: ImportReport = { kind: 'analysis', files: files.length, imported: result.items.length, problems: result.problems, notes: result.notes };
+    const report: ImportReport = {
+      kind: 'analysis',
+      files: files.length,
+      imported: result.items.length,
+      problems: result.problems,
+      notes: result.notes,
+    };
     const before = useUserData.getState().analysis;
-    useUserData.setState({ report, analysis: [...before, ...result.items], selectedAnalysis: result.items.length ? before.length : useUserData.getState().selectedAnalysis });
+    useUserData.setState({
+      report,
+      analysis: [...before, ...result.items],
+      selectedAnalysis: result.items.length ? before.length : useUserData.getState().selectedAnalysis,
+    });
     return report;
   } finally {
     useUserData.setState({ busy: false });

@@ -6,7 +6,17 @@
 import { clampParam, paramKeys, schema, type ParamKey, type Params } from '../params/schema';
 
 /** Parameters run B may change in compare mode; everything else (data, model, seed) is shared, so both runs see the same data and initial weights. */
-export const COMPARABLE_KEYS = ['loss', 'eps', 'epsMode', 'tHard', 'a', 'lr', 'optimizer', 'switchRule', 'switchMode'] as const satisfies readonly ParamKey[];
+export const COMPARABLE_KEYS = [
+  'loss',
+  'eps',
+  'epsMode',
+  'tHard',
+  'a',
+  'lr',
+  'optimizer',
+  'switchRule',
+  'switchMode',
+] as const satisfies readonly ParamKey[];
 export type ComparableKey = (typeof COMPARABLE_KEYS)[number];
 export type CompareOverrides = Partial<Pick<Params, ComparableKey>>;
 
@@ -22,7 +32,13 @@ export interface ViewState {
 export const DEFAULT_VIEW: ViewState = { presentation: false, compare: null, hidden: [], scenario: null };
 
 /** URL keys of the view (the parameters own every other key). */
-export const VIEW_KEYS = { presentation: 'present', compare: 'cmp', hidden: 'hide', scenario: 'sc', image: 'img' } as const;
+export const VIEW_KEYS = {
+  presentation: 'present',
+  compare: 'cmp',
+  hidden: 'hide',
+  scenario: 'sc',
+  image: 'img',
+} as const;
 const COMPARE_PREFIX = 'b.';
 
 const byUrlKey = new Map<string, ParamKey>(paramKeys.map((k) => [schema[k].urlKey, k]));
@@ -55,7 +71,9 @@ export function viewFromQuery(search: string, knownScenarios: readonly string[])
       if (!key.startsWith(COMPARE_PREFIX)) continue;
       const name = byUrlKey.get(key.slice(COMPARE_PREFIX.length));
       if (!name || !(COMPARABLE_KEYS as readonly string[]).includes(name)) {
-        problems.push(`Run B cannot differ in “${key.slice(COMPARE_PREFIX.length)}” (only ${COMPARABLE_KEYS.map((k) => schema[k].urlKey).join(', ')}); ignored`);
+        problems.push(
+          `Run B cannot differ in “${key.slice(COMPARE_PREFIX.length)}” (only ${COMPARABLE_KEYS.map((k) => schema[k].urlKey).join(', ')}); ignored`,
+        );
         continue;
       }
       const { value, problem } = clampParam(name, raw);
@@ -120,4 +138,5 @@ export function viewQueryEntries(view: ViewState, selectedImage: number | null):
 }
 
 /** True for query keys the view owns (so the parameter reader does not call them unknown). */
-export const isViewKey = (key: string): boolean => (Object.values(VIEW_KEYS) as string[]).includes(key) || key.startsWith(COMPARE_PREFIX) || key === 'backends';
+export const isViewKey = (key: string): boolean =>
+  (Object.values(VIEW_KEYS) as string[]).includes(key) || key.startsWith(COMPARE_PREFIX) || key === 'backends';

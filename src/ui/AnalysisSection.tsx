@@ -44,11 +44,18 @@ export function AnalysisSection() {
   return (
     <section className="section" data-testid="analysis-section">
       <h1 className="section-title">
-        Your predictions <small>analyse only, no training · f = {d.f} foreground, b = {d.b} background pixels</small>
+        Your predictions{' '}
+        <small>
+          analyse only, no training · f = {d.f} foreground, b = {d.b} background pixels
+        </small>
         <span className="analysis-tools">
           <label>
             Item{' '}
-            <select data-testid="analysis-item" value={Math.min(selected, items.length - 1)} onChange={(e) => useUserData.setState({ selectedAnalysis: Number(e.target.value) })}>
+            <select
+              data-testid="analysis-item"
+              value={Math.min(selected, items.length - 1)}
+              onChange={(e) => useUserData.setState({ selectedAnalysis: Number(e.target.value) })}
+            >
               {items.map((it, i) => (
                 <option key={`${it.source}-${i}`} value={i}>
                   {it.name}
@@ -62,24 +69,83 @@ export function AnalysisSection() {
         </span>
       </h1>
       <p className="hint" data-testid="analysis-metrics">
-        {item.source} · test metrics at p &gt; 0.5 (whatever t is): Dice <span data-testid="metric-dice">{m.dice.toFixed(4)}</span>, IoU {m.iou.toFixed(4)}, precision {m.precision.toFixed(4)}, recall {m.recall.toFixed(4)} · at t = {t.toFixed(3)}: FP<sub>hard</sub> {d.fpHard}, FN<sub>hard</sub> {d.fnHard}
+        {item.source} · test metrics at p &gt; 0.5 (whatever t is): Dice{' '}
+        <span data-testid="metric-dice">{m.dice.toFixed(4)}</span>, IoU {m.iou.toFixed(4)}, precision{' '}
+        {m.precision.toFixed(4)}, recall {m.recall.toFixed(4)} · at t = {t.toFixed(3)}: FP<sub>hard</sub> {d.fpHard}, FN
+        <sub>hard</sub> {d.fnHard}
         {d.f === 0 ? ' · this mask has no foreground (f = 0): the FN terms are 0 and there is no top-f background' : ''}
         {d.b === 0 ? ' · this mask is all foreground (b = 0): the FP terms are 0' : ''}
       </p>
       <div className="grid analysis-grid">
-        <SortedPredictions p={item.p} y={item.y} t={t} eps={shownEps} decomposition={d} side="fp" xScale="linear" title="Fig. 2 · your background predictions, sorted" testId="analysis-sorted-fp" highlight={highlight} onHover={setHighlight} />
+        <SortedPredictions
+          p={item.p}
+          y={item.y}
+          t={t}
+          eps={shownEps}
+          decomposition={d}
+          side="fp"
+          xScale="linear"
+          title="Fig. 2 · your background predictions, sorted"
+          testId="analysis-sorted-fp"
+          highlight={highlight}
+          onHover={setHighlight}
+        />
         <MainBiasBars d={d} highlight={highlight} onHover={setHighlight} />
-        <SortedPredictions p={item.p} y={item.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title="Your foreground errors 1 − p, sorted" testId="analysis-sorted-fn" highlight={highlight} onHover={setHighlight} />
+        <SortedPredictions
+          p={item.p}
+          y={item.y}
+          t={t}
+          eps={null}
+          decomposition={d}
+          side="fn"
+          xScale="linear"
+          title="Your foreground errors 1 − p, sorted"
+          testId="analysis-sorted-fn"
+          highlight={highlight}
+          onHover={setHighlight}
+        />
         {grad ? (
           <div style={{ gridColumn: '1 / -1' }}>
-            <GradientShares shares={grad.shares} counts={grad.counts} trained={loss} chosen={shownMapLoss} onChoose={setMapLoss} t={t} subject={`${item.name} (n = 1)`} testId="analysis-gradient">
-              <GradientMap width={item.width} height={item.height} p={item.p} y={item.y} g={grad.grads[shownMapLoss]} loss={shownMapLoss} losses={lossIds} onLoss={setMapLoss} testId="analysis-gradient-map" />
+            <GradientShares
+              shares={grad.shares}
+              counts={grad.counts}
+              trained={loss}
+              chosen={shownMapLoss}
+              onChoose={setMapLoss}
+              t={t}
+              subject={`${item.name} (n = 1)`}
+              testId="analysis-gradient"
+            >
+              <GradientMap
+                width={item.width}
+                height={item.height}
+                p={item.p}
+                y={item.y}
+                g={grad.grads[shownMapLoss]}
+                loss={shownMapLoss}
+                losses={lossIds}
+                onLoss={setMapLoss}
+                testId="analysis-gradient-map"
+              />
             </GradientShares>
           </div>
         ) : null}
         <AnalysisMaps width={item.width} height={item.height} p={item.p} y={item.y} />
         <div style={{ gridColumn: '1 / -1' }}>
-          <Equations d={d} t={t} eps={shownEps} highlight={highlight} onHover={setHighlight} p={item.p} y={item.y} tHard={tHard} a={a} epsSetting={effectiveEps({ eps, epsMode })} switchRule={switchRule} lossSubject={item.name} />
+          <Equations
+            d={d}
+            t={t}
+            eps={shownEps}
+            highlight={highlight}
+            onHover={setHighlight}
+            p={item.p}
+            y={item.y}
+            tHard={tHard}
+            a={a}
+            epsSetting={effectiveEps({ eps, epsMode })}
+            switchRule={switchRule}
+            lossSubject={item.name}
+          />
         </div>
       </div>
     </section>

@@ -49,7 +49,13 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
       <div className="compare-editor" data-testid="compare-editor">
         Run B differs in:
         {(['loss', 'epsMode', 'eps'] as const).map((k) => (
-          <ParamControlFor key={k} name={k} store={storeB} onChange={(value) => useLab.getState().setView({ compare: { ...overrides, [k]: value } })} testIdPrefix="b-" />
+          <ParamControlFor
+            key={k}
+            name={k}
+            store={storeB}
+            onChange={(value) => useLab.getState().setView({ compare: { ...overrides, [k]: value } })}
+            testIdPrefix="b-"
+          />
         ))}
       </div>
       <div className="compare-columns">
@@ -60,7 +66,8 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
           <RunContext.Provider key={run.tag} value={run.store}>
             <div className="compare-column" data-testid={`compare-run-${run.tag.toLowerCase()}`}>
               <h2 className="compare-title">
-                <span className={`run-tag run-tag-${run.tag.toLowerCase()}`}>{run.tag}</span> {describe(run.params, shown)}
+                <span className={`run-tag run-tag-${run.tag.toLowerCase()}`}>{run.tag}</span>{' '}
+                {describe(run.params, shown)}
               </h2>
               <TrainingSection compact sync={sync} />
             </div>

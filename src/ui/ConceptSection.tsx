@@ -35,7 +35,10 @@ export function ConceptSection() {
   return (
     <section className="section" data-testid="concept-explorer">
       <h1 className="section-title">
-        Concept explorer <small>f = {d.f} foreground, b = {d.b} background pixels · no training needed</small>
+        Concept explorer{' '}
+        <small>
+          f = {d.f} foreground, b = {d.b} background pixels · no training needed
+        </small>
       </h1>
       <div className="grid concept-grid">
         <SortedPredictions
@@ -52,8 +55,30 @@ export function ConceptSection() {
           onHover={setHighlight}
         />
         <MainBiasBars d={d} highlight={highlight} onHover={setHighlight} />
-        {grad ? <GradientShares shares={grad.shares} counts={grad.counts} trained={loss} t={t} subject={`the concept data (f = ${d.f}, b = ${d.b.toLocaleString()})`} testId="concept-gradient" /> : null}
-        <Equations d={d} t={t} eps={shownEps} highlight={highlight} onHover={setHighlight} p={data.p} y={data.y} tHard={tHard} a={a} epsSetting={lossEps} switchRule={switchRule} lossSubject="the concept data" />
+        {grad ? (
+          <GradientShares
+            shares={grad.shares}
+            counts={grad.counts}
+            trained={loss}
+            t={t}
+            subject={`the concept data (f = ${d.f}, b = ${d.b.toLocaleString()})`}
+            testId="concept-gradient"
+          />
+        ) : null}
+        <Equations
+          d={d}
+          t={t}
+          eps={shownEps}
+          highlight={highlight}
+          onHover={setHighlight}
+          p={data.p}
+          y={data.y}
+          tHard={tHard}
+          a={a}
+          epsSetting={lossEps}
+          switchRule={switchRule}
+          lossSubject="the concept data"
+        />
       </div>
     </section>
   );

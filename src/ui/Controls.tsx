@@ -5,7 +5,6 @@ import { useUserData } from '../state/userData';
 import { CONTROL_GROUPS } from './controlGroups';
 import { ParamControl } from './ParamControl';
 
-
 /**
  * Every control, grouped, generated from the schema; sliders a loss ignores are dimmed and
  * controls hidden by a classroom link are left out.
@@ -31,15 +30,17 @@ export function Controls() {
       {CONTROL_GROUPS.map((g) => ({ ...g, keys: g.keys.filter((k) => hidden === 'all' || !hidden.includes(k)) }))
         .filter((g) => g.keys.length > 0)
         .map((g) => (
-        <fieldset key={g.title} className={g.title === 'Synthetic data' && onUserData ? 'idle' : ''}>
-          <legend>{g.title === 'Synthetic data' && onUserData ? `${g.title} (not used: training on your data)` : g.title}</legend>
-          {g.keys.map((k) => (
-            <div key={k} className={idle(k) || (k === 'eps' && epsMode === 'reference') ? 'idle' : ''}>
-              <ParamControl name={k} />
-            </div>
-          ))}
-        </fieldset>
-      ))}
+          <fieldset key={g.title} className={g.title === 'Synthetic data' && onUserData ? 'idle' : ''}>
+            <legend>
+              {g.title === 'Synthetic data' && onUserData ? `${g.title} (not used: training on your data)` : g.title}
+            </legend>
+            {g.keys.map((k) => (
+              <div key={k} className={idle(k) || (k === 'eps' && epsMode === 'reference') ? 'idle' : ''}>
+                <ParamControl name={k} />
+              </div>
+            ))}
+          </fieldset>
+        ))}
     </aside>
   );
 }

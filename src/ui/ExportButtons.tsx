@@ -30,10 +30,14 @@ export function ExportButtons({ testId }: { testId: string }) {
       }
       if (!panel) throw new Error('the panel is not on the page');
       const composed = await composePanelSvg(panel);
-      const blob = kind === 'svg' ? new Blob([serializeSvg(composed.svg)], { type: 'image/svg+xml' }) : await panelPng(composed);
+      const blob =
+        kind === 'svg' ? new Blob([serializeSvg(composed.svg)], { type: 'image/svg+xml' }) : await panelPng(composed);
       downloadBlob(blob, `${testId}.${kind}`);
     } catch (err) {
-      store.getState().notify({ level: 'error', text: `Could not export this panel as ${kind.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}` });
+      store.getState().notify({
+        level: 'error',
+        text: `Could not export this panel as ${kind.toUpperCase()}: ${err instanceof Error ? err.message : String(err)}`,
+      });
     } finally {
       setBusy(null);
     }
@@ -48,7 +52,15 @@ export function ExportButtons({ testId }: { testId: string }) {
   return (
     <>
       {kinds.map((kind) => (
-        <button key={kind} type="button" data-testid={`export-${kind}-${testId}`} disabled={busy !== null} onClick={(e) => void save(kind, e)} title={tips[kind]} style={style}>
+        <button
+          key={kind}
+          type="button"
+          data-testid={`export-${kind}-${testId}`}
+          disabled={busy !== null}
+          onClick={(e) => void save(kind, e)}
+          title={tips[kind]}
+          style={style}
+        >
           {busy === kind ? '…' : kind.toUpperCase()}
         </button>
       ))}

@@ -17,7 +17,14 @@ export function HelpOverlay() {
   const setHelp = useUi((s) => s.setHelp);
   if (!open) return null;
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" data-testid="help-overlay" onClick={() => setHelp(false)}>
+    <div
+      className="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      data-testid="help-overlay"
+      onClick={() => setHelp(false)}
+    >
       <div className="overlay-card" onClick={(e) => e.stopPropagation()}>
         <h2>Keyboard shortcuts</h2>
         <table>

@@ -1,11 +1,26 @@
 import { splitSummary } from '../data/trainingData';
 import { useState, type DragEvent, type ReactNode } from 'react';
-import { filesFromDataTransfer, filesFromFileList, PAIRING_RULES, PYTORCH_SNIPPET, type InputFile } from '../data/import';
-import { clearUserPairs, importAnalysisFiles, importTrainingFiles, switchToSyntheticData, trainOnUserData, useUserData, type ImportKind } from '../state/userData';
+import {
+  filesFromDataTransfer,
+  filesFromFileList,
+  PAIRING_RULES,
+  PYTORCH_SNIPPET,
+  type InputFile,
+} from '../data/import';
+import {
+  clearUserPairs,
+  importAnalysisFiles,
+  importTrainingFiles,
+  switchToSyntheticData,
+  trainOnUserData,
+  useUserData,
+  type ImportKind,
+} from '../state/userData';
 import { useUi } from './uiStore';
 
 /** Probability-map names (x_prob.*, x_pred.*, probs/…, predictions/…) mean "analyse", not "train". */
-const looksLikePredictions = (files: InputFile[]): boolean => files.some((f) => /(_prob|_pred)\.[^/]+$|(^|\/)(probs|predictions)\//i.test(f.path));
+const looksLikePredictions = (files: InputFile[]): boolean =>
+  files.some((f) => /(_prob|_pred)\.[^/]+$|(^|\/)(probs|predictions)\//i.test(f.path));
 
 export async function importFiles(files: InputFile[], mode: ImportKind | 'auto'): Promise<void> {
   const kind = mode === 'auto' ? (looksLikePredictions(files) ? 'analysis' : 'pairs') : mode;
@@ -66,7 +81,12 @@ export function ImportSection() {
             </label>
             <label className="file-button">
               Choose a folder
-              <input type="file" data-testid="input-import-folder" {...{ webkitdirectory: '' }} onChange={(e) => onChoose(e.target.files)} />
+              <input
+                type="file"
+                data-testid="input-import-folder"
+                {...{ webkitdirectory: '' }}
+                onChange={(e) => onChoose(e.target.files)}
+              />
             </label>
           </span>
         </div>
@@ -80,7 +100,15 @@ export function ImportSection() {
             ] as const
           ).map(([value, text]) => (
             <label key={value}>
-              <input type="radio" name="import-mode" value={value} checked={mode === value} onChange={() => setMode(value)} data-testid={`import-mode-${value}`} /> {text}
+              <input
+                type="radio"
+                name="import-mode"
+                value={value}
+                checked={mode === value}
+                onChange={() => setMode(value)}
+                data-testid={`import-mode-${value}`}
+              />{' '}
+              {text}
             </label>
           ))}
         </fieldset>
@@ -88,9 +116,14 @@ export function ImportSection() {
       {report ? (
         <div className="import-report" data-testid="import-report" role="status">
           <p data-testid="import-summary">
-            {report.kind === 'pairs' ? `${report.imported} image/mask pair${report.imported === 1 ? '' : 's'}` : `${report.imported} prediction${report.imported === 1 ? '' : 's'}`} imported from {report.files} file
+            {report.kind === 'pairs'
+              ? `${report.imported} image/mask pair${report.imported === 1 ? '' : 's'}`
+              : `${report.imported} prediction${report.imported === 1 ? '' : 's'}`}{' '}
+            imported from {report.files} file
             {report.files === 1 ? '' : 's'}
-            {report.problems.length ? `; ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}:` : '.'}
+            {report.problems.length
+              ? `; ${report.problems.length} problem${report.problems.length === 1 ? '' : 's'}:`
+              : '.'}
           </p>
           {report.problems.length ? (
             <ul className="import-problems" data-testid="import-problems">
@@ -110,7 +143,8 @@ export function ImportSection() {
       ) : null}
       {pairs.length ? (
         <p className="import-status" data-testid="user-data-status">
-          {pairs.length} pair{pairs.length === 1 ? '' : 's'} loaded ({splitSummary(pairs.map((pair) => pair.mask.some((v) => v > 0)))}).{' '}
+          {pairs.length} pair{pairs.length === 1 ? '' : 's'} loaded (
+          {splitSummary(pairs.map((pair) => pair.mask.some((v) => v > 0)))}).{' '}
           {training ? (
             <>
               Training on them. <button onClick={switchToSyntheticData}>Back to the synthetic scans</button>
@@ -132,7 +166,15 @@ export function ImportSection() {
 
 /** Renders the **bold** and `code` spans of the rules text (the README shows the same text). */
 function inlineMarkdown(text: string): ReactNode[] {
-  return text.split(/(\*\*[^*]+\*\*|`[^`]+`)/).map((part, i) =>
-    part.startsWith('**') ? <strong key={i}>{part.slice(2, -2)}</strong> : part.startsWith('`') ? <code key={i}>{part.slice(1, -1)}</code> : part,
-  );
+  return text
+    .split(/(\*\*[^*]+\*\*|`[^`]+`)/)
+    .map((part, i) =>
+      part.startsWith('**') ? (
+        <strong key={i}>{part.slice(2, -2)}</strong>
+      ) : part.startsWith('`') ? (
+        <code key={i}>{part.slice(1, -1)}</code>
+      ) : (
+        part
+      ),
+    );
 }

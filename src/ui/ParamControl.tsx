@@ -7,12 +7,16 @@ import { conceptFgFraction } from '../panels/conceptData';
 /** Slider position 0..1000 ↔ value, linear or log per the schema. */
 const SLIDER_STEPS = 1000;
 function toSlider(spec: NumberParam, value: number): number {
-  const frac = spec.scale === 'log' ? Math.log(value / spec.min) / Math.log(spec.max / spec.min) : (value - spec.min) / (spec.max - spec.min);
+  const frac =
+    spec.scale === 'log'
+      ? Math.log(value / spec.min) / Math.log(spec.max / spec.min)
+      : (value - spec.min) / (spec.max - spec.min);
   return Math.round(frac * SLIDER_STEPS);
 }
 function fromSlider(spec: NumberParam, position: number): number {
   const frac = position / SLIDER_STEPS;
-  let v = spec.scale === 'log' ? spec.min * Math.pow(spec.max / spec.min, frac) : spec.min + frac * (spec.max - spec.min);
+  let v =
+    spec.scale === 'log' ? spec.min * Math.pow(spec.max / spec.min, frac) : spec.min + frac * (spec.max - spec.min);
   if (spec.integer) v = Math.round(v);
   else if (spec.scale === 'linear' && spec.step > 0) v = Math.round(v / spec.step) * spec.step;
   else v = Number(v.toPrecision(3));
@@ -42,20 +46,56 @@ export function ParamControl({ name, disabled }: { name: ParamKey; disabled?: bo
     name === 'eps'
       ? (() => {
           const fN = conceptFgFraction({ ratio: conceptRatio });
-          return { value: fN, label: 'f/N', title: `Set ε = f/N = ${fN.toPrecision(4)} of the concept data: Inter-CBL with this ε equals the authors' code on it` };
+          return {
+            value: fN,
+            label: 'f/N',
+            title: `Set ε = f/N = ${fN.toPrecision(4)} of the concept data: Inter-CBL with this ε equals the authors' code on it`,
+          };
         })()
       : undefined;
-  return <ParamControlView name={name} value={value} disabled={disabled} onChange={(v) => setParam(name, v as never)} mark={mark} />;
+  return (
+    <ParamControlView
+      name={name}
+      value={value}
+      disabled={disabled}
+      onChange={(v) => setParam(name, v as never)}
+      mark={mark}
+    />
+  );
 }
 
 /** A control bound to another run's store (compare mode's run B); changes go through onChange. */
-export function ParamControlFor({ name, store, onChange, testIdPrefix }: { name: ParamKey; store: LabStore; onChange: (value: Params[ParamKey]) => void; testIdPrefix: string }) {
+export function ParamControlFor({
+  name,
+  store,
+  onChange,
+  testIdPrefix,
+}: {
+  name: ParamKey;
+  store: LabStore;
+  onChange: (value: Params[ParamKey]) => void;
+  testIdPrefix: string;
+}) {
   const value = useStore(store, (s) => s.params[name]);
   return <ParamControlView name={name} value={value} onChange={onChange} testIdPrefix={testIdPrefix} />;
 }
 
 /** A slider for numbers, a select for choices; the tooltip names the paper's symbol. */
-function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '', mark }: { name: ParamKey; value: Params[ParamKey]; disabled?: boolean; onChange: (value: Params[ParamKey]) => void; testIdPrefix?: string; mark?: SliderMark }) {
+function ParamControlView({
+  name,
+  value,
+  disabled,
+  onChange,
+  testIdPrefix = '',
+  mark,
+}: {
+  name: ParamKey;
+  value: Params[ParamKey];
+  disabled?: boolean;
+  onChange: (value: Params[ParamKey]) => void;
+  testIdPrefix?: string;
+  mark?: SliderMark;
+}) {
   const spec = schema[name];
   const setParam = (_: ParamKey, v: Params[ParamKey]): void => onChange(v);
   const tip = `${spec.help}${spec.symbol ? ` (symbol ${spec.symbol.replace(/\\/g, '')})` : ''}`;
@@ -63,7 +103,12 @@ function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '', 
     return (
       <label className="control" title={tip}>
         <span className="control-label">{spec.label}</span>
-        <select data-testid={`${testIdPrefix}select-${name}`} value={String(value)} disabled={disabled} onChange={(e) => setParam(name, e.target.value as never)}>
+        <select
+          data-testid={`${testIdPrefix}select-${name}`}
+          value={String(value)}
+          disabled={disabled}
+          onChange={(e) => setParam(name, e.target.value as never)}
+        >
           {spec.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -93,19 +138,55 @@ function ParamControlView({ name, value, disabled, onChange, testIdPrefix = '', 
           setParam(name, fromSlider(spec, Number(e.target.value)) as never);
         }}
       />
-      {mark ? <MarkRow spec={spec} mark={mark} value={num} disabled={disabled} testId={`${testIdPrefix}mark-${name}`} onSet={(v) => setParam(name, v as never)} /> : null}
+      {mark ? (
+        <MarkRow
+          spec={spec}
+          mark={mark}
+          value={num}
+          disabled={disabled}
+          testId={`${testIdPrefix}mark-${name}`}
+          onSet={(v) => setParam(name, v as never)}
+        />
+      ) : null}
     </label>
   );
 }
 
 /** A tick under the slider at the marked value, and a button that sets it exactly. */
-function MarkRow({ spec, mark, value, disabled, testId, onSet }: { spec: NumberParam; mark: SliderMark; value: number; disabled?: boolean; testId: string; onSet: (v: number) => void }) {
+function MarkRow({
+  spec,
+  mark,
+  value,
+  disabled,
+  testId,
+  onSet,
+}: {
+  spec: NumberParam;
+  mark: SliderMark;
+  value: number;
+  disabled?: boolean;
+  testId: string;
+  onSet: (v: number) => void;
+}) {
   const inRange = mark.value >= spec.min && mark.value <= spec.max;
   const left = `${(100 * toSlider(spec, Math.min(spec.max, Math.max(spec.min, mark.value)))) / SLIDER_STEPS}%`;
   const exact = Math.abs(value - mark.value) <= 1e-12 * Math.max(1, mark.value);
   return (
     <span className="slider-mark" style={{ position: 'relative', display: 'block', height: 18, fontSize: 11 }}>
-      {inRange ? <span aria-hidden="true" style={{ position: 'absolute', left, top: 0, width: 2, height: 7, background: '#59636e', transform: 'translateX(-1px)' }} /> : null}
+      {inRange ? (
+        <span
+          aria-hidden="true"
+          style={{
+            position: 'absolute',
+            left,
+            top: 0,
+            width: 2,
+            height: 7,
+            background: '#59636e',
+            transform: 'translateX(-1px)',
+          }}
+        />
+      ) : null}
       <button
         type="button"
         data-testid={testId}
@@ -115,7 +196,16 @@ function MarkRow({ spec, mark, value, disabled, testId, onSet }: { spec: NumberP
           e.preventDefault();
           onSet(mark.value);
         }}
-        style={{ position: 'absolute', left, top: 6, transform: 'translateX(-50%)', fontSize: 11, padding: '0 4px', lineHeight: '12px', fontWeight: exact ? 700 : 400 }}
+        style={{
+          position: 'absolute',
+          left,
+          top: 6,
+          transform: 'translateX(-50%)',
+          fontSize: 11,
+          padding: '0 4px',
+          lineHeight: '12px',
+          fontWeight: exact ? 700 : 400,
+        }}
       >
         {mark.label}
         {exact ? ' ✓' : ''}

@@ -2,7 +2,14 @@ import { useRef, useState } from 'react';
 import { downloadModel, openRun, saveRun } from '../export/runActions';
 import { useLab } from '../state/store';
 
-const button: React.CSSProperties = { border: '1px solid var(--line)', background: '#fff', borderRadius: 8, padding: '5px 10px', cursor: 'pointer', whiteSpace: 'nowrap' };
+const button: React.CSSProperties = {
+  border: '1px solid var(--line)',
+  background: '#fff',
+  borderRadius: 8,
+  padding: '5px 10px',
+  cursor: 'pointer',
+  whiteSpace: 'nowrap',
+};
 
 /** Header buttons: save the whole run as JSON, open one, download the trained model. */
 export function RunFiles() {
@@ -23,10 +30,22 @@ export function RunFiles() {
 
   return (
     <div className="run-files" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
-      <button style={style} data-testid="btn-save-run" disabled={off} onClick={() => void run('save', () => saveRun())} title="Save parameters, curves, the last snapshot and the weights as one JSON file (pauses training)">
+      <button
+        style={style}
+        data-testid="btn-save-run"
+        disabled={off}
+        onClick={() => void run('save', () => saveRun())}
+        title="Save parameters, curves, the last snapshot and the weights as one JSON file (pauses training)"
+      >
         {busy === 'save' ? 'Saving…' : 'Save run'}
       </button>
-      <button style={style} data-testid="btn-open-run" disabled={off} onClick={() => input.current?.click()} title="Open a saved run: the same view, and training continues from its weights">
+      <button
+        style={style}
+        data-testid="btn-open-run"
+        disabled={off}
+        onClick={() => input.current?.click()}
+        title="Open a saved run: the same view, and training continues from its weights"
+      >
         {busy === 'open' ? 'Opening…' : 'Open run'}
       </button>
       <input
@@ -41,7 +60,13 @@ export function RunFiles() {
           if (file) void run('open', () => openRun(file));
         }}
       />
-      <button style={style} data-testid="btn-download-model" disabled={off} onClick={() => void run('model', () => downloadModel())} title="Download the trained U-Net as a TensorFlow.js layers model (model.json + weights.bin)">
+      <button
+        style={style}
+        data-testid="btn-download-model"
+        disabled={off}
+        onClick={() => void run('model', () => downloadModel())}
+        title="Download the trained U-Net as a TensorFlow.js layers model (model.json + weights.bin)"
+      >
         {busy === 'model' ? 'Preparing…' : 'Download model'}
       </button>
     </div>

@@ -9,7 +9,13 @@ export function ScenarioBar() {
     <nav className="scenario-bar" aria-label="Scenarios" data-testid="scenario-bar">
       <span className="scenario-bar-label">Scenarios</span>
       {SCENARIOS.map((s, i) => (
-        <button key={s.id} data-testid={`scenario-${s.id}`} className={active === s.id ? 'active' : ''} onClick={() => applyScenario(s)} title={`${s.title} (key ${i + 1})`}>
+        <button
+          key={s.id}
+          data-testid={`scenario-${s.id}`}
+          className={active === s.id ? 'active' : ''}
+          onClick={() => applyScenario(s)}
+          title={`${s.title} (key ${i + 1})`}
+        >
           <kbd>{i + 1}</kbd> {s.short}
         </button>
       ))}

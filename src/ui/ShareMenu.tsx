@@ -15,7 +15,9 @@ async function copyAndSay(text: string, what: string): Promise<void> {
   } catch {
     ok = false;
   }
-  useUi.getState().flash(ok ? `${what} copied` : `Clipboard unavailable: copy the link from the address bar or the classroom dialog`);
+  useUi
+    .getState()
+    .flash(ok ? `${what} copied` : `Clipboard unavailable: copy the link from the address bar or the classroom dialog`);
 }
 
 /** The Share menu's items: copy a link to exactly this view; open the classroom-link dialog. */
@@ -23,10 +25,18 @@ export function ShareMenu() {
   const setShare = useUi((s) => s.setShare);
   return (
     <>
-      <button data-testid="btn-copy-link" onClick={() => void copyAndSay(window.location.origin + window.location.pathname + currentLinkQuery(), 'Link')} title="Every parameter, the seed, the selected image and the mode">
+      <button
+        data-testid="btn-copy-link"
+        onClick={() => void copyAndSay(window.location.origin + window.location.pathname + currentLinkQuery(), 'Link')}
+        title="Every parameter, the seed, the selected image and the mode"
+      >
         Copy link to this view
       </button>
-      <button data-testid="btn-classroom" onClick={() => setShare(true)} title="A link for students that hides the controls you choose">
+      <button
+        data-testid="btn-classroom"
+        onClick={() => setShare(true)}
+        title="A link for students that hides the controls you choose"
+      >
         Classroom link…
       </button>
     </>
@@ -48,7 +58,9 @@ export function ShareCard() {
   const selectedImage = useLab((s) => s.selectedImage);
   const [hideAll, setHideAll] = useState(false);
   const [hiddenGroups, setHiddenGroups] = useState<Set<string>>(new Set(['Synthetic data', 'U-Net', 'Training']));
-  const hidden: ParamKey[] | 'all' = hideAll ? 'all' : CONTROL_GROUPS.filter((g) => hiddenGroups.has(g.title)).flatMap((g) => g.keys);
+  const hidden: ParamKey[] | 'all' = hideAll
+    ? 'all'
+    : CONTROL_GROUPS.filter((g) => hiddenGroups.has(g.title)).flatMap((g) => g.keys);
   const classroomLink = linkTo(queryFromParams(params, { view: { ...view, hidden }, selectedImage }));
   return (
     <>
@@ -61,7 +73,13 @@ export function ShareCard() {
         <div className="share-card" data-testid="classroom-dialog" role="dialog" aria-label="Classroom link">
           <p>Students who open this link see the current view with these controls hidden:</p>
           <label>
-            <input type="checkbox" checked={hideAll} onChange={(e) => setHideAll(e.target.checked)} data-testid="classroom-hide-all" /> every control (the panels only)
+            <input
+              type="checkbox"
+              checked={hideAll}
+              onChange={(e) => setHideAll(e.target.checked)}
+              data-testid="classroom-hide-all"
+            />{' '}
+            every control (the panels only)
           </label>
           {CONTROL_GROUPS.map((g) => (
             <label key={g.title} className={hideAll ? 'idle' : ''}>
@@ -80,7 +98,13 @@ export function ShareCard() {
               {g.title} <small>({g.keys.map((k) => schema[k].label).join(', ')})</small>
             </label>
           ))}
-          <input className="share-url" readOnly value={classroomLink} data-testid="classroom-url" onFocus={(e) => e.target.select()} />
+          <input
+            className="share-url"
+            readOnly
+            value={classroomLink}
+            data-testid="classroom-url"
+            onFocus={(e) => e.target.select()}
+          />
           <div className="share-actions">
             <button onClick={() => void copyAndSay(classroomLink, 'Classroom link')}>Copy classroom link</button>
             <button onClick={() => setShare(false)}>Close</button>

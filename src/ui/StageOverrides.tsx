@@ -5,7 +5,11 @@ const MODES: { mode: SwitchMode; label: string; tip: string }[] = [
   { mode: 'auto', label: 'Automatic', tip: 'Algorithm 1 decides when to switch (τ).' },
   { mode: 'now', label: 'Switch now', tip: 'Start stage 2 (Balance loss) at the next step.' },
   { mode: 'never', label: 'Never', tip: 'Stay in stage 1: Intra-CBL only.' },
-  { mode: 'fromStart', label: 'From the start', tip: 'Balance loss from step 0: Inter-CBL alters the main term (Eq. 12).' },
+  {
+    mode: 'fromStart',
+    label: 'From the start',
+    tip: 'Balance loss from step 0: Inter-CBL alters the main term (Eq. 12).',
+  },
 ];
 
 /** Manual overrides of the two-stage schedule, shown only for the Balance loss. */
@@ -17,7 +21,13 @@ export function StageOverrides() {
   return (
     <div className="overrides" role="group" aria-label="Stage switch overrides">
       {MODES.map((m) => (
-        <button key={m.mode} data-testid={`switch-${m.mode}`} className={mode === m.mode ? 'active' : ''} title={m.tip} onClick={() => setParam('switchMode', m.mode)}>
+        <button
+          key={m.mode}
+          data-testid={`switch-${m.mode}`}
+          className={mode === m.mode ? 'active' : ''}
+          title={m.tip}
+          onClick={() => setParam('switchMode', m.mode)}
+        >
           {m.label}
         </button>
       ))}

@@ -46,14 +46,30 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   // The Fig. 2 subject: one validation image, or the last training batch.
   const subject = useMemo(() => {
     if (!snapshot || !dataset) return null;
-    if (selected === null || selected >= dataset.nVal) return { p: snapshot.batchP, y: snapshot.batchY, n: snapshot.batchN, label: `training batch (${snapshot.batchN} images)`, image: null };
+    if (selected === null || selected >= dataset.nVal)
+      return {
+        p: snapshot.batchP,
+        y: snapshot.batchY,
+        n: snapshot.batchN,
+        label: `training batch (${snapshot.batchN} images)`,
+        image: null,
+      };
     const px = dataset.size * dataset.size;
     const span = [selected * px, (selected + 1) * px] as const;
-    return { p: snapshot.valP.subarray(...span), y: dataset.valMasks.subarray(...span), n: 1, label: `validation image ${selected + 1}`, image: dataset.size };
+    return {
+      p: snapshot.valP.subarray(...span),
+      y: dataset.valMasks.subarray(...span),
+      n: 1,
+      label: `validation image ${selected + 1}`,
+      image: dataset.size,
+    };
   }, [snapshot, dataset, selected]);
 
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
-  const eps = useMemo(() => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0), [subject, epsValue, epsMode]);
+  const eps = useMemo(
+    () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
+    [subject, epsValue, epsMode],
+  );
   const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
   const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
@@ -62,38 +78,116 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
       <h1 className="section-title">
-        Live training <small>{dataset ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.source === 'synthetic' ? 'synthetic scans' : dataset.source} · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels` : 'starting the engine…'}</small>
+        Live training{' '}
+        <small>
+          {dataset
+            ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.source === 'synthetic' ? 'synthetic scans' : dataset.source} · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels`
+            : 'starting the engine…'}
+        </small>
       </h1>
       <div className="grid training-grid">
         {dataset ? (
-          <Images size={dataset.size} n={dataset.nVal} images={dataset.valImages} masks={dataset.valMasks} p={snapshot?.valP ?? null} t={t} selected={selected} onSelect={selectImage} />
+          <Images
+            size={dataset.size}
+            n={dataset.nVal}
+            images={dataset.valImages}
+            masks={dataset.valMasks}
+            p={snapshot?.valP ?? null}
+            t={t}
+            selected={selected}
+            onSelect={selectImage}
+          />
         ) : null}
         {subject && d ? (
           <>
-            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={interActive ? eps : null} decomposition={d} side="fp" xScale="linear" title={`Fig. 2 · background p, ${subject.label}`} testId="train-sorted-fp" highlight={highlight} onHover={setHighlight} />
-            <SortedPredictions p={subject.p} y={subject.y} t={t} eps={null} decomposition={d} side="fn" xScale="linear" title={`Foreground errors 1 − p, ${subject.label}`} testId="train-sorted-fn" highlight={highlight} onHover={setHighlight} />
+            <SortedPredictions
+              p={subject.p}
+              y={subject.y}
+              t={t}
+              eps={interActive ? eps : null}
+              decomposition={d}
+              side="fp"
+              xScale="linear"
+              title={`Fig. 2 · background p, ${subject.label}`}
+              testId="train-sorted-fp"
+              highlight={highlight}
+              onHover={setHighlight}
+            />
+            <SortedPredictions
+              p={subject.p}
+              y={subject.y}
+              t={t}
+              eps={null}
+              decomposition={d}
+              side="fn"
+              xScale="linear"
+              title={`Foreground errors 1 − p, ${subject.label}`}
+              testId="train-sorted-fn"
+              highlight={highlight}
+              onHover={setHighlight}
+            />
           </>
         ) : null}
         {subject && grad ? (
-          <GradientShares shares={grad.shares} counts={grad.counts} trained={trained.id} trainedNote={trained.note} chosen={subject.image ? shownMapLoss : null} onChoose={setMapLoss} t={t} subject={subject.label} testId="train-gradient">
+          <GradientShares
+            shares={grad.shares}
+            counts={grad.counts}
+            trained={trained.id}
+            trainedNote={trained.note}
+            chosen={subject.image ? shownMapLoss : null}
+            onChoose={setMapLoss}
+            t={t}
+            subject={subject.label}
+            testId="train-gradient"
+          >
             {subject.image ? (
-              <GradientMap width={subject.image} height={subject.image} p={subject.p} y={subject.y} g={grad.grads[shownMapLoss]} loss={shownMapLoss} losses={lossIds} onLoss={setMapLoss} testId="train-gradient-map" />
+              <GradientMap
+                width={subject.image}
+                height={subject.image}
+                p={subject.p}
+                y={subject.y}
+                g={grad.grads[shownMapLoss]}
+                loss={shownMapLoss}
+                losses={lossIds}
+                onLoss={setMapLoss}
+                testId="train-gradient-map"
+              />
             ) : (
               <p className="hint">Select a validation image to see its per-pixel |∂L/∂z| map.</p>
             )}
           </GradientShares>
         ) : null}
-        <MainBiasHistory history={history} sync={sync} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} highlight={highlight} onHover={setHighlight} />
+        <MainBiasHistory
+          history={history}
+          sync={sync}
+          t={t}
+          switchedAt={snapshot?.stage.switchedAt ?? null}
+          highlight={highlight}
+          onHover={setHighlight}
+        />
         <GradShareHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} />
-        <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={snapshot?.stage.switchedAt ?? null} t={t} />
+        <LossMetrics
+          history={history}
+          steps={steps}
+          stepDomain={sync?.steps ?? null}
+          switchedAt={snapshot?.stage.switchedAt ?? null}
+          t={t}
+        />
         {snapshot ? (
           <div className="stack">
-            <StagePanel steps={steps} stage={snapshot.stage} rule={switchRule} n={dataset?.batchSize ?? batchSize} lastCheck={steps.length ? steps[steps.length - 1].check : null} />
+            <StagePanel
+              steps={steps}
+              stage={snapshot.stage}
+              rule={switchRule}
+              n={dataset?.batchSize ?? batchSize}
+              lastCheck={steps.length ? steps[steps.length - 1].check : null}
+            />
             <StageOverrides />
             {loss === 'balance' && switchMode === 'auto' && (dataset?.batchSize ?? batchSize) < 16 ? (
               <p className="hint" data-testid="batch-notice">
-                The authors recommend batch 16–24 for a stable switch; this run uses batch {dataset?.batchSize ?? batchSize}, so {Math.ceil((dataset?.batchSize ?? batchSize) / 2)} images decide it. A
-                larger batch costs proportionally more per step (see “Batch size”).
+                The authors recommend batch 16–24 for a stable switch; this run uses batch{' '}
+                {dataset?.batchSize ?? batchSize}, so {Math.ceil((dataset?.batchSize ?? batchSize) / 2)} images decide
+                it. A larger batch costs proportionally more per step (see “Batch size”).
               </p>
             ) : null}
           </div>

@@ -9,8 +9,11 @@ function badgeTitle(report: BackendReport): string {
   const how = report.choice === 'user' ? ' (your choice)' : report.choice === 'probe' ? ' (fastest in the probe)' : '';
   const lines = [`Training on ${report.backend}${how}.`];
   if (report.probe) {
-    lines.push(`Probe${report.probe.cached ? ' (cached for this browser)' : ''}, ms per step of this U-Net at batch 2:`);
-    for (const r of report.probe.results) lines.push(`  ${r.backend}: ${r.msPerStep === null ? r.note : `${formatMs(r.msPerStep)} ms`}`);
+    lines.push(
+      `Probe${report.probe.cached ? ' (cached for this browser)' : ''}, ms per step of this U-Net at batch 2:`,
+    );
+    for (const r of report.probe.results)
+      lines.push(`  ${r.backend}: ${r.msPerStep === null ? r.note : `${formatMs(r.msPerStep)} ms`}`);
   }
   lines.push(...report.fallbacks.map((f) => `${f.backend} not used: ${f.reason}`));
   return lines.join('\n');
@@ -32,21 +35,41 @@ export function Transport() {
           ❚❚ Pause
         </button>
       ) : (
-        <button data-testid="btn-play" className="primary" disabled={!ready} onClick={() => sendToEngine({ type: 'run' })} title="Train continuously (space)">
+        <button
+          data-testid="btn-play"
+          className="primary"
+          disabled={!ready}
+          onClick={() => sendToEngine({ type: 'run' })}
+          title="Train continuously (space)"
+        >
           ▶ Train
         </button>
       )}
-      <button data-testid="btn-step" disabled={!ready || running} onClick={() => sendToEngine({ type: 'step' })} title="One optimiser step (→)">
+      <button
+        data-testid="btn-step"
+        disabled={!ready || running}
+        onClick={() => sendToEngine({ type: 'step' })}
+        title="One optimiser step (→)"
+      >
         Step
       </button>
-      <button data-testid="btn-reset" disabled={!ready} onClick={() => sendToEngine({ type: 'reset' })} title="New run: same seed, same data and initial weights (r)">
+      <button
+        data-testid="btn-reset"
+        disabled={!ready}
+        onClick={() => sendToEngine({ type: 'reset' })}
+        title="New run: same seed, same data and initial weights (r)"
+      >
         Reset
       </button>
       <span className="step-counter" title="Optimiser steps taken in this run">
         step <strong data-testid="step-counter">{step}</strong>
         {running && rate > 0 ? <small> · {rate.toFixed(1)}/s</small> : null}
       </span>
-      <span className={`backend-badge ${backend?.fallbacks.length ? 'fallback' : ''}`} data-testid="backend-badge" title={badgeTip}>
+      <span
+        className={`backend-badge ${backend?.fallbacks.length ? 'fallback' : ''}`}
+        data-testid="backend-badge"
+        title={badgeTip}
+      >
         {backend ? backend.backend : 'starting…'}
         {backend && stepMs !== null ? <small data-testid="step-ms"> · {formatMs(stepMs)} ms/step</small> : null}
       </span>

@@ -34,7 +34,9 @@ export function applyScenario(scenario: Scenario): void {
   s.setView({ ...view, presentation: s.view.presentation, hidden: s.view.hidden });
   s.setHighlight(scenario.highlight);
   // Bring the first panel the story talks about into view (once React has drawn it).
-  requestAnimationFrame(() => document.querySelector(`[data-testid="${scenario.look[0]}"]`)?.scrollIntoView({ block: 'start' }));
+  requestAnimationFrame(() =>
+    document.querySelector(`[data-testid="${scenario.look[0]}"]`)?.scrollIntoView({ block: 'start' }),
+  );
 }
 
 export function applyScenarioByIndex(index: number): void {

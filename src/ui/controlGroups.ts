@@ -6,6 +6,9 @@ export const CONTROL_GROUPS: { title: string; keys: ParamKey[] }[] = [
   { title: 'Concept explorer', keys: ['conceptRatio', 'conceptQuality'] },
   { title: 'Loss', keys: ['loss', 'tHard', 'a', 'switchRule', 'switchMode'] },
   { title: 'Training', keys: ['lr', 'optimizer', 'batchSize', 'speed', 'backend'] },
-  { title: 'Synthetic data', keys: ['imbalance', 'lesions', 'contrast', 'noise', 'size', 'trainSize', 'valSize', 'seed'] },
+  {
+    title: 'Synthetic data',
+    keys: ['imbalance', 'lesions', 'contrast', 'noise', 'size', 'trainSize', 'valSize', 'seed'],
+  },
   { title: 'U-Net', keys: ['levels', 'width'] },
 ];

@@ -9,8 +9,14 @@ import { useUi } from './uiStore';
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && target.type !== 'range' && target.type !== 'checkbox' && target.type !== 'button';
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+    return true;
+  return (
+    target instanceof HTMLInputElement &&
+    target.type !== 'range' &&
+    target.type !== 'checkbox' &&
+    target.type !== 'button'
+  );
 }
 
 export function handleShortcut(e: KeyboardEvent): boolean {
@@ -58,7 +64,8 @@ export function wireShortcuts(): () => void {
   window.addEventListener('keydown', onKey);
   // Leaving full screen with the browser's own Esc also leaves presentation mode.
   const onFullscreen = (): void => {
-    if (!document.fullscreenElement && useLab.getState().view.presentation) useLab.getState().setView({ presentation: false });
+    if (!document.fullscreenElement && useLab.getState().view.presentation)
+      useLab.getState().setView({ presentation: false });
   };
   document.addEventListener('fullscreenchange', onFullscreen);
   return () => {

@@ -1,5 +1,13 @@
 import { useMemo } from 'react';
-import { gradGroupOf, gradientShares, pixelGradients, type GradGroup, type GradientOptions, type GradientShares, type LossId } from '../core';
+import {
+  gradGroupOf,
+  gradientShares,
+  pixelGradients,
+  type GradGroup,
+  type GradientOptions,
+  type GradientShares,
+  type LossId,
+} from '../core';
 import { lossIds } from '../core/lossInfo';
 
 export interface GradientInput {

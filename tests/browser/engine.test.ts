@@ -1,7 +1,21 @@
 import type { Browser } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllPages, expectBackend, foreignRequests, launch, NO_GPU_FLAGS, NO_WEBGPU_FLAGS, openPage, startServer, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import {
+  closeAllPages,
+  expectBackend,
+  foreignRequests,
+  launch,
+  NO_GPU_FLAGS,
+  NO_WEBGPU_FLAGS,
+  openPage,
+  startServer,
+  textOf,
+  TINY,
+  waitForSnapshot,
+  waitForStep,
+  screenshotPainted,
+} from './harness';
 
 let server: ViteDevServer;
 let origin: string;
@@ -55,13 +69,18 @@ describe('training engine in headless Chromium', () => {
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-step').click();
     await waitForStep(page, 1);
-    await page.evaluate(() => (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice());
+    await page.evaluate(() =>
+      (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice(),
+    );
     await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
     await page.getByTestId('notices').filter({ hasText: 'device was lost' }).waitFor();
     // The run continues from its last host checkpoint, which the notice names.
     const restored = Number(/from step (\d+)/.exec(await textOf(page, 'notices'))?.[1]);
     expect(restored).toBeGreaterThanOrEqual(0);
-    await page.waitForFunction((n) => document.querySelector('[data-testid="step-counter"]')?.textContent === String(n), restored);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="step-counter"]')?.textContent === String(n),
+      restored,
+    );
     await page.getByTestId('btn-step').click();
     await waitForStep(page, restored + 1);
     await waitForSnapshot(page, restored + 1);
@@ -83,7 +102,7 @@ describe('without WebGPU', () => {
       await waitForSnapshot(page, 1);
       expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
       expect(errors).toEqual([]);
-    expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
+      expect(await page.locator('.notice-error').allTextContents()).toEqual([]);
     } finally {
       await browser.close();
     }
@@ -110,7 +129,11 @@ describe('without any GPU (WebGPU and WebGL disabled)', () => {
       await page.getByTestId('btn-play').click();
       const pressed = Date.now();
       await waitForSnapshot(page, 1, 10_000);
-      await page.waitForFunction((b) => document.querySelector('[data-testid="panel-history"]')?.innerHTML !== b, before, { timeout: Math.max(1, 10_000 - (Date.now() - pressed)) });
+      await page.waitForFunction(
+        (b) => document.querySelector('[data-testid="panel-history"]')?.innerHTML !== b,
+        before,
+        { timeout: Math.max(1, 10_000 - (Date.now() - pressed)) },
+      );
       const liveAfterMs = Date.now() - pressed;
       await page.getByTestId('step-ms').waitFor();
       await page.getByTestId('btn-pause').click();

@@ -13,11 +13,18 @@ import { browserSuite } from './suite';
 const suite = browserSuite();
 const SWEEP = 'x=1&x.losses=bce,balance&x.ratios=10&x.seeds=1,2&x.batch=2&x.train=8&x.val=4';
 
-const rowN = (page: Page, id: string): Promise<string | null> => page.getByTestId(`experiment-row-${id}`).getAttribute('data-n', { timeout: 1000 }).catch(() => null);
+const rowN = (page: Page, id: string): Promise<string | null> =>
+  page
+    .getByTestId(`experiment-row-${id}`)
+    .getAttribute('data-n', { timeout: 1000 })
+    .catch(() => null);
 
 async function waitForRows(page: Page, n: number, timeout = 300_000): Promise<void> {
   await page.waitForFunction(
-    (want) => ['bce-10', 'balance-10'].every((id) => document.querySelector(`[data-testid="experiment-row-${id}"]`)?.getAttribute('data-n') === String(want)),
+    (want) =>
+      ['bce-10', 'balance-10'].every(
+        (id) => document.querySelector(`[data-testid="experiment-row-${id}"]`)?.getAttribute('data-n') === String(want),
+      ),
     n,
     { timeout, polling: 250 },
   );
@@ -44,7 +51,10 @@ describe('Experiments section', () => {
     expect(await plot.locator('g[data-loss="bce"] circle').count()).toBe(2);
     expect(await page.getByTestId('export-png-experiment-plot').isVisible()).toBe(true);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('btn-experiment-json').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('btn-experiment-json').click(),
+    ]);
     const path = await download.path();
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SweepResults;
     expect(saved.runs.map((r) => `${r.loss}/${r.seed}`)).toEqual(['bce/1', 'bce/2', 'balance/1', 'balance/2']);
@@ -64,7 +74,11 @@ describe('Experiments section', () => {
     const { page } = await openPage(suite.browser, `${suite.origin}/?backends=wasm&${SWEEP}&x.steps=30`);
     await page.evaluate(() => localStorage.clear());
     await page.getByTestId('btn-experiment-run').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="experiment-row-bce-10"]')?.getAttribute('data-n') === '1', null, { timeout: 300_000, polling: 100 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="experiment-row-bce-10"]')?.getAttribute('data-n') === '1',
+      null,
+      { timeout: 300_000, polling: 100 },
+    );
     await page.getByTestId('btn-experiment-cancel').click();
     expect(await page.getByTestId('experiment-progress').count()).toBe(0);
     const kept = Number(await rowN(page, 'bce-10'));

@@ -19,7 +19,10 @@ async function revealInMenu(page: Page, testId: string): Promise<void> {
 /** Clicks a button and returns the file it downloads (its name and where Playwright saved it). */
 async function download(page: Page, testId: string): Promise<{ name: string; path: string }> {
   await revealInMenu(page, testId);
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(testId).first().click()]);
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId(testId).first().click(),
+  ]);
   const path = await d.path();
   return { name: d.suggestedFilename(), path };
 }
@@ -43,7 +46,12 @@ async function panelFacts(page: Page, testId: string): Promise<PanelFacts> {
       const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (text && getComputedStyle(el).display !== 'none') texts[tid] = text;
     }
-    return { width: panel.offsetWidth, height: panel.offsetHeight, title: panel.querySelector('header h2')?.textContent?.trim() ?? '', texts };
+    return {
+      width: panel.offsetWidth,
+      height: panel.offsetHeight,
+      title: panel.querySelector('header h2')?.textContent?.trim() ?? '',
+      texts,
+    };
   }, testId);
 }
 
@@ -69,7 +77,9 @@ async function readSvg(page: Page, text: string, ids: string[]) {
         all: (root.textContent ?? '').replace(/\s+/g, ' '),
         images: root.querySelectorAll('image').length,
         foreign: root.querySelectorAll('foreignObject').length,
-        charts: Array.from(root.children).flatMap((c) => Array.from(c.children)).filter((c) => c.localName === 'svg').length,
+        charts: Array.from(root.children)
+          .flatMap((c) => Array.from(c.children))
+          .filter((c) => c.localName === 'svg').length,
         fontFaces: (root.querySelector('style')?.textContent?.match(/@font-face/g) ?? []).length,
       };
     },
@@ -117,7 +127,18 @@ function lastLoss(page: Page): Promise<{ step: number; loss: number } | null> {
   });
 }
 
-const VIEW_IDS = ['step-counter', 'readout-loss', 'metric-dice', 'readout-iou', 'readout-fp', 'readout-fn', 'train-sorted-fp-crossing', 'train-sorted-fp-main', 'train-sorted-fp-bias', 'stage-indicator'];
+const VIEW_IDS = [
+  'step-counter',
+  'readout-loss',
+  'metric-dice',
+  'readout-iou',
+  'readout-fp',
+  'readout-fn',
+  'train-sorted-fp-crossing',
+  'train-sorted-fp-main',
+  'train-sorted-fp-bias',
+  'stage-indicator',
+];
 
 async function viewTexts(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -139,8 +160,21 @@ describe('exports', () => {
     await page.getByTestId('panel-history').locator('svg path').first().waitFor({ state: 'attached' });
 
     // --- Panels: SVG and PNG ---
-    const panels = await page.locator('section.panel[data-testid]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
-    for (const id of ['concept-sorted', 'panel-bars', 'panel-equations', 'panel-images', 'train-sorted-fp', 'train-sorted-fn', 'panel-history', 'panel-loss', 'panel-stage']) expect(panels).toContain(id);
+    const panels = await page
+      .locator('section.panel[data-testid]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid') ?? ''));
+    for (const id of [
+      'concept-sorted',
+      'panel-bars',
+      'panel-equations',
+      'panel-images',
+      'train-sorted-fp',
+      'train-sorted-fn',
+      'panel-history',
+      'panel-loss',
+      'panel-stage',
+    ])
+      expect(panels).toContain(id);
     for (const id of panels) {
       const facts = await panelFacts(page, id);
       const svgFile = await download(page, `export-svg-${id}`);
@@ -209,12 +243,17 @@ describe('exports', () => {
     // --- Run: open in a fresh page (another seed, so every number would differ) ---
     const B = await openPage(suite.browser, `${suite.origin}/?${TINY}&seed=5`);
     await expectBackend(B.page, 'webgpu');
-    await B.page.getByTestId('btn-open-run').and(B.page.locator(':enabled')).waitFor({ state: 'attached', timeout: 120_000 });
+    await B.page
+      .getByTestId('btn-open-run')
+      .and(B.page.locator(':enabled'))
+      .waitFor({ state: 'attached', timeout: 120_000 });
     // A damaged file: a visible error, and nothing changes.
     const damaged = `${OUT}/damaged-run.json`;
     writeFileSync(damaged, readFileSync(runFile.path, 'utf8').slice(0, 5000));
     await B.page.getByTestId('input-open-run').setInputFiles(damaged);
-    const error = B.page.locator('.notice-error').filter({ hasText: 'The file is not valid JSON, so it may be truncated' });
+    const error = B.page
+      .locator('.notice-error')
+      .filter({ hasText: 'The file is not valid JSON, so it may be truncated' });
     await error.waitFor({ timeout: 60_000 });
     expect(await summary(B.page)).toMatchObject({ seed: 5 });
     await error.getByRole('button', { name: 'Dismiss' }).click();
@@ -222,7 +261,9 @@ describe('exports', () => {
 
     await B.page.getByTestId('input-open-run').setInputFiles(runFile.path);
     await B.page.getByTestId('notices').filter({ hasText: `Restored run saved` }).waitFor({ timeout: 120_000 });
-    expect(await B.page.getByTestId('notices').textContent()).toContain(`at step ${step}; training continues exactly where it stopped (weights, optimiser state and batch order).`);
+    expect(await B.page.getByTestId('notices').textContent()).toContain(
+      `at step ${step}; training continues exactly where it stopped (weights, optimiser state and batch order).`,
+    );
     expect(await viewTexts(B.page)).toEqual(before);
     const restored = await summary(B.page);
     expect(restored.historySteps.length).toBe(historyLength);
@@ -262,7 +303,9 @@ describe('exports', () => {
     const binSize = statSync(await (byName.get(WEIGHTS_FILE) as Download).path()).size;
     expect(json.format).toBe('layers-model');
     expect(json.weightsManifest[0].paths).toEqual([WEIGHTS_FILE]);
-    const manifestBytes = json.weightsManifest.flatMap((g) => g.weights).reduce((s, w) => s + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+    const manifestBytes = json.weightsManifest
+      .flatMap((g) => g.weights)
+      .reduce((s, w) => s + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
     expect(manifestBytes).toBe(binSize);
     expect(binSize).toBe(4 * parsed.run.dataset.paramCount);
 

@@ -18,14 +18,20 @@ const percent = (text: string | null): number => Number((text ?? '').replace('%'
 
 async function setT(page: Page, t: number): Promise<void> {
   await page.getByTestId('slider-t').fill(String(Math.round(t * 1000)));
-  await page.getByTestId('value-t').filter({ hasText: t.toFixed(3) }).waitFor();
+  await page
+    .getByTestId('value-t')
+    .filter({ hasText: t.toFixed(3) })
+    .waitFor();
 }
 
 /** Every loss row of a gradient panel: four percentages that sum to 100 (within rounding). */
 async function rowsOf(page: Page, panel: string): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
   const root = page.getByTestId(panel);
-  for (const loss of lossIds) out[loss] = await Promise.all(GROUPS.map(async (g) => percent(await root.getByTestId(`grad-share-${loss}-${g}`).textContent())));
+  for (const loss of lossIds)
+    out[loss] = await Promise.all(
+      GROUPS.map(async (g) => percent(await root.getByTestId(`grad-share-${loss}-${g}`).textContent())),
+    );
   return out;
 }
 
@@ -36,7 +42,11 @@ describe('where the loss pushes', () => {
     const { p, y } = conceptPredictions({ ratio: DEFAULT_PARAMS.conceptRatio, quality: DEFAULT_PARAMS.conceptQuality });
     for (const t of [0.5, 0.3, 0.7]) {
       await setT(page, t);
-      const shares = allGradientShares(p, y, 1, t, { tHard: DEFAULT_PARAMS.tHard, eps: 'reference', a: DEFAULT_PARAMS.a });
+      const shares = allGradientShares(p, y, 1, t, {
+        tHard: DEFAULT_PARAMS.tHard,
+        eps: 'reference',
+        a: DEFAULT_PARAMS.a,
+      });
       const rows = await rowsOf(page, 'concept-gradient');
       for (const loss of lossIds) {
         GROUPS.forEach((g, k) => expect(rows[loss][k]).toBe(Number((100 * shares[loss][g]).toFixed(1))));
@@ -44,7 +54,9 @@ describe('where the loss pushes', () => {
       }
     }
     // The trained loss (Balance by default) is highlighted.
-    expect(await page.getByTestId('concept-gradient').getByTestId('grad-row-balance').getAttribute('data-trained')).toBe('true');
+    expect(
+      await page.getByTestId('concept-gradient').getByTestId('grad-row-balance').getAttribute('data-trained'),
+    ).toBe('true');
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });
@@ -59,20 +71,27 @@ describe('where the loss pushes', () => {
     // Balance trains Intra-CBL in stage 1 and the mix in stage 2: that row is marked as trained.
     const stage = await page.getByTestId('stage-indicator').textContent();
     const trainedRow = /Stage 2/.test(stage ?? '') ? 'balance' : 'intra';
-    const marked = await panel.locator('[data-trained="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+    const marked = await panel
+      .locator('[data-trained="true"]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(marked, `stage indicator: ${stage}`).toEqual([`grad-row-${trainedRow}`]);
     const onImage = await rowsOf(page, 'train-gradient');
-    for (const loss of lossIds) expect(Math.abs(onImage[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);
+    for (const loss of lossIds)
+      expect(Math.abs(onImage[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);
     await page.getByTestId('train-gradient-map-canvas').waitFor();
     await page.getByTestId('train-gradient-map-loss').selectOption('bce');
     expect(await page.getByTestId('train-gradient-map-loss').inputValue()).toBe('bce');
-    await page.getByTestId('grad-history-summary').filter({ hasText: /BCE on the same predictions would put \d+\.\d% there/ }).waitFor();
+    await page
+      .getByTestId('grad-history-summary')
+      .filter({ hasText: /BCE on the same predictions would put \d+\.\d% there/ })
+      .waitFor();
     await screenshotPainted(page, 'test-results/gradients-training.png', true);
     // The batch as the subject (clicking the selected image again deselects it).
     await page.getByTestId('image-0').click();
     await panel.filter({ hasText: 'training batch' }).waitFor();
     const onBatch = await rowsOf(page, 'train-gradient');
-    for (const loss of lossIds) expect(Math.abs(onBatch[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);
+    for (const loss of lossIds)
+      expect(Math.abs(onBatch[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);
     expect(errors).toEqual([]);
     expect(foreignRequests(requests, suite.origin)).toEqual([]);
   });

@@ -8,8 +8,22 @@ import { build, createServer, preview, type PreviewServer, type ViteDevServer } 
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const BASE_FLAGS = ['--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
-export const WEBGPU_FLAGS = [...BASE_FLAGS, '--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-vulkan=swiftshader', '--use-angle=swiftshader'];
+const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+export const WEBGPU_FLAGS = [
+  ...BASE_FLAGS,
+  '--enable-unsafe-webgpu',
+  '--enable-features=Vulkan',
+  '--use-vulkan=swiftshader',
+  '--use-angle=swiftshader',
+];
 /** No GPU at all: pages are rastered in software (the benchmark's view of main-thread cost). */
 export const SOFTWARE_RASTER_FLAGS = [...BASE_FLAGS, '--disable-gpu'];
 /** WebGPU switched off in the browser itself (the adapter request fails), WebGL still on. */
@@ -20,10 +34,21 @@ export const NO_WEBGPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan
  * --disable-3d-apis alone leaves WebGL on in workers (on SwiftShader); without the software
  * rasteriser no WebGL context can be made at all.
  */
-export const NO_GPU_FLAGS = [...BASE_FLAGS, '--disable-features=WebGPU,Vulkan', '--disable-3d-apis', '--disable-gpu', '--disable-software-rasterizer'];
+export const NO_GPU_FLAGS = [
+  ...BASE_FLAGS,
+  '--disable-features=WebGPU,Vulkan',
+  '--disable-3d-apis',
+  '--disable-gpu',
+  '--disable-software-rasterizer',
+];
 
 export async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
-  const server = await createServer({ configFile: 'vite.config.ts', server: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error', clearScreen: false });
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    server: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'error',
+    clearScreen: false,
+  });
   await server.listen();
   const address = server.httpServer?.address();
   if (!address || typeof address === 'string') throw new Error('Vite server has no port');
@@ -32,8 +57,12 @@ export async function startServer(): Promise<{ server: ViteDevServer; origin: st
 
 /** The production build, served as a user would get it (benchmarks measure this, not dev mode). */
 export async function startPreview(): Promise<{ server: PreviewServer; origin: string }> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: "dist" } });
-  const server = await preview({ configFile: 'vite.config.ts', preview: { host: '127.0.0.1', port: 0 }, logLevel: 'error' });
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: 'dist' } });
+  const server = await preview({
+    configFile: 'vite.config.ts',
+    preview: { host: '127.0.0.1', port: 0 },
+    logLevel: 'error',
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('Preview server has no port');
   return { server, origin: `http://127.0.0.1:${address.port}` };
@@ -60,7 +89,12 @@ export async function closeAllPages(): Promise<void> {
   await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
 }
 
-export async function openPage(browser: Browser, url: string, viewport = { width: 1280, height: 800 }, permissions: string[] = []): Promise<PageRecord> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1280, height: 800 },
+  permissions: string[] = [],
+): Promise<PageRecord> {
   const context = await browser.newContext({ viewport, permissions });
   openContexts.add(context);
   const page = await context.newPage();
@@ -75,7 +109,8 @@ export async function openPage(browser: Browser, url: string, viewport = { width
   context.on('request', (req) => {
     requests.push(req.url());
     // Anything that sends a body (POST, PUT, beacons) would be an upload, even to our own origin.
-    if (!['GET', 'HEAD'].includes(req.method()) || req.postData() !== null) uploads.push(`${req.method()} ${req.url()}`);
+    if (!['GET', 'HEAD'].includes(req.method()) || req.postData() !== null)
+      uploads.push(`${req.method()} ${req.url()}`);
   });
   await page.goto(url);
   return { page, errors, requests, uploads };
@@ -109,7 +144,9 @@ export async function waitForStep(page: Page, atLeast: number, timeout = 240_000
 export async function waitForSnapshot(page: Page, atLeast: number, timeout = 240_000): Promise<void> {
   await page.waitForFunction(
     (n) => {
-      const lab = (window as unknown as { balanceLab?: { store: { getState(): { snapshot: { step: number } | null } } } }).balanceLab;
+      const lab = (
+        window as unknown as { balanceLab?: { store: { getState(): { snapshot: { step: number } | null } } } }
+      ).balanceLab;
       return (lab?.store.getState().snapshot?.step ?? -1) >= n;
     },
     atLeast,
@@ -130,7 +167,8 @@ export async function expectBackend(page: Page, expected: string, timeout = 180_
   );
   // The badge reads "wasm · 140 ms/step" once steps run: the backend is its first word.
   const name = ((await badge.textContent()) ?? '').split(' ')[0];
-  if (name !== expected) throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
+  if (name !== expected)
+    throw new Error(`engine chose ${name}, expected ${expected}: ${(await badge.getAttribute('title')) ?? ''}`);
 }
 
 /**

@@ -23,7 +23,9 @@ async function conceptDrawn(page: Page): Promise<void> {
 }
 
 /** Layout numbers: document vs viewport width, where the first figure starts, what sticks out. */
-async function layout(page: Page): Promise<{ scrollWidth: number; viewport: number; figureTop: number; outside: string[] }> {
+async function layout(
+  page: Page,
+): Promise<{ scrollWidth: number; viewport: number; figureTop: number; outside: string[] }> {
   return page.evaluate(() => {
     const viewport = document.documentElement.clientWidth;
     const fig = document.querySelector('[data-testid="concept-sorted"]') as HTMLElement;
@@ -32,11 +34,23 @@ async function layout(page: Page): Promise<{ scrollWidth: number; viewport: numb
     const outside = [...document.querySelectorAll('.app *')]
       .filter((e) => {
         const r = e.getBoundingClientRect();
-        return r.width > 0 && r.right > viewport + 1 && !e.closest('.katex-display, [data-testid="panel-equations"], .scenario-bar');
+        return (
+          r.width > 0 &&
+          r.right > viewport + 1 &&
+          !e.closest('.katex-display, [data-testid="panel-equations"], .scenario-bar')
+        );
       })
       .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').slice(0, 40)}" right=${Math.round(e.getBoundingClientRect().right)}`);
-    return { scrollWidth: document.documentElement.scrollWidth, viewport, figureTop: fig.getBoundingClientRect().top + window.scrollY, outside };
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.getAttribute('data-testid') ? `[${e.getAttribute('data-testid')}]` : ''} "${(e.textContent ?? '').slice(0, 40)}" right=${Math.round(e.getBoundingClientRect().right)}`,
+      );
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      viewport,
+      figureTop: fig.getBoundingClientRect().top + window.scrollY,
+      outside,
+    };
   });
 }
 
@@ -54,7 +68,8 @@ describe('any screen', () => {
       expect(l.scrollWidth).toBeLessThanOrEqual(width);
       expect(l.figureTop).toBeLessThan(1.5 * height);
       expect(l.outside).toEqual([]);
-      if (width < 720) expect(await page.getByTestId('scenario-bar').evaluate((e) => getComputedStyle(e).overflowX)).toBe('auto');
+      if (width < 720)
+        expect(await page.getByTestId('scenario-bar').evaluate((e) => getComputedStyle(e).overflowX)).toBe('auto');
       await screenshotPainted(page, `test-results/screens-${width}x${height}.png`);
       await screenshotPainted(page, `test-results/screens-${width}x${height}-full.png`, true);
       expect(errors).toEqual([]);
@@ -95,7 +110,10 @@ describe('any screen', () => {
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
         const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-        return { id: el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.textContent ?? '').slice(0, 20)}`, ring };
+        return {
+          id: el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.textContent ?? '').slice(0, 20)}`,
+          ring,
+        };
       });
       if (!info) continue;
       seen.add(info.id);
@@ -103,7 +121,8 @@ describe('any screen', () => {
     }
     unringed = [...new Set(unringed)];
     expect(unringed).toEqual([]);
-    for (const id of ['btn-play', 'btn-present', 'btn-tour', 'slider-t', 'slider-eps', 'select-loss', 'scenario-bias']) expect(seen, id).toContain(id);
+    for (const id of ['btn-play', 'btn-present', 'btn-tour', 'slider-t', 'slider-eps', 'select-loss', 'scenario-bias'])
+      expect(seen, id).toContain(id);
   });
 
   it('axe-core: no serious or critical violation on the concept, training, tour, presentation, import and analysis views', async () => {
@@ -137,11 +156,19 @@ describe('any screen', () => {
     // Analysis: one probability map with its mask, chosen through the file input.
     const w = 24;
     const y = Array.from({ length: w * w }, (_, i) => (Math.hypot((i % w) - 12, Math.floor(i / w) - 12) < 5 ? 1 : 0));
-    const p = y.map((v, i) => (v ? 0.7 : 0.05 + 0.2 * ((i * 7) % 10) / 10));
+    const p = y.map((v, i) => (v ? 0.7 : 0.05 + (0.2 * ((i * 7) % 10)) / 10));
     await page.getByTestId('import-mode-analysis').check();
     await page.getByTestId('input-import-files').setInputFiles([
-      { name: 'case_prob.npy', mimeType: 'application/octet-stream', buffer: Buffer.from(writeNpy({ shape: [w, w], dtype: '<f4', data: Float32Array.from(p) })) },
-      { name: 'case_mask.png', mimeType: 'image/png', buffer: Buffer.from(writePng({ width: w, height: w, data: y.map((v) => v * 255) })) },
+      {
+        name: 'case_prob.npy',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from(writeNpy({ shape: [w, w], dtype: '<f4', data: Float32Array.from(p) })),
+      },
+      {
+        name: 'case_mask.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from(writePng({ width: w, height: w, data: y.map((v) => v * 255) })),
+      },
     ]);
     await page.getByTestId('analysis-section').waitFor({ timeout: 60_000 });
     await page.getByTestId('analysis-sorted-fp').locator('svg').first().waitFor();

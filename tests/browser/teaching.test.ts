@@ -9,7 +9,16 @@ import { SCENARIOS } from '../../src/state/scenarios';
 import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { paramsFromQuery } from '../../src/state/url';
 import { viewFromQuery, type ViewState } from '../../src/state/view';
-import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import {
+  expectBackend,
+  foreignRequests,
+  openPage,
+  textOf,
+  TINY,
+  waitForSnapshot,
+  waitForStep,
+  screenshotPainted,
+} from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -52,7 +61,17 @@ describe('teaching and presenting', () => {
     expect(text).toMatch(/Run B parameters \(b\.…\) are ignored without cmp=1/);
 
     const first = await labView(page);
-    expect(first.params).toMatchObject({ t: 0.25, eps: 0.003, epsMode: 'value', loss: 'tversky', tHard: 0.9, lr: 1, seed: 42, size: '32', batchSize: 2 });
+    expect(first.params).toMatchObject({
+      t: 0.25,
+      eps: 0.003,
+      epsMode: 'value',
+      loss: 'tversky',
+      tHard: 0.9,
+      lr: 1,
+      seed: 42,
+      size: '32',
+      batchSize: 2,
+    });
     // The scenario link starts from the scenario's parameters; explicit ones win.
     expect(first.params.conceptRatio).toBe(SCENARIOS.find((s) => s.id === 'eps')?.params.conceptRatio);
     expect(first.view).toEqual({ presentation: false, compare: null, hidden: ['lr', 'optimizer'], scenario: 'eps' });
@@ -64,7 +83,10 @@ describe('teaching and presenting', () => {
     const decoded = paramsFromQuery(search);
     expect(decoded.problems).toEqual([]);
     expect(decoded.params).toEqual(first.params);
-    const decodedView = viewFromQuery(search, SCENARIOS.map((s) => s.id));
+    const decodedView = viewFromQuery(
+      search,
+      SCENARIOS.map((s) => s.id),
+    );
     expect(decodedView.view).toEqual(first.view);
     expect(decodedView.selectedImage).toBe(2);
     // …and a fresh page opened on it shows exactly the same state, without notices.
@@ -79,7 +101,10 @@ describe('teaching and presenting', () => {
   });
 
   it('copies a link to the current view and builds a classroom link that hides controls', async () => {
-    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`, undefined, ['clipboard-read', 'clipboard-write']);
+    const { page, errors, requests } = await openPage(suite.browser, `${suite.origin}/?${TINY}`, undefined, [
+      'clipboard-read',
+      'clipboard-write',
+    ]);
     await page.getByTestId('slider-t').fill('300');
     await page.getByTestId('menu-share').click();
     await page.getByTestId('btn-copy-link').click();
@@ -154,7 +179,13 @@ describe('teaching and presenting', () => {
     await page.getByTestId('btn-play').click();
     const bSteps = (): Promise<number> =>
       page.evaluate(() => {
-        const lab = (window as unknown as { balanceLab: { compare: { getState(): { store: { getState(): { snapshot: { step: number } | null } } | null } } } }).balanceLab;
+        const lab = (
+          window as unknown as {
+            balanceLab: {
+              compare: { getState(): { store: { getState(): { snapshot: { step: number } | null } } | null } };
+            };
+          }
+        ).balanceLab;
         return lab.compare.getState().store?.getState().snapshot?.step ?? -1;
       });
     await waitForStep(page, 3);
@@ -165,8 +196,16 @@ describe('teaching and presenting', () => {
     expect(await bSteps()).toBeGreaterThanOrEqual(3);
 
     const runs = await page.evaluate(() => {
-      type S = { params: { loss: string; seed: number }; history: { step: number; hist: { bgCount: number[] } }[]; dataset: { valImages: Float32Array } | null };
-      const lab = (window as unknown as { balanceLab: { store: { getState(): S }; compare: { getState(): { store: { getState(): S } | null } } } }).balanceLab;
+      type S = {
+        params: { loss: string; seed: number };
+        history: { step: number; hist: { bgCount: number[] } }[];
+        dataset: { valImages: Float32Array } | null;
+      };
+      const lab = (
+        window as unknown as {
+          balanceLab: { store: { getState(): S }; compare: { getState(): { store: { getState(): S } | null } } };
+        }
+      ).balanceLab;
       const a = lab.store.getState();
       const b = lab.compare.getState().store?.getState() as S;
       const same = (x: Float32Array, y: Float32Array) => x.length === y.length && x.every((v, i) => v === y[i]);
@@ -176,12 +215,22 @@ describe('teaching and presenting', () => {
         seedB: b.params.seed,
         sameData: !!a.dataset && !!b.dataset && same(a.dataset.valImages, b.dataset.valImages),
         // Step 0 predictions come from the initial weights: equal histograms ⇔ same start.
-        sameStart: a.history[0]?.step === 0 && b.history[0]?.step === 0 && JSON.stringify(Array.from(a.history[0].hist.bgCount)) === JSON.stringify(Array.from(b.history[0].hist.bgCount)),
+        sameStart:
+          a.history[0]?.step === 0 &&
+          b.history[0]?.step === 0 &&
+          JSON.stringify(Array.from(a.history[0].hist.bgCount)) ===
+            JSON.stringify(Array.from(b.history[0].hist.bgCount)),
         lastA: a.history[a.history.length - 1]?.step,
         lastB: b.history[b.history.length - 1]?.step,
       };
     });
-    expect(runs).toMatchObject({ lossA: 'balance', lossB: 'bce', seedB: DEFAULT_PARAMS.seed, sameData: true, sameStart: true });
+    expect(runs).toMatchObject({
+      lossA: 'balance',
+      lossB: 'bce',
+      seedB: DEFAULT_PARAMS.seed,
+      sameData: true,
+      sameStart: true,
+    });
     expect(runs.lastA).toBeGreaterThanOrEqual(3);
     expect(runs.lastB).toBeGreaterThanOrEqual(3);
     // Both columns show their own history on the same axes.
@@ -201,7 +250,10 @@ describe('teaching and presenting', () => {
   });
 
   it('presentation mode at 1920×1080 (screenshot)', async () => {
-    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}&sc=switch`, { width: 1920, height: 1080 });
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}&sc=switch`, {
+      width: 1920,
+      height: 1080,
+    });
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     const reached = await waitForStep(page, 60);
@@ -220,7 +272,10 @@ describe('teaching and presenting', () => {
     expect(await page.getByTestId('controls').count()).toBe(0);
     const fontSize = await page.evaluate(() => {
       const el = document.querySelector('[data-testid="panel-stage"] h2') as HTMLElement;
-      return parseFloat(getComputedStyle(el).fontSize) * (parseFloat(getComputedStyle(document.querySelector('.layout') as HTMLElement).zoom) || 1);
+      return (
+        parseFloat(getComputedStyle(el).fontSize) *
+        (parseFloat(getComputedStyle(document.querySelector('.layout') as HTMLElement).zoom) || 1)
+      );
     });
     expect(fontSize).toBeGreaterThanOrEqual(20);
     expect(errors).toEqual([]);

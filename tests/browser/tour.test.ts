@@ -24,15 +24,18 @@ interface Rect {
 
 /** Union of the boxes of the elements with these test ids that are laid out. */
 async function unionBox(page: Page, ids: readonly string[]): Promise<Rect | null> {
-  return page.evaluate((list) => {
-    const rs = list
-      .map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect())
-      .filter((r): r is DOMRect => r !== undefined && r.width > 0 && r.height > 0);
-    if (rs.length === 0) return null;
-    const x = Math.min(...rs.map((r) => r.left));
-    const y = Math.min(...rs.map((r) => r.top));
-    return { x, y, width: Math.max(...rs.map((r) => r.right)) - x, height: Math.max(...rs.map((r) => r.bottom)) - y };
-  }, [...ids]);
+  return page.evaluate(
+    (list) => {
+      const rs = list
+        .map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect())
+        .filter((r): r is DOMRect => r !== undefined && r.width > 0 && r.height > 0);
+      if (rs.length === 0) return null;
+      const x = Math.min(...rs.map((r) => r.left));
+      const y = Math.min(...rs.map((r) => r.top));
+      return { x, y, width: Math.max(...rs.map((r) => r.right)) - x, height: Math.max(...rs.map((r) => r.bottom)) - y };
+    },
+    [...ids],
+  );
 }
 
 /** Waits for the card of step `index` (0-based), checking its counter and title. */
@@ -52,14 +55,20 @@ async function expectSpotlightOn(page: Page, index: number): Promise<void> {
   await page.waitForFunction(
     (list) => {
       const spot = document.querySelector('[data-testid="tour-spotlight"]')?.getBoundingClientRect();
-      const rs = list.map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect()).filter((r): r is DOMRect => !!r && r.width > 0);
+      const rs = list
+        .map((id) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect())
+        .filter((r): r is DOMRect => !!r && r.width > 0);
       const w = window as unknown as { tourStable?: { key: string; frames: number } };
       if (!spot || rs.length === 0) return false;
       const l = Math.min(...rs.map((r) => r.left));
       const t = Math.min(...rs.map((r) => r.top));
       const r = Math.max(...rs.map((x) => x.right));
       const b = Math.max(...rs.map((x) => x.bottom));
-      const on = Math.abs(spot.left - l) <= 2 && Math.abs(spot.top - t) <= 2 && Math.abs(spot.right - r) <= 2 && Math.abs(spot.bottom - b) <= 2;
+      const on =
+        Math.abs(spot.left - l) <= 2 &&
+        Math.abs(spot.top - t) <= 2 &&
+        Math.abs(spot.right - r) <= 2 &&
+        Math.abs(spot.bottom - b) <= 2;
       // Smooth scrolling: the target must also have stopped moving (10 frames in the same place).
       const key = [l, t, r, b].map(Math.round).join(',');
       w.tourStable = on && w.tourStable?.key === key ? { key, frames: w.tourStable.frames + 1 } : { key, frames: 0 };
@@ -101,7 +110,8 @@ describe('guided tour', () => {
       Object.assign(window, { tourSeenKeys: seen });
       window.addEventListener('keydown', (e) => seen.push(e.key));
     });
-    const seenKeys = () => page.evaluate(() => (window as unknown as { tourSeenKeys: string[] }).tourSeenKeys.splice(0));
+    const seenKeys = () =>
+      page.evaluate(() => (window as unknown as { tourSeenKeys: string[] }).tourSeenKeys.splice(0));
 
     const button = page.getByTestId('btn-tour');
     expect(await button.textContent()).toBe('Tour');
@@ -125,7 +135,13 @@ describe('guided tour', () => {
     const card = await page.getByTestId('tour-card').boundingBox();
     const target = await unionBox(page, ['concept-sorted']);
     // The card sits beside the panel, not over it.
-    if (card && target) expect(card.x >= target.x + target.width || card.x + card.width <= target.x || card.y >= target.y + target.height || card.y + card.height <= target.y).toBe(true);
+    if (card && target)
+      expect(
+        card.x >= target.x + target.width ||
+          card.x + card.width <= target.x ||
+          card.y >= target.y + target.height ||
+          card.y + card.height <= target.y,
+      ).toBe(true);
 
     // Back, then keyboard: → and ← navigate and never reach the app's shortcuts.
     await page.getByTestId('tour-back').click();
@@ -184,7 +200,10 @@ describe('guided tour', () => {
     await screenshotPainted(page, 'test-results/tour.png');
 
     // Eq. 11/12: whichever the explorer shows is spotlit.
-    await page.getByTestId('tour-card').locator(`button[aria-label^="Go to step ${indexOf('eq11') + 1}:"]`).click();
+    await page
+      .getByTestId('tour-card')
+      .locator(`button[aria-label^="Go to step ${indexOf('eq11') + 1}:"]`)
+      .click();
     await expectStep(page, indexOf('eq11'));
     await expectSpotlightOn(page, indexOf('eq11'));
 

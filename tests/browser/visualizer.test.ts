@@ -12,7 +12,10 @@ const suite = browserSuite();
 /** Sets a schema slider through the UI: position 0..1000 maps linearly onto t ∈ [0, 1]. */
 async function setT(page: Page, t: number): Promise<void> {
   await page.getByTestId('slider-t').fill(String(Math.round(t * 1000)));
-  await page.getByTestId('value-t').filter({ hasText: t.toFixed(3) }).waitFor();
+  await page
+    .getByTestId('value-t')
+    .filter({ hasText: t.toFixed(3) })
+    .waitFor();
 }
 
 const numberIn = (text: string): number => Number(/-?\d+(\.\d+)?(e[-+]?\d+)?/i.exec(text.replace(/,/g, ''))?.[0]);

@@ -11,7 +11,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allGradientShares, decompose, metrics } from '../../src/core';
 import { textBytes, writeNifti, writeNpy, writePng, writeZip } from '../fixtures/writers';
-import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForSnapshot, waitForStep, screenshotPainted } from './harness';
+import {
+  expectBackend,
+  foreignRequests,
+  openPage,
+  textOf,
+  TINY,
+  waitForSnapshot,
+  waitForStep,
+  screenshotPainted,
+} from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -42,7 +51,11 @@ interface Upload {
   buffer: Buffer;
   mimeType: string;
 }
-const upload = (name: string, bytes: Uint8Array): Upload => ({ name, buffer: Buffer.from(bytes), mimeType: 'application/octet-stream' });
+const upload = (name: string, bytes: Uint8Array): Upload => ({
+  name,
+  buffer: Buffer.from(bytes),
+  mimeType: 'application/octet-stream',
+});
 
 /** A JPEG made by the browser itself (canvas.toBlob), so the test needs no JPEG encoder. */
 async function browserJpeg(page: Page, image: number[]): Promise<Uint8Array> {
@@ -63,7 +76,9 @@ async function browserJpeg(page: Page, image: number[]): Promise<Uint8Array> {
 
 const userData = <T>(page: Page, pick: string): Promise<T> =>
   page.evaluate((expr) => {
-    const s = (window as unknown as { balanceLab: { userData: { getState(): unknown } } }).balanceLab.userData.getState();
+    const s = (
+      window as unknown as { balanceLab: { userData: { getState(): unknown } } }
+    ).balanceLab.userData.getState();
     return new Function('s', `return ${expr}`)(s) as never;
   }, pick);
 
@@ -89,15 +104,31 @@ describe('your own data', () => {
       upload('scan2.png', writePng({ width: W, height: H, depth: 16, data: s2.image.map((v) => v * 16) })),
       upload('scan2_mask.png', writePng({ width: W, height: H, depth: 16, data: s2.mask.map((v) => (v ? 65535 : 0)) })),
       // RGB image.
-      upload('scan3.png', writePng({ width: W, height: H, channels: 3, data: s3.image.flatMap((v) => [v, v, Math.max(0, v - 20)]) })),
+      upload(
+        'scan3.png',
+        writePng({ width: W, height: H, channels: 3, data: s3.image.flatMap((v) => [v, v, Math.max(0, v - 20)]) }),
+      ),
       upload('scan3_mask.png', png8(s3.mask)),
       upload('scan4.jpg', await browserJpeg(page, s4.image)),
       upload('scan4_mask.png', png8(s4.mask)),
       upload(
         'set.zip',
-        writeZip({ 'set/images/s5.png': png8(s5.image), 'set/masks/s5.png': png8(s5.mask), 'set/images/s6.png': png8(s6.image), 'set/masks/s6.png': png8(s6.mask) }),
+        writeZip({
+          'set/images/s5.png': png8(s5.image),
+          'set/masks/s5.png': png8(s5.mask),
+          'set/images/s6.png': png8(s6.image),
+          'set/masks/s6.png': png8(s6.mask),
+        }),
       ),
-      upload('vol.nii.gz', writeNifti({ dims: [W, H, 4], type: 'int16', data: vol.flatMap((s) => s.image.map((v) => v * 4 - 300)), gzip: true })),
+      upload(
+        'vol.nii.gz',
+        writeNifti({
+          dims: [W, H, 4],
+          type: 'int16',
+          data: vol.flatMap((s) => s.image.map((v) => v * 4 - 300)),
+          gzip: true,
+        }),
+      ),
       upload('vol_mask.nii.gz', writeNifti({ dims: [W, H, 4], type: 'uint8', data: volMask, gzip: true })),
       // The bad ones.
       upload('notes.txt', textBytes('not an image')),
@@ -114,10 +145,17 @@ describe('your own data', () => {
       upload('corrupt.zip', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])),
     ];
     await page.getByTestId('input-import-files').setInputFiles(files);
-    await page.getByTestId('import-summary').filter({ hasText: 'image/mask pairs imported' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('import-summary')
+      .filter({ hasText: 'image/mask pairs imported' })
+      .waitFor({ timeout: 60_000 });
 
     const problems = await page.getByTestId('import-problems').locator('li').allTextContents();
-    const expectProblem = (re: RegExp) => expect(problems.some((p) => re.test(p)), `${re} in\n${problems.join('\n')}`).toBe(true);
+    const expectProblem = (re: RegExp) =>
+      expect(
+        problems.some((p) => re.test(p)),
+        `${re} in\n${problems.join('\n')}`,
+      ).toBe(true);
     expectProblem(/notes\.txt.*not a supported file type/);
     expectProblem(/broken\.png.*could not be decoded/);
     expectProblem(/mism\.png is 40×40 but mism_mask\.png is 20×20/);
@@ -133,18 +171,34 @@ describe('your own data', () => {
     expect(names).toHaveLength(10);
     expect(names).toEqual(expect.arrayContaining(['scan1', 'scan2', 'scan3', 'scan4', 's5', 's6', 'empty', 'full']));
     // The 8-bit image is min–max normalised exactly; the mask binarised.
-    const first = await userData<{ min: number; max: number; fg: number }>(page, "(() => { const p = s.pairs.find((q) => q.name === 'scan1'); return { min: Math.min(...p.image), max: Math.max(...p.image), fg: p.mask.reduce((a, b) => a + b, 0) }; })()");
+    const first = await userData<{ min: number; max: number; fg: number }>(
+      page,
+      "(() => { const p = s.pairs.find((q) => q.name === 'scan1'); return { min: Math.min(...p.image), max: Math.max(...p.image), fg: p.mask.reduce((a, b) => a + b, 0) }; })()",
+    );
     expect(first).toEqual({ min: 0, max: 1, fg: s1.mask.filter((v) => v > 0).length });
 
     // Training switches to the imported data (8 training, 2 validation images at 32 px).
-    await page.getByTestId('training-section').filter({ hasText: 'your data (10 images)' }).waitFor({ timeout: 120_000 });
-    const nVal = await page.evaluate(() => (window as unknown as { balanceLab: { store: { getState(): { dataset: { nVal: number; size: number } } } } }).balanceLab.store.getState().dataset);
+    await page
+      .getByTestId('training-section')
+      .filter({ hasText: 'your data (10 images)' })
+      .waitFor({ timeout: 120_000 });
+    const nVal = await page.evaluate(
+      () =>
+        (
+          window as unknown as { balanceLab: { store: { getState(): { dataset: { nVal: number; size: number } } } } }
+        ).balanceLab.store.getState().dataset,
+    );
     expect(nVal).toMatchObject({ nVal: 2, size: 32 });
     await page.getByTestId('btn-play').click();
     const reached = await waitForStep(page, 3);
     await page.getByTestId('btn-pause').click();
     await waitForSnapshot(page, reached);
-    const loss = await page.evaluate(() => (window as unknown as { balanceLab: { store: { getState(): { snapshot: { loss: number } } } } }).balanceLab.store.getState().snapshot.loss);
+    const loss = await page.evaluate(
+      () =>
+        (
+          window as unknown as { balanceLab: { store: { getState(): { snapshot: { loss: number } } } } }
+        ).balanceLab.store.getState().snapshot.loss,
+    );
     expect(Number.isFinite(loss)).toBe(true);
 
     // A folder (images/ and masks/ side by side), chosen with the folder picker, adds its pairs.
@@ -155,13 +209,25 @@ describe('your own data', () => {
     writeFileSync(join(folder, 'study', 'images', 'f7.png'), png8(s7.image));
     writeFileSync(join(folder, 'study', 'masks', 'f7.png'), png8(s7.mask));
     await page.getByTestId('input-import-folder').setInputFiles(folder);
-    await page.getByTestId('import-summary').filter({ hasText: '1 image/mask pair imported from 2 files' }).waitFor({ timeout: 60_000 });
+    await page
+      .getByTestId('import-summary')
+      .filter({ hasText: '1 image/mask pair imported from 2 files' })
+      .waitFor({ timeout: 60_000 });
     // Paths keep the chosen folder's name, as the browser reports them (webkitRelativePath).
-    expect(await userData<string[]>(page, 's.pairs.map((p) => p.source)')).toContainEqual(expect.stringMatching(/^balance-lab-folder-\w+\/study\/images\/f7\.png \+ balance-lab-folder-\w+\/study\/masks\/f7\.png$/));
-    await page.getByTestId('training-section').filter({ hasText: 'your data (11 images)' }).waitFor({ timeout: 120_000 });
+    expect(await userData<string[]>(page, 's.pairs.map((p) => p.source)')).toContainEqual(
+      expect.stringMatching(
+        /^balance-lab-folder-\w+\/study\/images\/f7\.png \+ balance-lab-folder-\w+\/study\/masks\/f7\.png$/,
+      ),
+    );
+    await page
+      .getByTestId('training-section')
+      .filter({ hasText: 'your data (11 images)' })
+      .waitFor({ timeout: 120_000 });
 
     // A further import with only bad files reports them and loses nothing.
-    await page.getByTestId('input-import-files').setInputFiles([upload('readme.md', textBytes('# hi')), upload('lonely.png', png8(s1.image))]);
+    await page
+      .getByTestId('input-import-files')
+      .setInputFiles([upload('readme.md', textBytes('# hi')), upload('lonely.png', png8(s1.image))]);
     await page.getByTestId('import-summary').filter({ hasText: '0 image/mask pairs imported from 2 files' }).waitFor();
     const second = await page.getByTestId('import-problems').locator('li').allTextContents();
     expect(second.join('\n')).toMatch(/lonely\.png has no mask/);
@@ -193,7 +259,11 @@ describe('your own data', () => {
     const pF32 = Float32Array.from(p);
     const p16 = p.map((v) => Math.round(v * 65535));
     const p8 = p.map((v) => Math.round(v * 255));
-    const mask = png8(y.map((v) => v * 255), w, h);
+    const mask = png8(
+      y.map((v) => v * 255),
+      w,
+      h,
+    );
     const dropped: Record<string, Uint8Array> = {
       'case1_prob.npy': writeNpy({ shape: [h, w], dtype: '<f4', data: pF32 }),
       'case1_mask.png': mask,
@@ -205,13 +275,16 @@ describe('your own data', () => {
       'logits_mask.png': mask,
     };
     // Dropped anywhere on the page (a synthetic drag-and-drop with real File objects).
-    await page.evaluate((files) => {
-      const dt = new DataTransfer();
-      for (const [name, bytes] of Object.entries(files)) dt.items.add(new File([Uint8Array.from(bytes)], name));
-      const target = document.querySelector('[data-testid="concept-explorer"]') as HTMLElement;
-      target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dt }));
-      target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }, Object.fromEntries(Object.entries(dropped).map(([k, v]) => [k, Array.from(v)])));
+    await page.evaluate(
+      (files) => {
+        const dt = new DataTransfer();
+        for (const [name, bytes] of Object.entries(files)) dt.items.add(new File([Uint8Array.from(bytes)], name));
+        const target = document.querySelector('[data-testid="concept-explorer"]') as HTMLElement;
+        target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, dataTransfer: dt }));
+        target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      },
+      Object.fromEntries(Object.entries(dropped).map(([k, v]) => [k, Array.from(v)])),
+    );
     await page.getByTestId('analysis-section').waitFor({ timeout: 60_000 });
     const problems = (await page.getByTestId('import-problems').allTextContents()).join('\n');
     expect(problems).toMatch(/logits_prob\.npy.*sigmoid/);
@@ -226,20 +299,28 @@ describe('your own data', () => {
     for (const t of [0.5, 0.3]) {
       await page.getByTestId('slider-t').fill(String(Math.round(t * 1000)));
       for (const [name, probs] of cases) {
-        const index = await page.getByTestId('analysis-item').locator('option', { hasText: name }).getAttribute('value');
+        const index = await page
+          .getByTestId('analysis-item')
+          .locator('option', { hasText: name })
+          .getAttribute('value');
         await page.getByTestId('analysis-item').selectOption(index ?? '');
         const d = decompose(probs, yF, { t });
         // Test metrics binarise at p > 0.5 whatever t is; the hard counts follow t (Eq. 1–2).
         const m = metrics(probs, yF, 0.5);
         const section = page.getByTestId('analysis-section');
-        await section.getByTestId('analysis-metrics').filter({ hasText: `FPhard ${d.fpHard}, FNhard ${d.fnHard}` }).waitFor();
+        await section
+          .getByTestId('analysis-metrics')
+          .filter({ hasText: `FPhard ${d.fpHard}, FNhard ${d.fnHard}` })
+          .waitFor();
         expect(await section.getByTestId('metric-dice').textContent()).toBe(m.dice.toFixed(4));
         // Where each loss pushes on this item (n = 1), equal to src/core's shares.
         const shares = allGradientShares(probs, yF, 1, t, { tHard: 0.9, eps: 'reference', a: 0.5 });
         const gradient = section.getByTestId('analysis-gradient');
         for (const loss of ['bce', 'balance', 'dice'] as const) {
           for (const group of ['fgMain', 'fgBias', 'bgMain', 'bgBias'] as const) {
-            expect(await gradient.getByTestId(`grad-share-${loss}-${group}`).textContent()).toBe(`${(100 * shares[loss][group]).toFixed(1)}%`);
+            expect(await gradient.getByTestId(`grad-share-${loss}-${group}`).textContent()).toBe(
+              `${(100 * shares[loss][group]).toFixed(1)}%`,
+            );
           }
         }
         expect(numberIn((await section.getByTestId('analysis-sorted-fp-crossing').textContent()) ?? '')).toBe(d.fpHard);
@@ -255,7 +336,10 @@ describe('your own data', () => {
     // The per-pixel gradient map follows the chosen loss.
     await page.getByTestId('analysis-gradient-map-loss').selectOption('bce');
     await page.getByTestId('analysis-gradient-map-canvas').waitFor();
-    const same = await userData<boolean>(page, `(() => { const it = s.analysis.find((a) => a.name === 'case1'); const ref = ${JSON.stringify(Array.from(pF32))}; return it.width === ${w} && it.height === ${h} && it.p.every((v, i) => v === Math.fround(ref[i])); })()`);
+    const same = await userData<boolean>(
+      page,
+      `(() => { const it = s.analysis.find((a) => a.name === 'case1'); const ref = ${JSON.stringify(Array.from(pF32))}; return it.width === ${w} && it.height === ${h} && it.p.every((v, i) => v === Math.fround(ref[i])); })()`,
+    );
     expect(same).toBe(true);
     await screenshotPainted(page, 'test-results/analysis.png', true);
     expect(errors).toEqual([]);

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  generateDataset,
-  Rng,
-  SYNTHETIC_DEFAULTS,
-  type ImageSet,
-  type SyntheticParams,
-} from '../../src/data';
+import { generateDataset, Rng, SYNTHETIC_DEFAULTS, type ImageSet, type SyntheticParams } from '../../src/data';
 
 const params = (over: Partial<SyntheticParams>): SyntheticParams => ({ ...SYNTHETIC_DEFAULTS, ...over });
 
@@ -79,9 +73,7 @@ function fgBgGap(set: ImageSet): number {
 describe('Rng', () => {
   it('is the reference mulberry32 stream (pinned: the app and Node must agree bit for bit)', () => {
     const r = new Rng(1);
-    expect([r.uniform(), r.uniform(), r.uniform()].map((v) => v * 2 ** 32)).toEqual([
-      2693262067, 11749833, 2265367787,
-    ]);
+    expect([r.uniform(), r.uniform(), r.uniform()].map((v) => v * 2 ** 32)).toEqual([2693262067, 11749833, 2265367787]);
   });
 
   it('int(lo, hi) covers both ends and nothing else', () => {

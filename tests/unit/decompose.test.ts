@@ -4,14 +4,12 @@ import { decompose } from '../../src/core';
 import { expectClose, probability } from './helpers';
 import { refDecompose } from './reference';
 
-const pixelsArb = fc
-  .integer({ min: 0, max: 80 })
-  .chain((len) =>
-    fc.record({
-      p: fc.array(probability, { minLength: len, maxLength: len }),
-      y: fc.array(fc.constantFrom(0, 1), { minLength: len, maxLength: len }),
-    }),
-  );
+const pixelsArb = fc.integer({ min: 0, max: 80 }).chain((len) =>
+  fc.record({
+    p: fc.array(probability, { minLength: len, maxLength: len }),
+    y: fc.array(fc.constantFrom(0, 1), { minLength: len, maxLength: len }),
+  }),
+);
 const thresholdArb = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 1));
 const epsArb = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 1e-4));
 
@@ -37,8 +35,22 @@ describe('decompose: identities of docs/design.md §1.1 over random inputs', () 
       fc.property(pixelsArb, thresholdArb, epsArb, ({ p, y }, t, eps) => {
         const d = decompose(p, y, { t, eps });
         const r = refDecompose(p, y, t, eps) as ReturnType<typeof refDecompose> & { fpMainW: number; fpBiasW: number };
-        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'kthBg', 'mainAltered', 'eq12'] as const) expect(d[key]).toBe(r[key]);
-        for (const key of ['fpSoft', 'fnSoft', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'eBgAbove', 'eBgBelow', 'eFgAbove', 'eFgBelow', 'fpMainW', 'fpBiasW'] as const) {
+        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'kthBg', 'mainAltered', 'eq12'] as const)
+          expect(d[key]).toBe(r[key]);
+        for (const key of [
+          'fpSoft',
+          'fnSoft',
+          'fpMain',
+          'fpBias',
+          'fnMain',
+          'fnBias',
+          'eBgAbove',
+          'eBgBelow',
+          'eFgAbove',
+          'eFgBelow',
+          'fpMainW',
+          'fpBiasW',
+        ] as const) {
           expectClose(d[key], r[key], 1e-9, 1e-12);
         }
       }),
@@ -155,7 +167,16 @@ describe('decompose: edge cases', () => {
 
   it('b = 0: no FP, every ε-weighted term is 0', () => {
     const d = decompose([0.7, 0.2], [1, 1], { t: 0.5, eps: 0.25 });
-    expect([d.b, d.fpHard, d.fpSoft, d.eBgAbove, d.eBgBelow, d.kthBg, d.fpMainW, d.fpBiasW]).toEqual([0, 0, 0, 0, 0, null, 0, 0]);
+    expect([d.b, d.fpHard, d.fpSoft, d.eBgAbove, d.eBgBelow, d.kthBg, d.fpMainW, d.fpBiasW]).toEqual([
+      0,
+      0,
+      0,
+      0,
+      0,
+      null,
+      0,
+      0,
+    ]);
     expect(d.fnHard).toBe(1);
     expectClose(d.fnMain, 0.8, 1e-12);
     expectClose(d.fnBias, 0.3, 1e-12);

@@ -14,6 +14,11 @@ describe('README', () => {
   });
   it('keeps the quick start to exactly two commands', () => {
     const quick = /## Quick start\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
-    expect(quick.trim().split('\n').map((l) => l.split('#')[0].trim())).toEqual(['npm install && npm run dev', 'npm test']);
+    expect(
+      quick
+        .trim()
+        .split('\n')
+        .map((l) => l.split('#')[0].trim()),
+    ).toEqual(['npm install && npm run dev', 'npm test']);
   });
 });

@@ -7,7 +7,17 @@ import { useWasm } from './helpers';
 beforeAll(useWasm);
 
 /** A small model on 32 px scans at about 1:50 foreground:background. */
-const SMALL: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 48, valSize: 16, batchSize: 8, imbalance: 50, lr: 1e-2 };
+const SMALL: Params = {
+  ...DEFAULT_PARAMS,
+  size: '32',
+  levels: 2,
+  width: 4,
+  trainSize: 48,
+  valSize: 16,
+  batchSize: 8,
+  imbalance: 50,
+  lr: 1e-2,
+};
 
 async function train(trainer: Trainer, steps: number): Promise<StepOutcome[]> {
   const out: StepOutcome[] = [];
@@ -30,7 +40,9 @@ describe('Trainer (Node, WASM backend)', () => {
     expect(records[0]?.check).not.toBeNull();
     expect(records[299]?.check).toBeNull();
     expect(after.valMetrics.dice).toBeGreaterThanOrEqual(0.6);
-    console.log(`balance: dice ${before.valMetrics.dice.toFixed(3)} → ${after.valMetrics.dice.toFixed(3)}, switch after step ${trainer.stageState.switchedAt}`);
+    console.log(
+      `balance: dice ${before.valMetrics.dice.toFixed(3)} → ${after.valMetrics.dice.toFixed(3)}, switch after step ${trainer.stageState.switchedAt}`,
+    );
     trainer.dispose();
   });
 

@@ -123,24 +123,58 @@ describe('equation numbers', () => {
   it('ε = 1 or f > b: only the weighted total is shown', () => {
     const { p, y, t } = randomCase(7);
     const d = decompose(p, y, { t, eps: 1 });
-    expect(rowsText(epsRows(d, 1, epsCase(d, t, 1).form))).toEqual([`=${fmt(d.fpMainW, 4)}+${fmt(d.fpBiasW, 4)}=${fmt(d.fpMainW + d.fpBiasW, 4)}`]);
+    expect(rowsText(epsRows(d, 1, epsCase(d, t, 1).form))).toEqual([
+      `=${fmt(d.fpMainW, 4)}+${fmt(d.fpBiasW, 4)}=${fmt(d.fpMainW + d.fpBiasW, 4)}`,
+    ]);
     const few = decompose([0.9, 0.8, 0.2], [1, 1, 0], { t: 0.5, eps: 0.3 });
     expect(few.f).toBeGreaterThan(few.b);
     expect(epsCase(few, 0.5, 0.3).form).toBe('noEps');
-    expect(rowsText(epsRows(few, 0.3, 'noEps'))).toEqual([`=${fmt(few.eBgAbove, 3)}·${few.fpHard}+${fmt(few.eBgBelow, 3)}·(${few.b}−${few.fpHard})`, `=${fmt(few.fpMainW, 4)}+${fmt(few.fpBiasW, 4)}=${fmt(few.fpMainW + few.fpBiasW, 4)}`]);
+    expect(rowsText(epsRows(few, 0.3, 'noEps'))).toEqual([
+      `=${fmt(few.eBgAbove, 3)}·${few.fpHard}+${fmt(few.eBgBelow, 3)}·(${few.b}−${few.fpHard})`,
+      `=${fmt(few.fpMainW, 4)}+${fmt(few.fpBiasW, 4)}=${fmt(few.fpMainW + few.fpBiasW, 4)}`,
+    ]);
   });
 });
 
 describe('Equations panel (server-rendered)', () => {
   const html = (props: Parameters<typeof Equations>[0]) => renderToStaticMarkup(createElement(Equations, props));
-  const strip = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, '');
+  const strip = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+      .replace(/\s+/g, '');
   const ids = (s: string) => [...s.matchAll(/data-testid="([^"]+)"/g)].map((m) => m[1]);
 
   it('renders the new blocks with live loss numbers from p, y', () => {
     const { p, y, t } = randomCase(3);
     const d = decompose(p, y, { t, eps: 0.05 });
-    const s = html({ d, t, eps: 0.05, highlight: null, p, y, tHard: 0.9, a: 0.5, epsSetting: 0.05, switchRule: 'algorithm1' });
-    for (const id of ['eq-9', 'eq-10', 'eq-3-8', 'eq-1', 'eq-8', 'eq-intra', 'eq-inter', 'eq-balance', 'eq-algorithm1', 'eq-algorithm1-footnote']) expect(ids(s)).toContain(id);
+    const s = html({
+      d,
+      t,
+      eps: 0.05,
+      highlight: null,
+      p,
+      y,
+      tHard: 0.9,
+      a: 0.5,
+      epsSetting: 0.05,
+      switchRule: 'algorithm1',
+    });
+    for (const id of [
+      'eq-9',
+      'eq-10',
+      'eq-3-8',
+      'eq-1',
+      'eq-8',
+      'eq-intra',
+      'eq-inter',
+      'eq-balance',
+      'eq-algorithm1',
+      'eq-algorithm1-footnote',
+    ])
+      expect(ids(s)).toContain(id);
     const lt = lossTerms(p, y, { tHard: 0.9, eps: 0.05, a: 0.5 });
     const value = (id: string) => strip(new RegExp(`data-testid="${id}"[^>]*>(.*?)</b>`).exec(s)?.[1] ?? '');
     expect(value('eq-intra-value')).toBe(fmt(lt.intra.value, 4));
@@ -172,8 +206,14 @@ describe('Equations panel (server-rendered)', () => {
 
   it('f = 0 and b = 0 render', () => {
     for (const [p, y] of [
-      [[0.2, 0.7], [0, 0]],
-      [[0.2, 0.7], [1, 1]],
+      [
+        [0.2, 0.7],
+        [0, 0],
+      ],
+      [
+        [0.2, 0.7],
+        [1, 1],
+      ],
     ]) {
       const d = decompose(p, y, { t: 0.5, eps: 0.1 });
       expect(() => html({ d, t: 0.5, eps: 0.1, highlight: null, p, y })).not.toThrow();

@@ -11,14 +11,40 @@ import { describe, expect, it } from 'vitest';
 import type { SweepResults } from '../../src/experiments/types';
 
 const root = new URL('../../', import.meta.url).pathname;
-const TINY = ['--losses', 'bce,balance', '--ratios', '10', '--seeds', '1,2', '--steps', '3', '--size', '32', '--levels', '2', '--width', '4', '--batch', '2', '--train', '8', '--val', '4'];
+const TINY = [
+  '--losses',
+  'bce,balance',
+  '--ratios',
+  '10',
+  '--seeds',
+  '1,2',
+  '--steps',
+  '3',
+  '--size',
+  '32',
+  '--levels',
+  '2',
+  '--width',
+  '4',
+  '--batch',
+  '2',
+  '--train',
+  '8',
+  '--val',
+  '4',
+];
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/experiment.ts', ...args], { cwd: root, timeout: 170_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/experiment.ts', ...args],
+      { cwd: root, timeout: 170_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -27,19 +53,53 @@ const read = (path: string): SweepResults => JSON.parse(readFileSync(path, 'utf8
 describe('npm run experiment', () => {
   it('writes the documented JSON and CSV for a tiny sweep, and the same seeds reproduce it exactly', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-'));
-    const [a, b] = await Promise.all([cli([...TINY, '--out', join(dir, 'a.json')]), cli([...TINY, '--out', join(dir, 'b.json')])]);
+    const [a, b] = await Promise.all([
+      cli([...TINY, '--out', join(dir, 'a.json')]),
+      cli([...TINY, '--out', join(dir, 'b.json')]),
+    ]);
     expect(a.code, a.stderr).toBe(0);
     expect(b.code, b.stderr).toBe(0);
     const ra = read(join(dir, 'a.json'));
-    expect(ra.config).toMatchObject({ losses: ['bce', 'balance'], ratios: [10], seeds: [1, 2], steps: 3, size: '32', levels: 2, width: 4, batchSize: 2 });
-    expect(ra.runs.map((r) => `${r.loss} ${r.ratio} ${r.seed}`)).toEqual(['bce 10 1', 'bce 10 2', 'balance 10 1', 'balance 10 2']);
+    expect(ra.config).toMatchObject({
+      losses: ['bce', 'balance'],
+      ratios: [10],
+      seeds: [1, 2],
+      steps: 3,
+      size: '32',
+      levels: 2,
+      width: 4,
+      batchSize: 2,
+    });
+    expect(ra.runs.map((r) => `${r.loss} ${r.ratio} ${r.seed}`)).toEqual([
+      'bce 10 1',
+      'bce 10 2',
+      'balance 10 1',
+      'balance 10 2',
+    ]);
     for (const r of ra.runs) {
       expect(r.steps).toBe(3);
-      expect(Object.keys(r.final).sort()).toEqual(['bgBiasShare', 'dice', 'fnBias', 'fnHard', 'fnMain', 'fpBias', 'fpHard', 'fpMain', 'iou', 'precision', 'recall'].sort());
+      expect(Object.keys(r.final).sort()).toEqual(
+        [
+          'bgBiasShare',
+          'dice',
+          'fnBias',
+          'fnHard',
+          'fnMain',
+          'fpBias',
+          'fpHard',
+          'fpMain',
+          'iou',
+          'precision',
+          'recall',
+        ].sort(),
+      );
       for (const v of Object.values(r.final)) expect(Number.isFinite(v)).toBe(true);
       expect(r.switchStep === null || typeof r.switchStep === 'number').toBe(true);
     }
-    expect(ra.summary.map((s) => [s.loss, s.ratio, s.n])).toEqual([['bce', 10, 2], ['balance', 10, 2]]);
+    expect(ra.summary.map((s) => [s.loss, s.ratio, s.n])).toEqual([
+      ['bce', 10, 2],
+      ['balance', 10, 2],
+    ]);
     const dices = ra.runs.filter((r) => r.loss === 'bce').map((r) => r.final.dice);
     expect(ra.summary[0].dice.mean).toBeCloseTo((dices[0] + dices[1]) / 2, 12);
     expect(ra.summary[0].recall).toHaveProperty('sd');
@@ -57,19 +117,23 @@ describe('npm run experiment', () => {
     ['a ratio above the schema range', ['--ratios', '10,1000'], 'ratios', '1000'],
     ['a ratio below the schema range', ['--ratios', '1'], 'ratios', '1'],
     ['an unwritable output', ['--out', '/nonexistent-folder/results.json'], 'out', '/nonexistent-folder/results.json'],
-  ])('refuses %s: exit code 2, the argument and value named, nothing written', async (_what, bad, name, value) => {
-    const dir = mkdtempSync(join(tmpdir(), 'sweep-bad-'));
-    const args = [...TINY, '--out', join(dir, 'r.json')];
-    for (let i = 0; i < bad.length; i += 2) {
-      const at = args.indexOf(bad[i]);
-      args[at + 1] = bad[i + 1];
-    }
-    const { code, stderr } = await cli(args);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`--${name}`);
-    expect(stderr).toContain(value);
-    expect(readdirSync(dir)).toEqual([]);
-  }, 120_000);
+  ])(
+    'refuses %s: exit code 2, the argument and value named, nothing written',
+    async (_what, bad, name, value) => {
+      const dir = mkdtempSync(join(tmpdir(), 'sweep-bad-'));
+      const args = [...TINY, '--out', join(dir, 'r.json')];
+      for (let i = 0; i < bad.length; i += 2) {
+        const at = args.indexOf(bad[i]);
+        args[at + 1] = bad[i + 1];
+      }
+      const { code, stderr } = await cli(args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`--${name}`);
+      expect(stderr).toContain(value);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+    120_000,
+  );
 
   it('refuses an output path that is a folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sweep-dir-'));

@@ -9,8 +9,26 @@ import { experimentFromQuery } from '../../src/state/experimentView';
 import { schema } from '../../src/params/schema';
 
 const run = (loss: RunResult['loss'], ratio: number, seed: number, dice: number): RunResult => ({
-  loss, ratio, seed, steps: 5, switchStep: loss === 'balance' ? 3 : null, divergedAt: null, trainedAtEnd: loss,
-  final: { dice, iou: dice / 2, precision: 1, recall: dice, fpHard: 1, fnHard: 2, fpMain: 0.5, fpBias: 1.5, fnMain: 2, fnBias: 0.1, bgBiasShare: 0.2 },
+  loss,
+  ratio,
+  seed,
+  steps: 5,
+  switchStep: loss === 'balance' ? 3 : null,
+  divergedAt: null,
+  trainedAtEnd: loss,
+  final: {
+    dice,
+    iou: dice / 2,
+    precision: 1,
+    recall: dice,
+    fpHard: 1,
+    fnHard: 2,
+    fpMain: 0.5,
+    fpBias: 1.5,
+    fnMain: 2,
+    fnBias: 0.1,
+    bgBiasShare: 0.2,
+  },
 });
 
 describe('sweep configuration', () => {
@@ -24,7 +42,16 @@ describe('sweep configuration', () => {
   });
   it('orders the queue loss, ratio, seed', () => {
     const q = runQueue({ ...DEFAULT_SWEEP, losses: ['bce', 'balance'], ratios: [10, 50], seeds: [1, 2] });
-    expect(q.map((r) => `${r.loss}${r.ratio}/${r.seed}`)).toEqual(['bce10/1', 'bce10/2', 'bce50/1', 'bce50/2', 'balance10/1', 'balance10/2', 'balance50/1', 'balance50/2']);
+    expect(q.map((r) => `${r.loss}${r.ratio}/${r.seed}`)).toEqual([
+      'bce10/1',
+      'bce10/2',
+      'bce50/1',
+      'bce50/2',
+      'balance10/1',
+      'balance10/2',
+      'balance50/1',
+      'balance50/2',
+    ]);
   });
   it('reads a sweep from a link and reports bad values', () => {
     const r = experimentFromQuery('?x=1&x.losses=dice,focal&x.steps=-1&x.foo=2');
@@ -40,15 +67,26 @@ describe('summary', () => {
     expect(stat([1, 2, 3])).toEqual({ mean: 2, sd: 1 });
     expect(stat([4])).toEqual({ mean: 4, sd: 0 });
     const s = summarise([run('bce', 10, 1, 0.5), run('bce', 10, 2, 0.7), run('balance', 10, 1, 0.9)]);
-    expect(s.map((r) => [r.loss, r.n])).toEqual([['bce', 2], ['balance', 1]]);
+    expect(s.map((r) => [r.loss, r.n])).toEqual([
+      ['bce', 2],
+      ['balance', 1],
+    ]);
     expect(s[0].dice.mean).toBeCloseTo(0.6, 12);
     expect(s[0].dice.sd).toBeCloseTo(Math.SQRT2 * 0.1, 12);
     expect(s[1].switchStep).toEqual({ mean: 3, sd: 0 });
     expect(s[0].switchStep).toBeNull();
   });
   it('merges sweeps that differ only in their losses, and reads results files back', () => {
-    const a: SweepResults = { config: { ...DEFAULT_SWEEP, losses: ['balance'], ratios: [10], seeds: [1] }, runs: [run('balance', 10, 1, 0.9)], summary: [] };
-    const b: SweepResults = { config: { ...DEFAULT_SWEEP, losses: ['bce'], ratios: [10], seeds: [1] }, runs: [run('bce', 10, 1, 0.5)], summary: [] };
+    const a: SweepResults = {
+      config: { ...DEFAULT_SWEEP, losses: ['balance'], ratios: [10], seeds: [1] },
+      runs: [run('balance', 10, 1, 0.9)],
+      summary: [],
+    };
+    const b: SweepResults = {
+      config: { ...DEFAULT_SWEEP, losses: ['bce'], ratios: [10], seeds: [1] },
+      runs: [run('bce', 10, 1, 0.5)],
+      summary: [],
+    };
     const m = mergeSweeps([a, b]);
     expect(m.config.losses).toEqual(['balance', 'bce']);
     expect(readResults(JSON.stringify(m)).summary).toEqual(m.summary);

@@ -27,7 +27,13 @@ function pixels(seed: number, f: number, b: number): { p: Float32Array; y: Float
   return { p, y };
 }
 
-function entry(step: number, seed: number, eps: number, f: number, b: number): { e: HistoryEntry; p: Float32Array; y: Float32Array } {
+function entry(
+  step: number,
+  seed: number,
+  eps: number,
+  f: number,
+  b: number,
+): { e: HistoryEntry; p: Float32Array; y: Float32Array } {
   const { p, y } = pixels(seed, f, b);
   const e: HistoryEntry = {
     step,
@@ -55,7 +61,12 @@ function parse(text: string): string[][] {
 }
 
 describe('history CSV', () => {
-  const data = [entry(0, 1, 0.01, 30, 400), entry(5, 2, 0.05, 60, 300), entry(20, 3, 1, 10, 900), entry(21, 4, 0.2, 500, 200)];
+  const data = [
+    entry(0, 1, 0.01, 30, 400),
+    entry(5, 2, 0.05, 60, 300),
+    entry(20, 3, 1, 10, 900),
+    entry(21, 4, 0.2, 500, 200),
+  ];
   const history = data.map((d) => d.e);
 
   for (const t of [0.5, 0.3, 0.9, 0.001]) {
@@ -67,7 +78,25 @@ describe('history CSV', () => {
         const e = history[i];
         const m = atThreshold(e, t);
         const r = historyRow(e, t);
-        const expected = [e.step, e.stage, e.loss, e.intra, e.inter, m.dice, m.iou, m.fpHard, m.fnHard, r.fpMain, r.fpBias, r.fnMain, r.fnBias, r.fpMainW, r.fpBiasW, t, e.eps];
+        const expected = [
+          e.step,
+          e.stage,
+          e.loss,
+          e.intra,
+          e.inter,
+          m.dice,
+          m.iou,
+          m.fpHard,
+          m.fnHard,
+          r.fpMain,
+          r.fpBias,
+          r.fnMain,
+          r.fnBias,
+          r.fpMainW,
+          r.fpBiasW,
+          t,
+          e.eps,
+        ];
         expect(row.length).toBe(CSV_COLUMNS.length);
         row.forEach((cell, k) => {
           const want = expected[k];

@@ -14,7 +14,10 @@ beforeAll(async () => {
 /** Loads the two downloaded files the way tf.io.browserFiles / http do. */
 async function loadFromFiles(json: string, bin: ArrayBuffer): Promise<tf.LayersModel> {
   const modelJson = JSON.parse(json) as tf.io.ModelJSON;
-  const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => [manifest.flatMap((g) => g.weights), bin]);
+  const artifacts = await tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => [
+    manifest.flatMap((g) => g.weights),
+    bin,
+  ]);
   return tf.loadLayersModel(tf.io.fromMemory(artifacts));
 }
 
@@ -25,7 +28,12 @@ describe('model download', () => {
     const vars = model.trainableWeights.map((w) => w.read() as tf.Variable);
     tf.tidy(() => vars.forEach((v, i) => v.assign(tf.add(v, tf.randomNormal(v.shape, 0, 0.05, 'float32', 100 + i)))));
 
-    const exported: ModelExport = { ...(await captureModel(model)), step: 12, stage: { stage: 1, switchedAt: null, reason: 'test' }, training: { optimizer: 'adam', optimizerWeights: [], betaPowers: null, drawn: 0 } };
+    const exported: ModelExport = {
+      ...(await captureModel(model)),
+      step: 12,
+      stage: { stage: 1, switchedAt: null, reason: 'test' },
+      training: { optimizer: 'adam', optimizerWeights: [], betaPowers: null, drawn: 0 },
+    };
     const files = modelFiles(exported);
     expect(files.map((f) => f.name)).toEqual([MODEL_FILE, WEIGHTS_FILE]);
     const json = await files[0].blob.text();
@@ -43,7 +51,10 @@ describe('model download', () => {
 
     const loaded = await loadFromFiles(json, bin);
     const x = tf.randomUniform([2, 32, 32, 1], 0, 1, 'float32', 9);
-    const [want, got] = await Promise.all([(model.predict(x) as tf.Tensor).data(), (loaded.predict(x) as tf.Tensor).data()]);
+    const [want, got] = await Promise.all([
+      (model.predict(x) as tf.Tensor).data(),
+      (loaded.predict(x) as tf.Tensor).data(),
+    ]);
     expect(Array.from(got)).toEqual(Array.from(want));
 
     // The run file's per-variable weights are the same values, by name and shape.

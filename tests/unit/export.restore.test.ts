@@ -9,13 +9,26 @@ import { useWasm } from './helpers';
 
 beforeAll(useWasm);
 
-const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 11 };
+const TINY: Params = {
+  ...DEFAULT_PARAMS,
+  size: '32',
+  levels: 2,
+  width: 4,
+  trainSize: 8,
+  valSize: 4,
+  batchSize: 2,
+  seed: 11,
+};
 
 /** A Runner with its messages collected, and a way to wait for one. */
 function harness() {
   const messages: FromWorker[] = [];
   const runner = new Runner((msg) => messages.push(msg));
-  const next = async <T extends FromWorker['type']>(type: T, from = 0, timeout = 60_000): Promise<Extract<FromWorker, { type: T }>> => {
+  const next = async <T extends FromWorker['type']>(
+    type: T,
+    from = 0,
+    timeout = 60_000,
+  ): Promise<Extract<FromWorker, { type: T }>> => {
     const started = Date.now();
     for (;;) {
       const hit = messages.slice(from).find((m) => m.type === type);
@@ -45,7 +58,9 @@ describe('export and restore in the engine', () => {
     expect(next.kind === 'ok' && next.record.step === 4).toBe(true);
 
     const wrong = new Trainer({ ...TINY, width: 5 }, 3);
-    await expect(wrong.restore({ weights: weightsOf(model), step: 3, stage: model.stage })).rejects.toThrow(/have shape \[3, 3, 1, 4\], but this U-Net expects \[3, 3, 1, 5\]/);
+    await expect(wrong.restore({ weights: weightsOf(model), step: 3, stage: model.stage })).rejects.toThrow(
+      /have shape \[3, 3, 1, 4\], but this U-Net expects \[3, 3, 1, 5\]/,
+    );
     for (const t of [a, b, wrong]) t.dispose();
   });
 
@@ -66,7 +81,12 @@ describe('export and restore in the engine', () => {
       await losses(a, 5); // 15 indices drawn: the next epoch of 8 is part-way through
       const saved = await a.exportModel();
       const exact = new Trainer(params, 2);
-      await exact.restore({ weights: weightsOf(saved), step: saved.step, stage: saved.stage, training: saved.training });
+      await exact.restore({
+        weights: weightsOf(saved),
+        step: saved.step,
+        stage: saved.stage,
+        training: saved.training,
+      });
       const fresh = new Trainer(params, 3);
       await fresh.restore({ weights: weightsOf(saved), step: saved.step, stage: saved.stage });
       const expected = await losses(a, 4);
@@ -92,9 +112,15 @@ describe('export and restore in the engine', () => {
         t.dispose();
       }
     };
-    await expect(restore(saved.training, { ...TINY, optimizer: 'sgd' })).rejects.toThrow('The optimiser state is for adam, but the run uses sgd.');
-    await expect(restore({ ...saved.training, optimizerWeights: saved.training.optimizerWeights.slice(1) })).rejects.toThrow('does not start with its step count');
-    await expect(restore({ ...saved.training, optimizerWeights: saved.training.optimizerWeights.slice(0, 3) })).rejects.toThrow(/has 2 tensors; this U-Net needs \d+/);
+    await expect(restore(saved.training, { ...TINY, optimizer: 'sgd' })).rejects.toThrow(
+      'The optimiser state is for adam, but the run uses sgd.',
+    );
+    await expect(
+      restore({ ...saved.training, optimizerWeights: saved.training.optimizerWeights.slice(1) }),
+    ).rejects.toThrow('does not start with its step count');
+    await expect(
+      restore({ ...saved.training, optimizerWeights: saved.training.optimizerWeights.slice(0, 3) }),
+    ).rejects.toThrow(/has 2 tensors; this U-Net needs \d+/);
     a.dispose();
   });
 
@@ -109,14 +135,26 @@ describe('export and restore in the engine', () => {
     const model: ModelExport = reply.reply.value;
     expect(model.step).toBe(2);
     // The snapshot of step 2 was posted before the model.
-    const lastSnapshot = A.messages.slice(0, A.messages.indexOf(reply)).filter((m) => m.type === 'snapshot').pop();
+    const lastSnapshot = A.messages
+      .slice(0, A.messages.indexOf(reply))
+      .filter((m) => m.type === 'snapshot')
+      .pop();
     expect(lastSnapshot?.type === 'snapshot' && lastSnapshot.snapshot.step).toBe(2);
 
     const B = harness();
     B.runner.handle({ type: 'init', params: { ...TINY, seed: 99 }, backends: ['wasm'] });
     await B.next('dataset');
     const before = B.messages.length;
-    B.runner.handle({ type: 'restore', requestId: 7, params: TINY, source: 'synthetic', weights: weightsOf(model), step: model.step, stage: model.stage, training: model.training });
+    B.runner.handle({
+      type: 'restore',
+      requestId: 7,
+      params: TINY,
+      source: 'synthetic',
+      weights: weightsOf(model),
+      step: model.step,
+      stage: model.stage,
+      training: model.training,
+    });
     const restored = await B.next('restored', before);
     expect(restored.reply).toEqual({ ok: true, value: { runId: 2, step: 2 } });
     // No dataset or snapshot for the restored run until it takes a step: the UI shows the saved one.
@@ -129,7 +167,16 @@ describe('export and restore in the engine', () => {
 
     // A file for another network: refused, and the run stays as it was.
     const mark = B.messages.length;
-    B.runner.handle({ type: 'restore', requestId: 8, params: { ...TINY, levels: 3 }, source: 'synthetic', weights: weightsOf(model), step: 2, stage: model.stage, training: null });
+    B.runner.handle({
+      type: 'restore',
+      requestId: 8,
+      params: { ...TINY, levels: 3 },
+      source: 'synthetic',
+      weights: weightsOf(model),
+      step: 2,
+      stage: model.stage,
+      training: null,
+    });
     const refused = await B.next('restored', mark);
     expect(refused.reply.ok).toBe(false);
     if (!refused.reply.ok) expect(refused.reply.error).toMatch(/weight tensors, but this U-Net has/);

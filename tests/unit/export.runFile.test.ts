@@ -9,7 +9,16 @@ import { appendHistory, appendSteps } from '../../src/state/history';
 import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
 
-const TINY: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, seed: 3 };
+const TINY: Params = {
+  ...DEFAULT_PARAMS,
+  size: '32',
+  levels: 2,
+  width: 4,
+  trainSize: 8,
+  valSize: 4,
+  batchSize: 2,
+  seed: 3,
+};
 
 /** Same structure and the same bits everywhere: typed arrays byte for byte, numbers by Object.is. */
 function expectSameBits(a: unknown, b: unknown, path = 'run'): void {
@@ -18,7 +27,9 @@ function expectSameBits(a: unknown, b: unknown, path = 'run'): void {
     const x = a as Float32Array | Float64Array;
     const y = b as Float32Array | Float64Array;
     expect(y.constructor.name, path).toBe(x.constructor.name);
-    expect(Array.from(new Uint8Array(y.buffer, y.byteOffset, y.byteLength)), path).toEqual(Array.from(new Uint8Array(x.buffer, x.byteOffset, x.byteLength)));
+    expect(Array.from(new Uint8Array(y.buffer, y.byteOffset, y.byteLength)), path).toEqual(
+      Array.from(new Uint8Array(x.buffer, x.byteOffset, x.byteLength)),
+    );
     return;
   }
   if (typeof a === 'number') {
@@ -34,7 +45,8 @@ function expectSameBits(a: unknown, b: unknown, path = 'run'): void {
   if (a !== null && typeof a === 'object') {
     expect(b !== null && typeof b === 'object', path).toBe(true);
     expect(Object.keys(b as object).sort(), path).toEqual(Object.keys(a).sort());
-    for (const k of Object.keys(a)) expectSameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
+    for (const k of Object.keys(a))
+      expectSameBits((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`);
     return;
   }
   expect(b, path).toBe(a);
@@ -138,31 +150,76 @@ describe('run file', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const snap = parsed.run.snapshot;
     if (!snap || !run.snapshot) throw new Error('no snapshot');
-    for (const d of [snap.valDecomposition, snap.batchDecomposition]) expect(d.eq12).toBe(d.kthBg !== null && d.kthBg >= snap.t);
+    for (const d of [snap.valDecomposition, snap.batchDecomposition])
+      expect(d.eq12).toBe(d.kthBg !== null && d.kthBg >= snap.t);
     expect(snap.valDecomposition.eq12).toBe(run.snapshot.valDecomposition.eq12);
     expect(snap.batchDecomposition.eq12).toBe(run.snapshot.batchDecomposition.eq12);
   });
 
   const rejects: [string, () => string, RegExp][] = [
-    ['an eq12 that is not a boolean', set(['snapshot', 'valDecomposition', 'eq12'], 1), /snapshot\.valDecomposition\.eq12/],
-    ['a truncated file', () => text.slice(0, Math.floor(text.length / 2)), /^The file is not valid JSON, so it may be truncated/],
+    [
+      'an eq12 that is not a boolean',
+      set(['snapshot', 'valDecomposition', 'eq12'], 1),
+      /snapshot\.valDecomposition\.eq12/,
+    ],
+    [
+      'a truncated file',
+      () => text.slice(0, Math.floor(text.length / 2)),
+      /^The file is not valid JSON, so it may be truncated/,
+    ],
     ['garbage', () => 'hello, world', /^The file is not valid JSON/],
     ['a JSON list', () => '[1, 2, 3]', /holds no JSON object/],
     ['another format', set(['format'], 'tfjs-model'), /format is "tfjs-model", not “balance-lab-run”/],
     ['a newer version', set(['version'], 2), /it is version 2, but this app reads version 1 only/],
     ['a bad parameter', set(['params', 'size'], '48'), /params\.size: Image size: “48” is not one of 32, 64, 128/],
     ['images of the wrong size', set(['params', 'size'], '64'), /dataset\.size is 32, but params\.size is 64/],
-    ['a short mask array', set(['dataset', 'valMasks'], encodeArray(new Float32Array(5))), /dataset\.valMasks has 5 values, but 4096 were expected/],
-    ['predictions that do not fit the batch', set(['snapshot', 'batchN'], 3), /snapshot\.batchP has 2048 values, but 3072 were expected/],
-    ['a histogram with too few bins', set(['history', 1, 'hist', 'bins'], 999), /history\[1\]\.hist\.bgCount has 1000 values, but 999 were expected/],
-    ['a histogram stored as float32', set(['history', 2, 'hist', 'fgCount', 'dtype'], 'float32'), /history\[2\]\.hist\.fgCount\.dtype should be “float64”/],
-    ['corrupt base64', () => edited(['snapshot', 'valP', 'base64'], (old) => `${String(old).slice(0, -8)}!!!!!!!!`), /snapshot\.valP is corrupt: its base64 text has an invalid character/],
-    ['weights that do not match their shape', set(['weights', 1, 'shape'], [7]), /weights\[1\]\.data has \d+ values, but 7 were expected/],
+    [
+      'a short mask array',
+      set(['dataset', 'valMasks'], encodeArray(new Float32Array(5))),
+      /dataset\.valMasks has 5 values, but 4096 were expected/,
+    ],
+    [
+      'predictions that do not fit the batch',
+      set(['snapshot', 'batchN'], 3),
+      /snapshot\.batchP has 2048 values, but 3072 were expected/,
+    ],
+    [
+      'a histogram with too few bins',
+      set(['history', 1, 'hist', 'bins'], 999),
+      /history\[1\]\.hist\.bgCount has 1000 values, but 999 were expected/,
+    ],
+    [
+      'a histogram stored as float32',
+      set(['history', 2, 'hist', 'fgCount', 'dtype'], 'float32'),
+      /history\[2\]\.hist\.fgCount\.dtype should be “float64”/,
+    ],
+    [
+      'corrupt base64',
+      () => edited(['snapshot', 'valP', 'base64'], (old) => `${String(old).slice(0, -8)}!!!!!!!!`),
+      /snapshot\.valP is corrupt: its base64 text has an invalid character/,
+    ],
+    [
+      'weights that do not match their shape',
+      set(['weights', 1, 'shape'], [7]),
+      /weights\[1\]\.data has \d+ values, but 7 were expected/,
+    ],
     ['a missing field', set(['steps'], undefined), /steps should be a list, but it is missing/],
-    ['a stage that does not exist', set(['stage', 'stage'], 3), /stage\.stage should be one of 1, 2, but it is number 3/],
+    [
+      'a stage that does not exist',
+      set(['stage', 'stage'], 3),
+      /stage\.stage should be one of 1, 2, but it is number 3/,
+    ],
     ['a snapshot past the weights', set(['step'], 1), /snapshot\.step 3 is past the weights' step 1/],
-    ['optimiser state for another optimiser', set(['training', 'optimizer'], 'sgd'), /training\.optimizer is sgd, but params\.optimizer is adam/],
-    ['an optimiser tensor that does not match its shape', set(['training', 'optimizerWeights', 2, 'shape'], [3]), /training\.optimizerWeights\[2\]\.data has \d+ values, but 3 were expected/],
+    [
+      'optimiser state for another optimiser',
+      set(['training', 'optimizer'], 'sgd'),
+      /training\.optimizer is sgd, but params\.optimizer is adam/,
+    ],
+    [
+      'an optimiser tensor that does not match its shape',
+      set(['training', 'optimizerWeights', 2, 'shape'], [3]),
+      /training\.optimizerWeights\[2\]\.data has \d+ values, but 3 were expected/,
+    ],
   ];
   for (const [what, make, error] of rejects) {
     it(`rejects ${what} with a specific sentence`, () => {

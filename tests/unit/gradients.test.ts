@@ -17,7 +17,18 @@ import {
   type LossId,
 } from '../../src/core';
 import { expectClose, label, probability, useCpu } from './helpers';
-import { perImage, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce, type BatchLoss } from './reference';
+import {
+  perImage,
+  refBalance,
+  refBce,
+  refDice,
+  refFocal,
+  refInter,
+  refIntra,
+  refTversky,
+  refWce,
+  type BatchLoss,
+} from './reference';
 
 beforeAll(useCpu);
 
@@ -30,7 +41,10 @@ const DEFAULTS: GradientOptions = { tHard: 0.9, eps: 'reference', a: 0.5 };
 // z values that make ties, saturate σ to exactly 0 or 1 in float32, land beyond the clamp, sit on
 // the clamp bounds themselves (the ClipByValue gradient is inclusive), or on t_h = 0.9.
 const specialZ = [0, 3, -3, logit(0.9), -logit(0.9), 17, -17, 50, -50, 200, -200, logit(LOW), logit(HIGH)];
-const zValue = fc.oneof({ weight: 6, arbitrary: fc.double({ min: -12, max: 12, noNaN: true }) }, { weight: 3, arbitrary: fc.constantFrom(...specialZ) });
+const zValue = fc.oneof(
+  { weight: 6, arbitrary: fc.double({ min: -12, max: 12, noNaN: true }) },
+  { weight: 3, arbitrary: fc.constantFrom(...specialZ) },
+);
 type LabelMode = 'random' | 'allBg' | 'allFg' | 'mostlyFg';
 const image = (size: number) =>
   fc
@@ -47,7 +61,9 @@ const image = (size: number) =>
 const zBatch = fc
   .record({ n: fc.integer({ min: 1, max: 4 }), size: fc.integer({ min: 1, max: 40 }) })
   .chain(({ n, size }) =>
-    fc.array(image(size), { minLength: n, maxLength: n }).map((images) => ({ n, size, z: images.flatMap((m) => m.z), y: images.flatMap((m) => m.y) })),
+    fc
+      .array(image(size), { minLength: n, maxLength: n })
+      .map((images) => ({ n, size, z: images.flatMap((m) => m.z), y: images.flatMap((m) => m.y) })),
   );
 const optsArb: fc.Arbitrary<GradientOptions> = fc.record({
   tHard: fc.constantFrom(0.9, 0.5, 0.99),
@@ -56,7 +72,13 @@ const optsArb: fc.Arbitrary<GradientOptions> = fc.record({
 });
 
 /** |∂L/∂z| of the real src/core loss by tfjs autodiff, with the p = σ(z) tfjs computed. */
-async function autodiff(id: LossId, z: number[], y: number[], n: number, opts: GradientOptions): Promise<{ g: Float32Array; p: Float32Array }> {
+async function autodiff(
+  id: LossId,
+  z: number[],
+  y: number[],
+  n: number,
+  opts: GradientOptions,
+): Promise<{ g: Float32Array; p: Float32Array }> {
   const shape: [number, number, number, number] = [n, z.length / n, 1, 1];
   const zt = tf.tensor4d(z, shape);
   const yt = tf.tensor4d(y, shape);
@@ -67,32 +89,37 @@ async function autodiff(id: LossId, z: number[], y: number[], n: number, opts: G
   return { g: g.map(Math.abs), p };
 }
 
-describe.each(['auto', 'composed'] as const)('pixelGradients equals |tf.grad| of the real loss in z (%s weights)', (path) => {
-  beforeAll(() => setWeightPath(path));
-  afterAll(() => setWeightPath('auto'));
-  for (const id of lossIds) {
-    it(id, async () => {
-      await fc.assert(
-        fc.asyncProperty(zBatch, optsArb, async ({ n, z, y }, opts) => {
-          const { g: expected, p } = await autodiff(id, z, y, n, opts);
-          const g = pixelGradients(id, p, y, n, opts);
-          const max = Math.max(...expected, ...g);
-          // float32 autodiff against float64 closed forms: relative to the largest push, plus a floor
-          // for batches whose every push is tiny. tfjs rounds q = 1 − p̃ to float32 (an absolute error
-          // up to 6e-8), which moves e.g. Focal's modulator (1 − q)^γ for background p near 1e−7;
-          // that error is below 1e−7 per pixel before the 1/(n·N) mean.
-          const floor = 1e-7 / z.length;
-          g.forEach((v, i) => {
-            if (!(Math.abs(v - expected[i]) <= 2e-5 * max + floor)) {
-              expect.fail(`${id} pixel ${i} (p ${p[i]}, y ${y[i]}): closed form ${v}, autodiff ${expected[i]}, max ${max}`);
-            }
-          });
-        }),
-        { numRuns: 60 },
-      );
-    });
-  }
-});
+describe.each(['auto', 'composed'] as const)(
+  'pixelGradients equals |tf.grad| of the real loss in z (%s weights)',
+  (path) => {
+    beforeAll(() => setWeightPath(path));
+    afterAll(() => setWeightPath('auto'));
+    for (const id of lossIds) {
+      it(id, async () => {
+        await fc.assert(
+          fc.asyncProperty(zBatch, optsArb, async ({ n, z, y }, opts) => {
+            const { g: expected, p } = await autodiff(id, z, y, n, opts);
+            const g = pixelGradients(id, p, y, n, opts);
+            const max = Math.max(...expected, ...g);
+            // float32 autodiff against float64 closed forms: relative to the largest push, plus a floor
+            // for batches whose every push is tiny. tfjs rounds q = 1 − p̃ to float32 (an absolute error
+            // up to 6e-8), which moves e.g. Focal's modulator (1 − q)^γ for background p near 1e−7;
+            // that error is below 1e−7 per pixel before the 1/(n·N) mean.
+            const floor = 1e-7 / z.length;
+            g.forEach((v, i) => {
+              if (!(Math.abs(v - expected[i]) <= 2e-5 * max + floor)) {
+                expect.fail(
+                  `${id} pixel ${i} (p ${p[i]}, y ${y[i]}): closed form ${v}, autodiff ${expected[i]}, max ${max}`,
+                );
+              }
+            });
+          }),
+          { numRuns: 60 },
+        );
+      });
+    }
+  },
+);
 
 describe('pixelGradients equals central differences of the float64 reference losses in z', () => {
   const refs = (opts: GradientOptions): Record<LossId, BatchLoss> => ({
@@ -132,7 +159,8 @@ describe('pixelGradients equals central differences of the float64 reference los
     if (Math.abs(q - tHard) < within) return true;
     if (y[i] > 0.5) return false;
     const start = Math.floor(i / size) * size;
-    for (let j = start; j < start + size; j++) if (j !== i && y[j] <= 0.5 && Math.abs(p[j] - p[i]) < within) return true;
+    for (let j = start; j < start + size; j++)
+      if (j !== i && y[j] <= 0.5 && Math.abs(p[j] - p[i]) < within) return true;
     return false;
   }
   let checked = 0;
@@ -166,7 +194,8 @@ describe('pixelGradients: hand-computed cases', () => {
   // y = [1, 0, 0, 0], p = [0.8, 0.95, 0.3, 0.02] (the losses test's image).
   const p = [0.8, 0.95, 0.3, 0.02];
   const y = [1, 0, 0, 0];
-  const close = (g: Float64Array, expected: number[]): void => expected.forEach((e, i) => expectClose(g[i], e, 1e-6, 1e-12));
+  const close = (g: Float64Array, expected: number[]): void =>
+    expected.forEach((e, i) => expectClose(g[i], e, 1e-6, 1e-12));
 
   it('BCE: g = (1 − p)/N on FG and p/N on BG, N the pixels of the whole batch', () => {
     close(pixelGradients('bce', p, y, 1, DEFAULTS), [0.2 / 4, 0.95 / 4, 0.3 / 4, 0.02 / 4]);
@@ -188,7 +217,10 @@ describe('pixelGradients: hand-computed cases', () => {
   it('Balance: a·intra + (1 − a)·inter', () => {
     const intra = [0.2, 0.95 / 2, 0.3 / 2, 0.02];
     const inter = [0.2, 0.95, 0.3 / 4, 0.02 / 4];
-    close(pixelGradients('balance', p, y, 1, { ...DEFAULTS, a: 0.3 }), intra.map((v, i) => 0.3 * v + 0.7 * inter[i]));
+    close(
+      pixelGradients('balance', p, y, 1, { ...DEFAULTS, a: 0.3 }),
+      intra.map((v, i) => 0.3 * v + 0.7 * inter[i]),
+    );
   });
 
   it('WCE: FG weight 1/(2f), BG weight 1/(2b)', () => {
@@ -200,7 +232,12 @@ describe('pixelGradients: hand-computed cases', () => {
     const B = 0.8 + 0.3 * 1.27 + 0.7 * 0.2 + 1;
     const fg = (B - 0.3 * A) / B ** 2;
     const bg = (0.3 * A) / B ** 2;
-    close(pixelGradients('tversky', p, y, 1, DEFAULTS), [fg * 0.16, bg * 0.95 * 0.05, bg * 0.3 * 0.7, bg * 0.02 * 0.98]);
+    close(pixelGradients('tversky', p, y, 1, DEFAULTS), [
+      fg * 0.16,
+      bg * 0.95 * 0.05,
+      bg * 0.3 * 0.7,
+      bg * 0.02 * 0.98,
+    ]);
   });
 
   it('Inter-CBL ties at the k-th background value share the H slots', () => {
@@ -268,7 +305,13 @@ describe('gradient groups and shares', () => {
         expectClose(s.total, total, 1e-12, 0);
         const values = gradGroups.map((k) => s[k]);
         values.forEach((v) => expect(v >= 0 && v <= 1).toBe(true));
-        if (total > 0) expectClose(values.reduce((a, v) => a + v, 0), 1, 1e-12, 1e-12);
+        if (total > 0)
+          expectClose(
+            values.reduce((a, v) => a + v, 0),
+            1,
+            1e-12,
+            1e-12,
+          );
         else expect(values).toEqual([0, 0, 0, 0]);
         for (const k of gradGroups) {
           const inGroup = g.reduce((a, v, i) => (gradGroupOf(p[i], y[i], t) === k ? a + v : a), 0);
@@ -313,7 +356,13 @@ describe('gradient groups and shares', () => {
     const p = new Array<number>(8).fill(0.5);
     const y = [1, 0, 0, 0, 1, 0, 0, 0];
     const all = allGradientShares(p, y, 2, 0.5, DEFAULTS);
-    for (const id of lossIds) expectClose(gradGroups.reduce((a, k) => a + all[id][k], 0), 1, 1e-12, 1e-12);
+    for (const id of lossIds)
+      expectClose(
+        gradGroups.reduce((a, k) => a + all[id][k], 0),
+        1,
+        1e-12,
+        1e-12,
+      );
     // Saturated and correct everywhere: σ′ = 0 or clamped, so nothing pushes.
     const none = allGradientShares([1, 0, 0, 1], [1, 0, 0, 1], 2, 0.5, DEFAULTS);
     for (const id of lossIds) expect(none[id]).toEqual({ fgMain: 0, fgBias: 0, bgMain: 0, bgBias: 0, total: 0 });

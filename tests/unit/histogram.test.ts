@@ -5,7 +5,10 @@ import { expectClose, probability } from './helpers';
 
 const bins = 1000;
 // Values on bin edges are where the (lo, hi] vs [lo, hi) conventions matter.
-const onEdgeOrAnywhere = fc.oneof(probability, fc.integer({ min: 0, max: bins }).map((j) => j / bins));
+const onEdgeOrAnywhere = fc.oneof(
+  probability,
+  fc.integer({ min: 0, max: bins }).map((j) => j / bins),
+);
 const pixels = fc.integer({ min: 0, max: 120 }).chain((len) =>
   fc.record({
     p: fc.array(onEdgeOrAnywhere, { minLength: len, maxLength: len }),
@@ -21,8 +24,20 @@ describe('decomposeFromHistogram', () => {
         const h = histogram(p, y, bins);
         const fromHist = decomposeFromHistogram(h, t);
         const exact = decompose(p, y, { t });
-        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'mainAltered'] as const) expect(fromHist[key]).toBe(exact[key]);
-        for (const key of ['fpSoft', 'fnSoft', 'fpMain', 'fpBias', 'fnMain', 'fnBias', 'eBgAbove', 'eBgBelow', 'eFgAbove', 'eFgBelow'] as const) {
+        for (const key of ['f', 'b', 'fpHard', 'fnHard', 'mainAltered'] as const)
+          expect(fromHist[key]).toBe(exact[key]);
+        for (const key of [
+          'fpSoft',
+          'fnSoft',
+          'fpMain',
+          'fpBias',
+          'fnMain',
+          'fnBias',
+          'eBgAbove',
+          'eBgBelow',
+          'eFgAbove',
+          'eFgBelow',
+        ] as const) {
           expectClose(fromHist[key], exact[key], 1e-9, 1e-9);
         }
       }),

@@ -70,7 +70,9 @@ describe('importAnalysis: probability maps + masks', () => {
     });
     const r = await importAnalysis([f('run.zip', zip)]);
     expect(r.items.map((i) => i.name)).toEqual(['x']);
-    expect(r.notes).toEqual(['1 image ignored (run.zip/run/images/x.png); the analysis import reads probability maps and masks']);
+    expect(r.notes).toEqual([
+      '1 image ignored (run.zip/run/images/x.png); the analysis import reads probability maps and masks',
+    ]);
     expect(r.problems).toEqual([
       {
         file: 'run.zip/run/masks/y.png',
@@ -101,18 +103,41 @@ describe('importAnalysis: probability maps + masks', () => {
     const v = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255];
     const r = await importAnalysis(
       [
-        f('g_prob.jpg', writeFakeJpeg(W, H, v.flatMap((x) => [x, x, x, 255]))),
+        f(
+          'g_prob.jpg',
+          writeFakeJpeg(
+            W,
+            H,
+            v.flatMap((x) => [x, x, x, 255]),
+          ),
+        ),
         f('g_mask.png', maskPng()),
-        f('w_prob.jpg', writeFakeJpeg(W, H, v.flatMap((x) => [x, Math.min(255, x + 3), x, 255]))),
+        f(
+          'w_prob.jpg',
+          writeFakeJpeg(
+            W,
+            H,
+            v.flatMap((x) => [x, Math.min(255, x + 3), x, 255]),
+          ),
+        ),
         f('w_mask.png', maskPng()),
-        f('c_prob.jpg', writeFakeJpeg(W, H, v.flatMap((x) => [x, 0, 0, 255]))),
+        f(
+          'c_prob.jpg',
+          writeFakeJpeg(
+            W,
+            H,
+            v.flatMap((x) => [x, 0, 0, 255]),
+          ),
+        ),
         f('c_mask.png', maskPng()),
       ],
       { decodeJpeg: fakeJpegDecoder },
     );
     expect(r.items.map((i) => i.name)).toEqual(['g', 'w']);
     expect(arr(r.items[0].p)).toEqual(v.map((x) => Math.fround(x / 255)));
-    arr(r.items[1].p).forEach((p, i) => expect(p).toBeCloseTo((0.299 * v[i] + 0.587 * Math.min(255, v[i] + 3) + 0.114 * v[i]) / 255, 6));
+    arr(r.items[1].p).forEach((p, i) =>
+      expect(p).toBeCloseTo((0.299 * v[i] + 0.587 * Math.min(255, v[i] + 3) + 0.114 * v[i]) / 255, 6),
+    );
     expect(r.problems.map((p) => p.file)).toEqual(['c_prob.jpg']);
   });
 });

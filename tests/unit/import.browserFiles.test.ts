@@ -49,7 +49,11 @@ describe('browser glue (with stand-ins)', () => {
 
   it('filesFromDataTransfer walks dropped folders (all batches) and loose files', async () => {
     const tree = dirEntry('/data', [
-      dirEntry('/data/images', [fileEntry('/data/images/x.png', bytes(1)), fileEntry('/data/images/y.png', bytes(2)), fileEntry('/data/images/z.png', bytes(3))]),
+      dirEntry('/data/images', [
+        fileEntry('/data/images/x.png', bytes(1)),
+        fileEntry('/data/images/y.png', bytes(2)),
+        fileEntry('/data/images/z.png', bytes(3)),
+      ]),
       fileEntry('/data/readme.txt', bytes(4)),
     ]);
     const loose = new File([bytes(9)], 'loose.npy');
@@ -80,7 +84,9 @@ describe('browser glue (with stand-ins)', () => {
       ],
       { decodeJpeg },
     );
-    expect(r.problems.map((p) => p.message)).toEqual(['wide.jpg is 5000×2; images larger than 4096 px per side are not imported']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      'wide.jpg is 5000×2; images larger than 4096 px per side are not imported',
+    ]);
     expect(decodeJpeg).not.toHaveBeenCalled();
   });
 });

@@ -57,9 +57,18 @@ describe('PNG images round-trip with exact values', () => {
 
   it('RGB → luminance 0.299 R + 0.587 G + 0.114 B, then min–max', async () => {
     const rgb = [
-      [0, 0, 0], [255, 255, 255], [255, 0, 0], [0, 255, 0],
-      [0, 0, 255], [10, 20, 30], [100, 100, 100], [200, 50, 25],
-      [1, 2, 3], [90, 180, 45], [255, 255, 0], [0, 128, 255],
+      [0, 0, 0],
+      [255, 255, 255],
+      [255, 0, 0],
+      [0, 255, 0],
+      [0, 0, 255],
+      [10, 20, 30],
+      [100, 100, 100],
+      [200, 50, 25],
+      [1, 2, 3],
+      [90, 180, 45],
+      [255, 255, 0],
+      [0, 128, 255],
     ];
     const img = writePng({ width: W, height: H, data: rgb.flat(), channels: 3 });
     const r = await importPairs([f('x.png', img), f('x_mask.png', maskPng())]);
@@ -74,11 +83,20 @@ describe('PNG images round-trip with exact values', () => {
     const v = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255];
     const ga = writePng({ width: W, height: H, data: v.flatMap((x, i) => [x, i * 20]), channels: 2 });
     const rgba = writePng({ width: W, height: H, data: v.flatMap((x, i) => [x, x, x, 255 - i]), channels: 4 });
-    const rgb16 = writePng({ width: W, height: H, data: v.flatMap((x) => [x * 257, x * 257, x * 257]), channels: 3, depth: 16 });
+    const rgb16 = writePng({
+      width: W,
+      height: H,
+      data: v.flatMap((x) => [x * 257, x * 257, x * 257]),
+      channels: 3,
+      depth: 16,
+    });
     const r = await importPairs([
-      f('a.png', ga), f('a_mask.png', maskPng()),
-      f('b.png', rgba), f('b_mask.png', maskPng()),
-      f('c.png', rgb16), f('c_mask.png', maskPng()),
+      f('a.png', ga),
+      f('a_mask.png', maskPng()),
+      f('b.png', rgba),
+      f('b_mask.png', maskPng()),
+      f('c.png', rgb16),
+      f('c_mask.png', maskPng()),
     ]);
     expect(r.problems).toEqual([]);
     expect(r.pairs.map((p) => p.name)).toEqual(['a', 'b', 'c']);
@@ -88,11 +106,20 @@ describe('PNG images round-trip with exact values', () => {
 
   it('palette and 1-/4-bit gray PNGs decode', async () => {
     const idx = [0, 1, 2, 1, 0, 2, 2, 1, 0, 0, 1, 2];
-    const palette = [[0, 0, 0], [255, 255, 255], [51, 51, 51]];
+    const palette = [
+      [0, 0, 0],
+      [255, 255, 255],
+      [51, 51, 51],
+    ];
     const pal = writePng({ width: W, height: H, data: idx, palette });
     const four = writePng({ width: W, height: H, data: idx.map((i) => i * 5), depth: 4 });
     const oneBitMask = writePng({ width: W, height: H, data: MASK01, depth: 1 });
-    const r = await importPairs([f('p.png', pal), f('p_mask.png', oneBitMask), f('q.png', four), f('q_mask.png', maskPng())]);
+    const r = await importPairs([
+      f('p.png', pal),
+      f('p_mask.png', oneBitMask),
+      f('q.png', four),
+      f('q_mask.png', maskPng()),
+    ]);
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual([]);
     const [p, q] = r.pairs;
@@ -102,7 +129,11 @@ describe('PNG images round-trip with exact values', () => {
   });
 
   it('reads the size from the IHDR header without decoding', () => {
-    expect(pngSize(writePng({ width: 7, height: 5, data: new Array(35).fill(0) }))).toEqual({ width: 7, height: 5, depth: 1 });
+    expect(pngSize(writePng({ width: 7, height: 5, data: new Array(35).fill(0) }))).toEqual({
+      width: 7,
+      height: 5,
+      depth: 1,
+    });
     expect(pngSize(new Uint8Array([1, 2, 3]))).toBeNull();
   });
 });
@@ -111,11 +142,27 @@ describe('masks', () => {
   it('0/1 label maps, 0/255 and RGB masks (max channel) binarise identically without notes', async () => {
     const v = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255];
     const img = (): Uint8Array => writePng({ width: W, height: H, data: v });
-    const rgbMask = writePng({ width: W, height: H, data: MASK01.flatMap((m, i) => (m ? [[200, 0, 0], [0, 200, 0], [0, 0, 200]][i % 3] : [0, 0, 0])), channels: 3 });
+    const rgbMask = writePng({
+      width: W,
+      height: H,
+      data: MASK01.flatMap((m, i) =>
+        m
+          ? [
+              [200, 0, 0],
+              [0, 200, 0],
+              [0, 0, 200],
+            ][i % 3]
+          : [0, 0, 0],
+      ),
+      channels: 3,
+    });
     const r = await importPairs([
-      f('a.png', img()), f('a_mask.png', writePng({ width: W, height: H, data: MASK01 })),
-      f('b.png', img()), f('b_mask.png', maskPng()),
-      f('c.png', img()), f('c_mask.png', rgbMask),
+      f('a.png', img()),
+      f('a_mask.png', writePng({ width: W, height: H, data: MASK01 })),
+      f('b.png', img()),
+      f('b_mask.png', maskPng()),
+      f('c.png', img()),
+      f('c_mask.png', rgbMask),
     ]);
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual([]);
@@ -138,7 +185,11 @@ describe('masks', () => {
 describe('JPEG through the supplied decoder', () => {
   it('decodes via opts.decodeJpeg (alpha ignored) and pairs with a PNG mask', async () => {
     const v = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 255];
-    const jpg = writeFakeJpeg(W, H, v.flatMap((x) => [x, x, x, 255]));
+    const jpg = writeFakeJpeg(
+      W,
+      H,
+      v.flatMap((x) => [x, x, x, 255]),
+    );
     const r = await importPairs([f('x.jpg', jpg), f('x_mask.png', maskPng())], { decodeJpeg: fakeJpegDecoder });
     expect(r.problems).toEqual([]);
     const p = onlyPair(r.pairs);
@@ -218,7 +269,9 @@ describe('NIfTI', () => {
 
   it('parses the header and applies scl_slope / scl_inter (both byte orders)', () => {
     for (const littleEndian of [true, false]) {
-      const nii = openNifti(writeNifti({ dims: [nx, ny, nz], type: 'int16', data: raw, sclSlope: 0.5, sclInter: -10, littleEndian }));
+      const nii = openNifti(
+        writeNifti({ dims: [nx, ny, nz], type: 'int16', data: raw, sclSlope: 0.5, sclInter: -10, littleEndian }),
+      );
       expect(nii.dims).toEqual({ width: nx, height: ny, depth: nz });
       expect(nii.header.littleEndian).toBe(littleEndian);
       const d = nii.decode();
@@ -240,7 +293,10 @@ describe('NIfTI', () => {
 
   it('.nii.gz image (int16, scl_slope) + uint8 mask: empty slices skipped, exact masks, percentile-normalised image', async () => {
     const r = await importPairs([
-      f('ct.nii.gz', writeNifti({ dims: [nx, ny, nz], type: 'int16', data: raw, sclSlope: 0.5, sclInter: -10, gzip: true })),
+      f(
+        'ct.nii.gz',
+        writeNifti({ dims: [nx, ny, nz], type: 'int16', data: raw, sclSlope: 0.5, sclInter: -10, gzip: true }),
+      ),
       f('ct_mask.nii.gz', writeNifti({ dims: [nx, ny, nz], type: 'uint8', data: maskVol, gzip: true })),
     ]);
     expect(r.problems).toEqual([]);
@@ -287,7 +343,8 @@ describe('NIfTI', () => {
 
 describe('zip archives', () => {
   it('expands a folder tree with images/ and masks/, ignoring macOS junk', async () => {
-    const img = (k: number): Uint8Array => writePng({ width: W, height: H, data: Array.from({ length: W * H }, (_, i) => (i * k) % 256) });
+    const img = (k: number): Uint8Array =>
+      writePng({ width: W, height: H, data: Array.from({ length: W * H }, (_, i) => (i * k) % 256) });
     const zip = writeZip({
       'data/images/a.png': img(3),
       'data/masks/a.png': maskPng(),

@@ -3,9 +3,15 @@ import { importPairs, PAIRING_RULES, type InputFile } from '../../src/data/impor
 import { classify } from '../../src/data/import/pairing';
 import { fakeJpegDecoder, writeFakeJpeg, writeNifti, writePng } from '../fixtures/writers';
 
-const png = (seed: number): Uint8Array => writePng({ width: 3, height: 2, data: [0, seed, 2 * seed, 3 * seed, 4 * seed, 255] });
+const png = (seed: number): Uint8Array =>
+  writePng({ width: 3, height: 2, data: [0, seed, 2 * seed, 3 * seed, 4 * seed, 255] });
 const mask = (): Uint8Array => writePng({ width: 3, height: 2, data: [0, 255, 0, 255, 255, 0] });
-const jpg = (): Uint8Array => writeFakeJpeg(3, 2, new Array(24).fill(0).map((_, i) => (i % 4 === 3 ? 255 : i * 10)));
+const jpg = (): Uint8Array =>
+  writeFakeJpeg(
+    3,
+    2,
+    new Array(24).fill(0).map((_, i) => (i % 4 === 3 ? 255 : i * 10)),
+  );
 
 function fileFor(path: string, role: 'image' | 'mask'): InputFile {
   const lower = path.toLowerCase();
@@ -57,7 +63,12 @@ describe('pairing conventions', () => {
       fileFor('labelsTs/c.nii.gz', 'mask'),
     ]);
     expect(r.pairs).toEqual([]);
-    expect(r.problems.map((p) => p.file)).toEqual(['a/x.png', 'b/x_mask.png', 'imagesTr/c_0000.nii.gz', 'labelsTs/c.nii.gz']);
+    expect(r.problems.map((p) => p.file)).toEqual([
+      'a/x.png',
+      'b/x_mask.png',
+      'imagesTr/c_0000.nii.gz',
+      'labelsTs/c.nii.gz',
+    ]);
   });
 
   it('same names in different cases get distinguishing names', async () => {
@@ -87,7 +98,10 @@ describe('pairing conventions', () => {
     expect(r.pairs.map((p) => p.name)).toEqual(['z']);
     expect(r.problems).toEqual([
       { file: 'x.png', message: 'x.png has more than one mask (x_mask.png, x_seg.png); keep only one of them' },
-      { file: 'y.npy', message: 'y.npy, y.png are images with the same name and would share one mask; keep only one of them' },
+      {
+        file: 'y.npy',
+        message: 'y.npy, y.png are images with the same name and would share one mask; keep only one of them',
+      },
     ]);
   });
 
@@ -106,7 +120,19 @@ describe('pairing conventions', () => {
   });
 
   it('PAIRING_RULES documents the conventions', () => {
-    for (const s of ['_mask', '_seg', '_label', '_gt', '-mask', 'masks/', 'images/', '50%', '0.5th–99.5th', 'torch.sigmoid', 'x_prob']) {
+    for (const s of [
+      '_mask',
+      '_seg',
+      '_label',
+      '_gt',
+      '-mask',
+      'masks/',
+      'images/',
+      '50%',
+      '0.5th–99.5th',
+      'torch.sigmoid',
+      'x_prob',
+    ]) {
       expect(PAIRING_RULES).toContain(s);
     }
     expect(PAIRING_RULES).not.toContain('\n');

@@ -9,9 +9,18 @@ const mask = (w: number, h: number, fg: (i: number) => boolean = (i) => i % 3 ==
   writePng({ width: w, height: h, data: Array.from({ length: w * h }, (_, i) => (fg(i) ? 255 : 0)) });
 
 /** Two good pairs that must survive every bad neighbour. */
-const good = (): InputFile[] => [f('good1.png', gray(8, 8)), f('good1_mask.png', mask(8, 8)), f('good2.png', gray(5, 6)), f('good2_mask.png', mask(5, 6))];
+const good = (): InputFile[] => [
+  f('good1.png', gray(8, 8)),
+  f('good1_mask.png', mask(8, 8)),
+  f('good2.png', gray(5, 6)),
+  f('good2_mask.png', mask(5, 6)),
+];
 
-async function expectOnly(bad: InputFile[], messages: Array<string | RegExp>, extraPairs: string[] = []): Promise<void> {
+async function expectOnly(
+  bad: InputFile[],
+  messages: Array<string | RegExp>,
+  extraPairs: string[] = [],
+): Promise<void> {
   const r = await importPairs([...bad, ...good()]);
   expect(r.pairs.map((p) => p.name).sort()).toEqual(['good1', 'good2', ...extraPairs].sort());
   expect(r.problems).toHaveLength(messages.length);
@@ -57,7 +66,10 @@ describe('bad input: each case gets its own message and the good pairs still imp
   });
 
   it('image/mask size mismatch', async () => {
-    await expectOnly([f('x.png', gray(64, 64)), f('x_mask.png', mask(32, 32))], ['x.png is 64×64 but x_mask.png is 32×32']);
+    await expectOnly(
+      [f('x.png', gray(64, 64)), f('x_mask.png', mask(32, 32))],
+      ['x.png is 64×64 but x_mask.png is 32×32'],
+    );
   });
 
   it('images over maxSide are rejected from the header, quickly', async () => {
@@ -69,7 +81,9 @@ describe('bad input: each case gets its own message and the good pairs still imp
     );
     expect(performance.now() - t0).toBeLessThan(1000);
     const r = await importPairs([f('s.png', gray(9, 4)), f('s_mask.png', mask(9, 4))], { maxSide: 8 });
-    expect(r.problems.map((p) => p.message)).toEqual(['s.png is 9×4; images larger than 8 px per side are not imported']);
+    expect(r.problems.map((p) => p.message)).toEqual([
+      's.png is 9×4; images larger than 8 px per side are not imported',
+    ]);
   });
 
   it('image without a mask, mask without an image', async () => {
@@ -159,14 +173,26 @@ describe('bad input: each case gets its own message and the good pairs still imp
   });
 
   it('JPEG without a decoder', async () => {
-    await expectOnly([f('photo.jpg', writeFakeJpeg(4, 4, new Array(64).fill(9))), f('photo_mask.png', mask(4, 4))], [
-      'photo.jpg: JPEG decoding needs the browser',
-    ]);
+    await expectOnly(
+      [f('photo.jpg', writeFakeJpeg(4, 4, new Array(64).fill(9))), f('photo_mask.png', mask(4, 4))],
+      ['photo.jpg: JPEG decoding needs the browser'],
+    );
   });
 
   it('empty and all-foreground masks are imported but reported', async () => {
     await expectOnly(
-      [f('e.png', gray(4, 4)), f('e_mask.png', mask(4, 4, () => false)), f('full.png', gray(4, 4)), f('full_mask.png', mask(4, 4, () => true))],
+      [
+        f('e.png', gray(4, 4)),
+        f(
+          'e_mask.png',
+          mask(4, 4, () => false),
+        ),
+        f('full.png', gray(4, 4)),
+        f(
+          'full_mask.png',
+          mask(4, 4, () => true),
+        ),
+      ],
       [
         'e_mask.png: mask is empty (f = 0) — there is no foreground; FN terms are 0 and the Balance loss has no top-f background',
         'full_mask.png: mask is all foreground (b = 0) — no background, so FP terms are 0',
@@ -187,7 +213,8 @@ describe('bad input: each case gets its own message and the good pairs still imp
     expect(r.problems).toEqual([
       {
         file: 'v_mask.nii.gz',
-        message: 'v_mask.nii.gz: mask is empty (f = 0) in all 4 slices — there is no foreground, so nothing was imported from v.nii.gz',
+        message:
+          'v_mask.nii.gz: mask is empty (f = 0) in all 4 slices — there is no foreground, so nothing was imported from v.nii.gz',
       },
     ]);
     expect(r.notes).toEqual(['c.png: image is constant (every pixel is 42); imported as all zeros']);
@@ -196,7 +223,12 @@ describe('bad input: each case gets its own message and the good pairs still imp
 
   it('never throws, even for an empty list or zero-byte files', async () => {
     expect(await importPairs([])).toEqual({ pairs: [], problems: [], notes: [] });
-    const r = await importPairs([f('z.png', new Uint8Array()), f('z_mask.png', new Uint8Array()), f('n.npy', new Uint8Array()), f('n_mask.npy', new Uint8Array())]);
+    const r = await importPairs([
+      f('z.png', new Uint8Array()),
+      f('z_mask.png', new Uint8Array()),
+      f('n.npy', new Uint8Array()),
+      f('n_mask.npy', new Uint8Array()),
+    ]);
     expect(r.pairs).toEqual([]);
     expect(r.problems.map((p) => p.file)).toEqual(['n.npy', 'z.png']);
   });

@@ -79,7 +79,10 @@ describe('resizePair', () => {
     expect(arr(same.image)).toEqual(arr(Float32Array.from(img)));
     expect(arr(same.mask)).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
     // 6×2 → 2×2: each output averages a 3×1 strip
-    const wide = resizePair(pair(6, 2, [0, 0, 0.3, 1, 1, 1, 0, 0, 0, 0.6, 0.6, 0.6], [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]), 2);
+    const wide = resizePair(
+      pair(6, 2, [0, 0, 0.3, 1, 1, 1, 0, 0, 0, 0.6, 0.6, 0.6], [0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]),
+      2,
+    );
     arr(wide.image).forEach((v, i) => expect(v).toBeCloseTo([0.1, 1, 0, 0.6][i], 6));
     expect(arr(wide.mask)).toEqual([0, 1, 0, 0]);
   });

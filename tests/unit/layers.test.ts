@@ -73,21 +73,37 @@ function cycles(graph: Map<string, string[]>): string[][] {
 
 describe('layers', () => {
   const eslint = new ESLint({ cwd: ROOT });
-  const lint = async (path: string, code: string) => (await eslint.lintText(code, { filePath: join(ROOT, path) }))[0].messages.filter((m) => m.ruleId === 'no-restricted-imports');
+  const lint = async (path: string, code: string) =>
+    (await eslint.lintText(code, { filePath: join(ROOT, path) }))[0].messages.filter(
+      (m) => m.ruleId === 'no-restricted-imports',
+    );
 
   it('an upward import fails lint with a message naming the layers', async () => {
     const bad = await lint('src/core/zzLayerProbe.ts', "import { App } from '../ui/App';\nexport const probe = App;\n");
     expect(bad).toHaveLength(1);
     expect(bad[0].message).toMatch(/src\/core may import only itself/);
-    const engineToState = await lint('src/engine/zzLayerProbe.ts', "import { useLab } from '../state/store';\nexport const probe = useLab;\n");
+    const engineToState = await lint(
+      'src/engine/zzLayerProbe.ts',
+      "import { useLab } from '../state/store';\nexport const probe = useLab;\n",
+    );
     expect(engineToState[0]?.message).toMatch(/src\/engine may import only core, model, data, params/);
-    const nested = await lint('src/panels/equations/zzLayerProbe.ts', "import { App } from '../../ui/App';\nexport const probe = App;\n");
+    const nested = await lint(
+      'src/panels/equations/zzLayerProbe.ts',
+      "import { App } from '../../ui/App';\nexport const probe = App;\n",
+    );
     expect(nested).toHaveLength(1);
   });
 
   it('imports that follow the layers pass', async () => {
-    expect(await lint('src/panels/zzLayerProbe.ts', "import { decompose } from '../core';\nimport { useLab } from '../state/store';\nexport const probe = [decompose, useLab];\n")).toEqual([]);
-    expect(await lint('src/ui/zzLayerProbe.ts', "import { Panel } from '../panels/Panel';\nexport const probe = Panel;\n")).toEqual([]);
+    expect(
+      await lint(
+        'src/panels/zzLayerProbe.ts',
+        "import { decompose } from '../core';\nimport { useLab } from '../state/store';\nexport const probe = [decompose, useLab];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await lint('src/ui/zzLayerProbe.ts', "import { Panel } from '../panels/Panel';\nexport const probe = Panel;\n"),
+    ).toEqual([]);
   });
 
   it('every folder of src/ has a layer, and no file imports a folder its layer does not list', () => {

@@ -46,7 +46,11 @@ const pixels = fc.integer({ min: 1, max: 300 }).chain((len) =>
   }),
 );
 const tHardArb = fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.5, 0.9, 1));
-const epsArb = fc.oneof(fc.constant<'reference'>('reference'), fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1));
+const epsArb = fc.oneof(
+  fc.constant<'reference'>('reference'),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.constantFrom(0, 1),
+);
 const aArb = fc.double({ min: 0, max: 1, noNaN: true });
 
 describe('lossTerms', () => {
@@ -97,7 +101,10 @@ describe('lossTerms', () => {
           return Math.fround(Math.abs(q - tHard) < 1e-5 || Math.abs(1 - q - tHard) < 1e-5 ? q / 2 : q);
         });
         const lt = lossTerms(pf, y, { tHard });
-        const [intra, inter] = tf.tidy(() => [intraCBL(asMaps(pf, 1), asMaps(y, 1), { tHard }).arraySync(), interCBL(asMaps(pf, 1), asMaps(y, 1)).arraySync()]);
+        const [intra, inter] = tf.tidy(() => [
+          intraCBL(asMaps(pf, 1), asMaps(y, 1), { tHard }).arraySync(),
+          interCBL(asMaps(pf, 1), asMaps(y, 1)).arraySync(),
+        ]);
         expectClose(lt.intra.value, intra as number, 1e-4, 1e-4);
         expectClose(lt.inter.valueReference, inter as number, 1e-4, 1e-4);
       }),

@@ -1,9 +1,34 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balanceLoss, bce, cblWeights, dice, focal, interCBL, intraCBL, losses, lossIds, setWeightPath, tversky, wce } from '../../src/core';
+import {
+  balanceLoss,
+  bce,
+  cblWeights,
+  dice,
+  focal,
+  interCBL,
+  intraCBL,
+  losses,
+  lossIds,
+  setWeightPath,
+  tversky,
+  wce,
+} from '../../src/core';
 import { asMaps, batch, expectClose, lossValue, useCpu } from './helpers';
-import { batchMean, perImage, refBalance, refBce, refDice, refFocal, refInter, refIntra, refTversky, refWce, type BatchLoss } from './reference';
+import {
+  batchMean,
+  perImage,
+  refBalance,
+  refBce,
+  refDice,
+  refFocal,
+  refInter,
+  refIntra,
+  refTversky,
+  refWce,
+  type BatchLoss,
+} from './reference';
 
 beforeAll(useCpu);
 
@@ -21,21 +46,36 @@ describe('losses: hand-computed single image', () => {
     // Numeric ε: (Σ_H ℓ + ε Σ_E ℓ)/|H| with |H| = 1.
     ['interCBL ε = 0.5', (a, b) => interCBL(a, b, { eps: 0.5 }), L(0.8) + L(0.05) + 0.5 * (L(0.7) + L(0.98))],
     ['interCBL ε = 0 (top-f mining)', (a, b) => interCBL(a, b, { eps: 0 }), L(0.8) + L(0.05)],
-    ['interCBL ε = 1 (every BG pixel weighs like a hard one)', (a, b) => interCBL(a, b, { eps: 1 }), L(0.8) + L(0.05) + L(0.7) + L(0.98)],
-    ['interCBL ε = f/N = 1/4 is the reference loss', (a, b) => interCBL(a, b, { eps: 0.25 }), L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4],
+    [
+      'interCBL ε = 1 (every BG pixel weighs like a hard one)',
+      (a, b) => interCBL(a, b, { eps: 1 }),
+      L(0.8) + L(0.05) + L(0.7) + L(0.98),
+    ],
+    [
+      'interCBL ε = f/N = 1/4 is the reference loss',
+      (a, b) => interCBL(a, b, { eps: 0.25 }),
+      L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4,
+    ],
     [
       'balanceLoss a = 0.5',
       (a, b) => balanceLoss(a, b),
       0.5 * (L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)) + 0.5 * (L(0.8) + L(0.05) + (L(0.7) + L(0.98)) / 4),
     ],
-    ['balanceLoss a = 1 is Intra-CBL', (a, b) => balanceLoss(a, b, { a: 1 }), L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98)],
+    [
+      'balanceLoss a = 1 is Intra-CBL',
+      (a, b) => balanceLoss(a, b, { a: 1 }),
+      L(0.8) + (L(0.05) + L(0.7)) / 2 + L(0.98),
+    ],
     ['bce', bce, (L(0.8) + L(0.05) + L(0.7) + L(0.98)) / 4],
     ['wce', wce, 0.5 * L(0.8) + (0.5 * (L(0.05) + L(0.7) + L(0.98))) / 3],
     // Dice: mean of the FG score (p, y) and the BG score (1 − p, 1 − y), smooth 1e−5.
     [
       'dice',
       (a, b) => dice(a, b),
-      1 - 0.5 * ((2 * 0.8 + 1e-5) / (0.8 + 0.95 + 0.3 + 0.02 + 1 + 1e-5) + (2 * (0.05 + 0.7 + 0.98) + 1e-5) / (0.2 + 0.05 + 0.7 + 0.98 + 3 + 1e-5)),
+      1 -
+        0.5 *
+          ((2 * 0.8 + 1e-5) / (0.8 + 0.95 + 0.3 + 0.02 + 1 + 1e-5) +
+            (2 * (0.05 + 0.7 + 0.98) + 1e-5) / (0.2 + 0.05 + 0.7 + 0.98 + 3 + 1e-5)),
     ],
     ['tversky', (a, b) => tversky(a, b), 1 - (0.8 + 1) / (0.8 + 0.3 * (0.95 + 0.3 + 0.02) + 0.7 * 0.2 + 1)],
     [
@@ -88,36 +128,43 @@ describe('Dice and Tversky: sums over the whole batch (docs/design.md §1.3)', (
 });
 
 // Both weight implementations (fused CPU kernel, composed ops used on WebGPU/WebGL) are checked.
-describe.each(['auto', 'composed'] as const)('losses (%s weights): equal the float64 reference on random batches', (path) => {
-  beforeAll(() => setWeightPath(path));
-  afterAll(() => setWeightPath('auto'));
-  // Dice and Tversky are batch-level (sums over all n images); the others are per-image means.
-  const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, BatchLoss][] = [
-    ['intraCBL', (a, b) => intraCBL(a, b), perImage(refIntra())],
-    ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), perImage(refIntra(0.6))],
-    ['interCBL reference', (a, b) => interCBL(a, b), perImage(refInter('reference'))],
-    ['interCBL ε 0', (a, b) => interCBL(a, b, { eps: 0 }), perImage(refInter(0))],
-    ['interCBL ε 0.01', (a, b) => interCBL(a, b, { eps: 0.01 }), perImage(refInter(0.01))],
-    ['interCBL ε 1', (a, b) => interCBL(a, b, { eps: 1 }), perImage(refInter(1))],
-    ['balanceLoss', (a, b) => balanceLoss(a, b), perImage(refBalance())],
-    ['balanceLoss a 0.3 ε 0.2 t_h 0.8', (a, b) => balanceLoss(a, b, { a: 0.3, eps: 0.2, tHard: 0.8 }), perImage(refBalance(0.8, 0.2, 0.3))],
-    ['bce', bce, perImage(refBce)],
-    ['wce', wce, perImage(refWce)],
-    ['dice', (a, b) => dice(a, b), refDice],
-    ['tversky', (a, b) => tversky(a, b), refTversky],
-    ['focal', (a, b) => focal(a, b), perImage(refFocal)],
-  ];
-  for (const [name, fn, ref] of pairs) {
-    it(name, async () => {
-      await fc.assert(
-        fc.asyncProperty(batch, async ({ n, p, y }) => {
-          expectClose(await lossValue(fn, p, y, n), ref(p, y, n), 1e-4, 1e-5);
-        }),
-        { numRuns: 60 },
-      );
-    });
-  }
-});
+describe.each(['auto', 'composed'] as const)(
+  'losses (%s weights): equal the float64 reference on random batches',
+  (path) => {
+    beforeAll(() => setWeightPath(path));
+    afterAll(() => setWeightPath('auto'));
+    // Dice and Tversky are batch-level (sums over all n images); the others are per-image means.
+    const pairs: [string, (p: tf.Tensor4D, y: tf.Tensor4D) => tf.Scalar, BatchLoss][] = [
+      ['intraCBL', (a, b) => intraCBL(a, b), perImage(refIntra())],
+      ['intraCBL t_h 0.6', (a, b) => intraCBL(a, b, { tHard: 0.6 }), perImage(refIntra(0.6))],
+      ['interCBL reference', (a, b) => interCBL(a, b), perImage(refInter('reference'))],
+      ['interCBL ε 0', (a, b) => interCBL(a, b, { eps: 0 }), perImage(refInter(0))],
+      ['interCBL ε 0.01', (a, b) => interCBL(a, b, { eps: 0.01 }), perImage(refInter(0.01))],
+      ['interCBL ε 1', (a, b) => interCBL(a, b, { eps: 1 }), perImage(refInter(1))],
+      ['balanceLoss', (a, b) => balanceLoss(a, b), perImage(refBalance())],
+      [
+        'balanceLoss a 0.3 ε 0.2 t_h 0.8',
+        (a, b) => balanceLoss(a, b, { a: 0.3, eps: 0.2, tHard: 0.8 }),
+        perImage(refBalance(0.8, 0.2, 0.3)),
+      ],
+      ['bce', bce, perImage(refBce)],
+      ['wce', wce, perImage(refWce)],
+      ['dice', (a, b) => dice(a, b), refDice],
+      ['tversky', (a, b) => tversky(a, b), refTversky],
+      ['focal', (a, b) => focal(a, b), perImage(refFocal)],
+    ];
+    for (const [name, fn, ref] of pairs) {
+      it(name, async () => {
+        await fc.assert(
+          fc.asyncProperty(batch, async ({ n, p, y }) => {
+            expectClose(await lossValue(fn, p, y, n), ref(p, y, n), 1e-4, 1e-5);
+          }),
+          { numRuns: 60 },
+        );
+      });
+    }
+  },
+);
 
 // docs/design.md §1.3: an easy BG pixel weighs ε of a hard one, and the authors' code weighs it
 // f/N of a hard one, so numeric ε = f/N is the 'reference' loss (for b < f, E is empty).
@@ -222,14 +269,23 @@ describe('losses: edge cases', () => {
 describe('losses: gradients and memory', () => {
   it('every registered loss has a finite, non-zero gradient and leaks no tensor', async () => {
     const n = 2;
-    const p = asMaps(Array.from({ length: 32 }, (_, i) => ((i * 37) % 100) / 100), n);
-    const y = asMaps(Array.from({ length: 32 }, (_, i) => (i % 5 === 0 ? 1 : 0)), n);
+    const p = asMaps(
+      Array.from({ length: 32 }, (_, i) => ((i * 37) % 100) / 100),
+      n,
+    );
+    const y = asMaps(
+      Array.from({ length: 32 }, (_, i) => (i % 5 === 0 ? 1 : 0)),
+      n,
+    );
     for (const id of lossIds) {
       const before = tf.memory().numTensors;
       const { value, grads } = tf.variableGrads(() => losses[id].fn(p.add(v) as tf.Tensor4D, y), [v]);
       const g = await grads[v.name].data();
       expect(g.every(Number.isFinite), id).toBe(true);
-      expect(g.some((x) => x !== 0), id).toBe(true);
+      expect(
+        g.some((x) => x !== 0),
+        id,
+      ).toBe(true);
       tf.dispose([value, grads[v.name]]);
       expect(tf.memory().numTensors, id).toBe(before);
     }

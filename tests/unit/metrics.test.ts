@@ -21,14 +21,18 @@ describe('metrics', () => {
 
   it('uses the hard counts of the decomposition', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(probability, fc.constantFrom(0, 1)), { maxLength: 60 }), fc.double({ min: 0, max: 1, noNaN: true }), (pairs, t) => {
-        const p = pairs.map(([v]) => v);
-        const y = pairs.map(([, l]) => l);
-        const m = metrics(p, y, t);
-        const d = decompose(p, y, { t });
-        expect([m.fp, m.fn, m.tp + m.fn]).toEqual([d.fpHard, d.fnHard, d.f]);
-        expect(m.dice).toBeGreaterThanOrEqual(m.iou);
-      }),
+      fc.property(
+        fc.array(fc.tuple(probability, fc.constantFrom(0, 1)), { maxLength: 60 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (pairs, t) => {
+          const p = pairs.map(([v]) => v);
+          const y = pairs.map(([, l]) => l);
+          const m = metrics(p, y, t);
+          const d = decompose(p, y, { t });
+          expect([m.fp, m.fn, m.tp + m.fn]).toEqual([d.fpHard, d.fnHard, d.f]);
+          expect(m.dice).toBeGreaterThanOrEqual(m.iou);
+        },
+      ),
     );
   });
 });
@@ -37,13 +41,17 @@ describe('metrics from a histogram', () => {
   it('hard counts re-derived at a bin edge give the same scores as the pixels', async () => {
     const { decomposeFromHistogram, histogram, scoresFromCounts } = await import('../../src/core');
     fc.assert(
-      fc.property(fc.array(fc.tuple(probability, fc.constantFrom(0, 1)), { maxLength: 80 }), fc.integer({ min: 0, max: 1000 }), (pairs, j) => {
-        const p = pairs.map(([v]) => v);
-        const y = pairs.map(([, l]) => l);
-        const t = j / 1000;
-        const d = decomposeFromHistogram(histogram(p, y, 1000), t);
-        expect(scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard)).toEqual(metrics(p, y, t));
-      }),
+      fc.property(
+        fc.array(fc.tuple(probability, fc.constantFrom(0, 1)), { maxLength: 80 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (pairs, j) => {
+          const p = pairs.map(([v]) => v);
+          const y = pairs.map(([, l]) => l);
+          const t = j / 1000;
+          const d = decomposeFromHistogram(histogram(p, y, 1000), t);
+          expect(scoresFromCounts(d.f - d.fnHard, d.fpHard, d.fnHard)).toEqual(metrics(p, y, t));
+        },
+      ),
     );
   });
 });

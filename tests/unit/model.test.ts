@@ -85,7 +85,10 @@ describe('seeding', () => {
   it('every conv layer gets a distinct kernel stream', () => {
     withModel(TINY, (model) => {
       // Two same-shaped kernels in one model must not share their leading values.
-      const firsts = model.getWeights().filter((w) => w.rank === 4).map((w) => w.dataSync()[0]);
+      const firsts = model
+        .getWeights()
+        .filter((w) => w.rank === 4)
+        .map((w) => w.dataSync()[0]);
       expect(new Set(firsts).size).toBe(firsts.length);
     });
   });
@@ -236,7 +239,9 @@ describe('size report', () => {
       return (performance.now() - t0) / reps;
     });
     await tf.setBackend('cpu');
-    console.log(`[unet] params defaults=${defaults} tiny=${tiny}; WASM fwd+bwd batch 8 @ defaults: ${ms.toFixed(0)} ms`);
+    console.log(
+      `[unet] params defaults=${defaults} tiny=${tiny}; WASM fwd+bwd batch 8 @ defaults: ${ms.toFixed(0)} ms`,
+    );
     expect(defaults).toBeGreaterThan(tiny);
   }, 60_000);
 });

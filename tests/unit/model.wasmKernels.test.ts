@@ -54,10 +54,14 @@ async function convAndGrads(c: ConvCase): Promise<Float32Array[]> {
     const wShape: [number, number, number, number] = c.transposed ? [c.k, c.k, c.cout, ci] : [c.k, c.k, ci, c.cout];
     const filter = tf.randomNormal(wShape, 0, 1, 'float32', 2) as tf.Tensor4D;
     const f = (xv: tf.Tensor4D, wv: tf.Tensor4D) =>
-      c.transposed ? tf.conv2dTranspose(xv, wv, [n, h * c.stride, w * c.stride, c.cout], c.stride, c.pad) : tf.conv2d(xv, wv, c.stride, c.pad);
+      c.transposed
+        ? tf.conv2dTranspose(xv, wv, [n, h * c.stride, w * c.stride, c.cout], c.stride, c.pad)
+        : tf.conv2d(xv, wv, c.stride, c.pad);
     const out = f(x, filter);
     const r = tf.randomNormal(out.shape, 0, 1, 'float32', 3);
-    const [dx, dw] = tf.grads((xv: tf.Tensor, wv: tf.Tensor) => tf.sum(tf.mul(f(xv as tf.Tensor4D, wv as tf.Tensor4D), r)))([x, filter]);
+    const [dx, dw] = tf.grads((xv: tf.Tensor, wv: tf.Tensor) =>
+      tf.sum(tf.mul(f(xv as tf.Tensor4D, wv as tf.Tensor4D), r)),
+    )([x, filter]);
     return [out, dx, dw];
   });
   const values = await Promise.all(tensors.map(async (t) => new Float32Array(await t.data())));
@@ -88,7 +92,9 @@ describe('WASM kernels equal the CPU backend', () => {
     const label = `${c.transposed ? 'conv2dTranspose' : 'conv2d'} x ${c.x.join('×')}, k ${c.k}, stride ${c.stride}, ${c.pad}`;
     it(`Conv2DBackpropFilter and Conv2DBackpropInput: ${label}`, async () => {
       const { cpu, wasm } = await onBoth(() => convAndGrads(c));
-      ['output', 'input gradient', 'filter gradient'].forEach((what, i) => expectSameTensor(wasm[i], cpu[i], `${label}: ${what}`));
+      ['output', 'input gradient', 'filter gradient'].forEach((what, i) =>
+        expectSameTensor(wasm[i], cpu[i], `${label}: ${what}`),
+      );
     });
   }
 
@@ -148,16 +154,25 @@ describe('whole training steps on WASM equal the CPU backend', () => {
     const vars = trainableVariables(model);
     const { value, grads } = tf.tidy(() => {
       const x = tf.randomUniform([4, 32, 32, 1], 0, 1, 'float32', 4) as tf.Tensor4D;
-      const y = tf.cast(tf.greater(tf.randomUniform([4, 32, 32, 1], 0, 1, 'float32', 5), 0.95), 'float32') as tf.Tensor4D;
+      const y = tf.cast(
+        tf.greater(tf.randomUniform([4, 32, 32, 1], 0, 1, 'float32', 5), 0.95),
+        'float32',
+      ) as tf.Tensor4D;
       return tf.variableGrads(() => loss(model.apply(x) as tf.Tensor4D, y), vars);
     });
-    const out = [new Float32Array(await value.data()), ...(await Promise.all(vars.map(async (v) => new Float32Array(await grads[v.name].data()))))];
+    const out = [
+      new Float32Array(await value.data()),
+      ...(await Promise.all(vars.map(async (v) => new Float32Array(await grads[v.name].data())))),
+    ];
     tf.dispose([value, ...Object.values(grads)]);
     model.dispose();
     return out;
   }
 
-  for (const [name, loss] of [['Balance', (p: tf.Tensor4D, y: tf.Tensor4D) => balanceLoss(p, y)], ['BCE', bce]] as const) {
+  for (const [name, loss] of [
+    ['Balance', (p: tf.Tensor4D, y: tf.Tensor4D) => balanceLoss(p, y)],
+    ['BCE', bce],
+  ] as const) {
     it(`${name} loss: every weight gradient of the U-Net`, async () => {
       const { cpu, wasm } = await onBoth(() => unetGrads(loss));
       cpu.forEach((g, i) => expectSameTensor(wasm[i], g, i === 0 ? 'loss' : `gradient ${i}`));
@@ -170,7 +185,10 @@ describe('whole training steps on WASM equal the CPU backend', () => {
       for (const id of lossIds) {
         const v = tf.tidy(() => {
           const p = tf.randomUniform([2, 16, 16, 1], 0.01, 0.99, 'float32', 6) as tf.Tensor4D;
-          const y = tf.cast(tf.greater(tf.randomUniform([2, 16, 16, 1], 0, 1, 'float32', 7), 0.9), 'float32') as tf.Tensor4D;
+          const y = tf.cast(
+            tf.greater(tf.randomUniform([2, 16, 16, 1], 0, 1, 'float32', 7), 0.9),
+            'float32',
+          ) as tf.Tensor4D;
           return losses[id].fn(p, y, { tHard: 0.9, eps: 'reference', a: 0.5 });
         });
         out.push((await v.data())[0]);
@@ -185,21 +203,36 @@ describe('whole training steps on WASM equal the CPU backend', () => {
     const run = async () => {
       const t = tf.tidy(() => {
         const p = tf.randomUniform([3, 24, 24, 1], 0, 1, 'float32', 8) as tf.Tensor4D;
-        const y = tf.cast(tf.greater(tf.randomUniform([3, 24, 24, 1], 0, 1, 'float32', 9), 0.9), 'float32') as tf.Tensor4D;
+        const y = tf.cast(
+          tf.greater(tf.randomUniform([3, 24, 24, 1], 0, 1, 'float32', 9), 0.9),
+          'float32',
+        ) as tf.Tensor4D;
         const rows = tf.reshape(p, [3, -1]);
         const picked = tf.gather(rows, tf.tensor1d([5, 0, 575], 'int32'), 1, 1);
         const mix = { intra: 0.5, inter: 0.5, tHard: 0.9, eps: 'reference' as const };
         setWeightPath('composed');
         const composed = cblWeights(p, y, mix);
         setWeightPath('auto');
-        return [picked, stageFlags(p, y, { rule: 'code' }), stageFlags(p, y, { rule: 'algorithm1' }), composed, cblWeights(p, y, mix)];
+        return [
+          picked,
+          stageFlags(p, y, { rule: 'code' }),
+          stageFlags(p, y, { rule: 'algorithm1' }),
+          composed,
+          cblWeights(p, y, mix),
+        ];
       });
       const out = await Promise.all(t.map(async (x) => new Float32Array(await x.data())));
       tf.dispose(t);
       return out;
     };
     const { cpu, wasm } = await onBoth(run);
-    ['gather batchDims 1', 'stage flags (code)', 'stage flags (Algorithm 1)', 'composed weights', 'fused weights'].forEach((what, i) => expectSameTensor(wasm[i], cpu[i], what));
+    [
+      'gather batchDims 1',
+      'stage flags (code)',
+      'stage flags (Algorithm 1)',
+      'composed weights',
+      'fused weights',
+    ].forEach((what, i) => expectSameTensor(wasm[i], cpu[i], what));
   });
 
   for (const optimizer of ['adam', 'sgd'] as const) {

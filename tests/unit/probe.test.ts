@@ -1,7 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { trySetBackend } from '../../src/engine/backend';
-import { orderFromChoice, orderFromProbe, probeBackends, probeOrder, unetWorkload, type ProbeWorkload } from '../../src/engine/probe';
+import {
+  orderFromChoice,
+  orderFromProbe,
+  probeBackends,
+  probeOrder,
+  unetWorkload,
+  type ProbeWorkload,
+} from '../../src/engine/probe';
 import type { BackendName, FromWorker } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { MAX_INTERVAL_MS, SnapshotBudget } from '../../src/engine/snapshotBudget';
@@ -20,14 +27,21 @@ function fakeWorkload(active: () => BackendName, ms: Partial<Record<BackendName,
 
 describe('backend probe', () => {
   it('times WASM and the CPU backend for real on the U-Net and picks WASM, the faster', async () => {
-    const report = await probeBackends(['wasm', 'cpu'], { workload: () => unetWorkload(SMALL), cpuWithWasm: true, emulated: notEmulated, budgetMs: 20_000 });
+    const report = await probeBackends(['wasm', 'cpu'], {
+      workload: () => unetWorkload(SMALL),
+      cpuWithWasm: true,
+      emulated: notEmulated,
+      budgetMs: 20_000,
+    });
     const [first, second] = report.results;
     expect(first.backend).toBe('wasm');
     expect(second.backend).toBe('cpu');
     expect(first.msPerStep).toBeGreaterThan(0);
     expect(second.msPerStep).toBeGreaterThan(first.msPerStep as number);
     expect(orderFromProbe(report, ['wasm', 'cpu'])).toEqual(['wasm', 'cpu']);
-    console.log(`probe: wasm ${first.msPerStep?.toFixed(1)} ms/step, cpu ${second.msPerStep?.toFixed(1)} ms/step, ${report.totalMs.toFixed(0)} ms in all`);
+    console.log(
+      `probe: wasm ${first.msPerStep?.toFixed(1)} ms/step, cpu ${second.msPerStep?.toFixed(1)} ms/step, ${report.totalMs.toFixed(0)} ms in all`,
+    );
   });
 
   it('chooses WASM over a slower GPU, and the GPU remains a fallback', async () => {
@@ -36,7 +50,11 @@ describe('backend probe', () => {
       active = name;
       return null;
     };
-    const report = await probeBackends(['webgpu', 'webgl', 'wasm', 'cpu'], { start, emulated: notEmulated, workload: fakeWorkload(() => active, { webgpu: 150, webgl: 100, wasm: 5 }) });
+    const report = await probeBackends(['webgpu', 'webgl', 'wasm', 'cpu'], {
+      start,
+      emulated: notEmulated,
+      workload: fakeWorkload(() => active, { webgpu: 150, webgl: 100, wasm: 5 }),
+    });
     // (Timer-based: on a loaded machine the two GPUs' order could swap, WASM's lead cannot.)
     expect(report.results[0].backend).toBe('wasm');
     expect(report.results.map((r) => r.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
@@ -52,7 +70,11 @@ describe('backend probe', () => {
       active = name;
       return null;
     };
-    const report = await probeBackends(['webgpu', 'wasm'], { start, emulated: notEmulated, workload: fakeWorkload(() => active, { webgpu: 3, wasm: 30 }) });
+    const report = await probeBackends(['webgpu', 'wasm'], {
+      start,
+      emulated: notEmulated,
+      workload: fakeWorkload(() => active, { webgpu: 3, wasm: 30 }),
+    });
     expect(report.results[0].backend).toBe('webgpu');
   });
 
@@ -63,7 +85,12 @@ describe('backend probe', () => {
       return null;
     };
     const t0 = performance.now();
-    const report = await probeBackends(['webgl', 'wasm'], { start, emulated: notEmulated, budgetMs: 300, workload: fakeWorkload(() => active, { webgl: 5_000, wasm: 10 }) });
+    const report = await probeBackends(['webgl', 'wasm'], {
+      start,
+      emulated: notEmulated,
+      budgetMs: 300,
+      workload: fakeWorkload(() => active, { webgl: 5_000, wasm: 10 }),
+    });
     expect(performance.now() - t0).toBeLessThan(1_000);
     expect(report.results[0]).toMatchObject({ backend: 'wasm' });
     expect(report.results[1]).toMatchObject({ backend: 'webgl', msPerStep: null });
@@ -71,7 +98,12 @@ describe('backend probe', () => {
   });
 
   it('on a busy machine the warm-up step stands in when no timed step fits the budget', async () => {
-    const report = await probeBackends(['wasm'], { start: async () => null, emulated: notEmulated, budgetMs: 250, workload: fakeWorkload(() => 'wasm', { wasm: 200 }) });
+    const report = await probeBackends(['wasm'], {
+      start: async () => null,
+      emulated: notEmulated,
+      budgetMs: 250,
+      workload: fakeWorkload(() => 'wasm', { wasm: 200 }),
+    });
     expect(report.results[0].backend).toBe('wasm');
     expect(report.results[0].msPerStep).toBeGreaterThanOrEqual(190);
     expect(report.results[0].note).toMatch(/first step only/);
@@ -128,7 +160,8 @@ describe('Runner: live view', () => {
     runner.handle({ type: 'init', params: { ...SMALL, backend: 'wasm' }, backends: ['wasm', 'cpu'] });
     runner.handle({ type: 'run' });
     const deadline = Date.now() + 60_000;
-    while (!messages.some((m) => m.type === 'progress' && m.step >= 4) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    while (!messages.some((m) => m.type === 'progress' && m.step >= 4) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 10));
     runner.handle({ type: 'pause' });
     const backend = messages.find((m) => m.type === 'backend');
     expect(backend?.type === 'backend' && backend.report).toMatchObject({ backend: 'wasm', choice: 'user' });

@@ -129,9 +129,18 @@ export const perImage =
 /** Dice over the whole batch (n does not matter): 1 − mean of the FG and BG soft Dice, s = 1e−5. */
 export const refDice: BatchLoss = (p, y) => {
   const s = 1e-5;
-  const score = (pc: number[], yc: number[]): number => (2 * sum(pc.map((v, i) => v * yc[i])) + s) / (sum(pc) + sum(yc) + s);
+  const score = (pc: number[], yc: number[]): number =>
+    (2 * sum(pc.map((v, i) => v * yc[i])) + s) / (sum(pc) + sum(yc) + s);
   const yFg = y.map((v) => (isFg(v) ? 1 : 0));
-  return 1 - 0.5 * (score(p, yFg) + score(p.map((v) => 1 - v), yFg.map((v) => 1 - v)));
+  return (
+    1 -
+    0.5 *
+      (score(p, yFg) +
+        score(
+          p.map((v) => 1 - v),
+          yFg.map((v) => 1 - v),
+        ))
+  );
 };
 
 /** Tversky with soft TP/FP/FN summed over the whole batch (n does not matter). */
@@ -150,10 +159,7 @@ export const refTversky: BatchLoss = (p, y) => {
 
 export const refFocal: PerImage = (p, y) => {
   const { fg, bg } = pixels(p, y);
-  const terms = [
-    ...fg.map((q) => 0.25 * (1 - q.pc) ** 2 * q.ce),
-    ...bg.map((q) => 0.75 * q.pc ** 2 * q.ce),
-  ];
+  const terms = [...fg.map((q) => 0.25 * (1 - q.pc) ** 2 * q.ce), ...bg.map((q) => 0.75 * q.pc ** 2 * q.ce)];
   return sum(terms) / p.length;
 };
 

@@ -16,7 +16,16 @@ import { useWasm } from './helpers';
 beforeAll(useWasm);
 
 /** This machine's run size, as scenarioState keeps it: 32 px, 2 levels, width 4, about 1:50. */
-const MACHINE: Params = { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 48, valSize: 16, batchSize: 8, imbalance: 50 };
+const MACHINE: Params = {
+  ...DEFAULT_PARAMS,
+  size: '32',
+  levels: 2,
+  width: 4,
+  trainSize: 48,
+  valSize: 16,
+  batchSize: 8,
+  imbalance: 50,
+};
 
 const scenario = (id: string) => {
   const s = SCENARIOS.find((x) => x.id === id);
@@ -69,11 +78,13 @@ describe('scenario claims that predict training, each run for real', () => {
     const n = params.batchSize;
     const early = await trainer.step();
     expect(early.kind).toBe('ok');
-    if (early.kind === 'ok') expect(early.record.check && early.record.check.numF >= n / 2 && early.record.check.numB >= n / 2).toBe(false);
+    if (early.kind === 'ok')
+      expect(early.record.check && early.record.check.numF >= n / 2 && early.record.check.numB >= n / 2).toBe(false);
     let last = early;
     for (let i = 0; i < 400 && trainer.stageState.stage === 1; i++) last = await trainer.step();
     expect(trainer.stageState.stage).toBe(2);
-    if (last.kind === 'ok') expect(last.record.check && last.record.check.numF >= n / 2 && last.record.check.numB >= n / 2).toBe(true);
+    if (last.kind === 'ok')
+      expect(last.record.check && last.record.check.numF >= n / 2 && last.record.check.numB >= n / 2).toBe(true);
     const switchedAt = trainer.stageState.switchedAt;
     for (let i = 0; i < 20; i++) await trainer.step();
     const snap = await trainer.snapshot('wasm', 0);
@@ -81,7 +92,9 @@ describe('scenario claims that predict training, each run for real', () => {
     expect(trace?.trained).toBe('balance');
     const trained = bgBiasShareAt(trace!.trainedHist, params.t);
     const bce = bgBiasShareAt(trace!.bceHist, params.t);
-    console.log(`switch scenario: switched after step ${switchedAt}; 20 steps later BG-bias share ${(100 * trained).toFixed(1)}% (Balance) vs ${(100 * bce).toFixed(1)}% (BCE)`);
+    console.log(
+      `switch scenario: switched after step ${switchedAt}; 20 steps later BG-bias share ${(100 * trained).toFixed(1)}% (Balance) vs ${(100 * bce).toFixed(1)}% (BCE)`,
+    );
     expect(trained).toBeLessThan(bce);
     trainer.dispose();
   }, 300_000);
@@ -102,7 +115,8 @@ describe('scenario claims the math guarantees', () => {
     const { p, y } = conceptPredictions({ ratio: 20, quality: 0.5 });
     const g = pixelGradients('tversky', p, y, 1, { tHard: 0.9, eps: 'reference', a: 0.5 });
     const ratios: number[] = [];
-    for (let i = 0; i < p.length; i++) if (y[i] < 0.5 && p[i] > 1e-3 && p[i] < 1 - 1e-3) ratios.push(g[i] / (p[i] * (1 - p[i])));
+    for (let i = 0; i < p.length; i++)
+      if (y[i] < 0.5 && p[i] > 1e-3 && p[i] < 1 - 1e-3) ratios.push(g[i] / (p[i] * (1 - p[i])));
     const c = ratios[0];
     for (const r of ratios) expect(r / c).toBeCloseTo(1, 9);
   });
@@ -118,7 +132,9 @@ describe('scenario claims the math guarantees', () => {
     const bce = gradientShares(pixelGradients('bce', p, y, 1, base), p, y, 0.5);
     const small = gradientShares(ref, p, y, 0.5);
     expect(one.bgBias).toBeGreaterThan(small.bgBias);
-    console.log(`eps scenario: BG-bias share ε=1 ${(100 * one.bgBias).toFixed(1)}%, ε=f/N ${(100 * small.bgBias).toFixed(1)}%, BCE ${(100 * bce.bgBias).toFixed(1)}%`);
+    console.log(
+      `eps scenario: BG-bias share ε=1 ${(100 * one.bgBias).toFixed(1)}%, ε=f/N ${(100 * small.bgBias).toFixed(1)}%, BCE ${(100 * bce.bgBias).toFixed(1)}%`,
+    );
   });
 
   it('the concept explorer at its defaults: BCE spends most of its push on BG-bias pixels, the Balance loss far less', () => {
@@ -127,7 +143,9 @@ describe('scenario claims the math guarantees', () => {
     const opts = { tHard: params.tHard, eps: 'reference' as const, a: params.a };
     const bce = gradientShares(pixelGradients('bce', p, y, 1, opts), p, y, params.t);
     const balance = gradientShares(pixelGradients('balance', p, y, 1, opts), p, y, params.t);
-    console.log(`concept defaults: BG-bias share BCE ${(100 * bce.bgBias).toFixed(1)}%, Balance ${(100 * balance.bgBias).toFixed(1)}%`);
+    console.log(
+      `concept defaults: BG-bias share BCE ${(100 * bce.bgBias).toFixed(1)}%, Balance ${(100 * balance.bgBias).toFixed(1)}%`,
+    );
     expect(bce.bgBias).toBeGreaterThan(0.5);
     expect(balance.bgBias).toBeLessThan(bce.bgBias / 2);
   });

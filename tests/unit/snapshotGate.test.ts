@@ -56,7 +56,8 @@ describe('snapshot gate', () => {
     expect(applied.length).toBeGreaterThan(20);
     const flushTimes = [...new Set(applied)];
     expect(flushTimes.length).toBeGreaterThanOrEqual(3);
-    for (let i = 1; i < flushTimes.length; i++) expect(flushTimes[i] - flushTimes[i - 1]).toBeLessThanOrEqual(MAX_HOLD_MS + 20);
+    for (let i = 1; i < flushTimes.length; i++)
+      expect(flushTimes[i] - flushTimes[i - 1]).toBeLessThanOrEqual(MAX_HOLD_MS + 20);
   });
 
   it('flush applies everything held, in arrival order', () => {

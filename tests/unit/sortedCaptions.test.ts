@@ -119,21 +119,28 @@ describe('epsCase', () => {
     const pixels = fc.integer({ min: 1, max: 60 }).chain((len) =>
       fc.record({
         // Coarse values make ties with t and FP_hard = f frequent.
-        p: fc.array(fc.integer({ min: 0, max: 10 }).map((k) => k / 10), { minLength: len, maxLength: len }),
+        p: fc.array(
+          fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+          { minLength: len, maxLength: len },
+        ),
         y: fc.array(fc.constantFrom(0, 1), { minLength: len, maxLength: len }),
       }),
     );
     fc.assert(
-      fc.property(pixels, fc.integer({ min: 0, max: 10 }).map((k) => k / 10), ({ p, y }, t) => {
-        const d = decompose(p, y, { t, eps: 0.1 });
-        const c = epsCase(d, t, 0.1);
-        if (d.b > 0 && d.f >= 1 && d.f <= d.b) expect(c.eq).toBe(usesEq12(d, t) ? 12 : 11);
-        // The form's assumption holds: eq11 ⇔ every pixel above t in the top f; eq12 ⇔ top f all above t.
-        if (c.form === 'eq11') expect(d.fpHard).toBeLessThanOrEqual(d.f);
-        if (c.form === 'eq12') expect(d.fpHard).toBeGreaterThanOrEqual(d.f);
-        expect(c.mainAltered).toBe(d.fpHard > d.f && d.b > 0);
-        expect(falseInequalities(text(c.caption))).toEqual([]);
-      }),
+      fc.property(
+        pixels,
+        fc.integer({ min: 0, max: 10 }).map((k) => k / 10),
+        ({ p, y }, t) => {
+          const d = decompose(p, y, { t, eps: 0.1 });
+          const c = epsCase(d, t, 0.1);
+          if (d.b > 0 && d.f >= 1 && d.f <= d.b) expect(c.eq).toBe(usesEq12(d, t) ? 12 : 11);
+          // The form's assumption holds: eq11 ⇔ every pixel above t in the top f; eq12 ⇔ top f all above t.
+          if (c.form === 'eq11') expect(d.fpHard).toBeLessThanOrEqual(d.f);
+          if (c.form === 'eq12') expect(d.fpHard).toBeGreaterThanOrEqual(d.f);
+          expect(c.mainAltered).toBe(d.fpHard > d.f && d.b > 0);
+          expect(falseInequalities(text(c.caption))).toEqual([]);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -25,7 +25,11 @@ const A = { p: [0.95, 0.05, 0.02, 0.01], y: [1, 0, 0, 0] };
 const B = { p: [0.95, 0.5, 0.3, 0.01], y: [1, 1, 0, 0] };
 const C = { p: [0.3, 0.6, 0.1, 0.1], y: [1, 0, 0, 0] };
 const D = { p: [0.9, 0.9, 0.9, 0.9], y: [0, 0, 0, 0] };
-const join = (...imgs: { p: number[]; y: number[] }[]) => ({ p: imgs.flatMap((i) => i.p), y: imgs.flatMap((i) => i.y), n: imgs.length });
+const join = (...imgs: { p: number[]; y: number[] }[]) => ({
+  p: imgs.flatMap((i) => i.p),
+  y: imgs.flatMap((i) => i.y),
+  n: imgs.length,
+});
 
 describe('stageCheck (Algorithm 1)', () => {
   it("rule 'code': B passes (2nd largest FG error 0.05 ≤ 0.1; 2nd largest BG p 0.01 ≤ 0.1)", async () => {
@@ -53,11 +57,16 @@ describe('stageCheck (Algorithm 1)', () => {
 
   it('matches the sort-based reference on random batches, both rules', async () => {
     await fc.assert(
-      fc.asyncProperty(batch, fc.constantFrom('code' as const, 'algorithm1' as const), fc.double({ min: 0.05, max: 0.95, noNaN: true }), async ({ n, p, y }, rule, tHard) => {
-        // Keep p away from the test boundaries, where float32 and float64 rounding may disagree.
-        const safe = p.map((v) => (Math.abs(v - tHard) < 1e-5 || Math.abs(1 - v - tHard) < 1e-5 ? v / 2 : v));
-        expect(await check(safe, y, n, { rule, tHard })).toEqual(refStage(safe, y, n, tHard, rule));
-      }),
+      fc.asyncProperty(
+        batch,
+        fc.constantFrom('code' as const, 'algorithm1' as const),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        async ({ n, p, y }, rule, tHard) => {
+          // Keep p away from the test boundaries, where float32 and float64 rounding may disagree.
+          const safe = p.map((v) => (Math.abs(v - tHard) < 1e-5 || Math.abs(1 - v - tHard) < 1e-5 ? v / 2 : v));
+          expect(await check(safe, y, n, { rule, tHard })).toEqual(refStage(safe, y, n, tHard, rule));
+        },
+      ),
       { numRuns: 150 },
     );
   });

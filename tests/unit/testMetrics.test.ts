@@ -11,23 +11,37 @@ import { atThreshold } from '../../src/state/historyMath';
 import type { HistoryEntry } from '../../src/state/historyTypes';
 
 const entryOf = (p: Float32Array, y: Float32Array): HistoryEntry => ({
-  step: 1, stage: 1, loss: 0, intra: null, inter: null, dice: NaN, iou: NaN, fpHard: NaN, fnHard: NaN, hist: histogram(p, y), eps: 0,
+  step: 1,
+  stage: 1,
+  loss: 0,
+  intra: null,
+  inter: null,
+  dice: NaN,
+  iou: NaN,
+  fpHard: NaN,
+  fnHard: NaN,
+  hist: histogram(p, y),
+  eps: 0,
 });
 
 describe('test metrics at p > 0.5', () => {
   it('Dice and IoU from a logged histogram are the same at every t and equal metrics(p, y, 0.5); hard counts follow t', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.float({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 300 }), fc.integer({ min: 0, max: 1000 }), (pixels, tk) => {
-        const p = Float32Array.from(pixels.map(([v]) => v));
-        const y = Float32Array.from(pixels.map(([, fg]) => (fg ? 1 : 0)));
-        const t = tk / 1000;
-        const at = atThreshold(entryOf(p, y), t);
-        const cut = metrics(p, y, 0.5);
-        expect(at.dice).toBeCloseTo(cut.dice, 12);
-        expect(at.iou).toBeCloseTo(cut.iou, 12);
-        expect(at.fpHard).toBe(metrics(p, y, t).fp);
-        expect(at.fnHard).toBe(metrics(p, y, t).fn);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.float({ min: 0, max: 1, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 300 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (pixels, tk) => {
+          const p = Float32Array.from(pixels.map(([v]) => v));
+          const y = Float32Array.from(pixels.map(([, fg]) => (fg ? 1 : 0)));
+          const t = tk / 1000;
+          const at = atThreshold(entryOf(p, y), t);
+          const cut = metrics(p, y, 0.5);
+          expect(at.dice).toBeCloseTo(cut.dice, 12);
+          expect(at.iou).toBeCloseTo(cut.iou, 12);
+          expect(at.fpHard).toBe(metrics(p, y, t).fp);
+          expect(at.fnHard).toBe(metrics(p, y, t).fn);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -57,9 +71,17 @@ describe('training batches never hold an empty mask', () => {
   });
 
   it('fewer than five pairs with foreground: shared; no foreground at all: refused with a reason', () => {
-    expect(splitIndices(3, [false, true, true])).toEqual({ train: [1, 2], val: [0, 1, 2], shared: true, emptyValOnly: 1 });
+    expect(splitIndices(3, [false, true, true])).toEqual({
+      train: [1, 2],
+      val: [0, 1, 2],
+      shared: true,
+      emptyValOnly: 1,
+    });
     const px = 4;
-    const pair = (fgPixels: number) => ({ image: new Float32Array(px), mask: Float32Array.from({ length: px }, (_, i) => (i < fgPixels ? 1 : 0)) });
+    const pair = (fgPixels: number) => ({
+      image: new Float32Array(px),
+      mask: Float32Array.from({ length: px }, (_, i) => (i < fgPixels ? 1 : 0)),
+    });
     expect(() => trainingDataFromPairs([pair(0), pair(0)], 2, 'x')).toThrow(/Every imported mask is empty/);
     const data = trainingDataFromPairs([pair(0), pair(1), pair(2)], 2, 'x');
     expect(data.train.n).toBe(2);

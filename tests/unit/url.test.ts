@@ -8,16 +8,21 @@ import { COMPARABLE_KEYS, DEFAULT_VIEW, viewFromQuery, type ViewState } from '..
 /** Any valid value of one parameter: a choice option, or a number in range (integers whole). */
 function valueOf(key: ParamKey): fc.Arbitrary<Params[ParamKey]> {
   const spec = schema[key];
-  if (spec.kind === 'choice') return fc.constantFrom(...spec.options.map((o) => o.value)) as fc.Arbitrary<Params[ParamKey]>;
+  if (spec.kind === 'choice')
+    return fc.constantFrom(...spec.options.map((o) => o.value)) as fc.Arbitrary<Params[ParamKey]>;
   if (spec.integer) return fc.integer({ min: spec.min, max: spec.max }) as fc.Arbitrary<Params[ParamKey]>;
   return fc.double({ min: spec.min, max: spec.max, noNaN: true }) as fc.Arbitrary<Params[ParamKey]>;
 }
 
-const paramsArb: fc.Arbitrary<Params> = fc.record(Object.fromEntries(paramKeys.map((k) => [k, valueOf(k)])) as Record<ParamKey, fc.Arbitrary<Params[ParamKey]>>) as fc.Arbitrary<Params>;
+const paramsArb: fc.Arbitrary<Params> = fc.record(
+  Object.fromEntries(paramKeys.map((k) => [k, valueOf(k)])) as Record<ParamKey, fc.Arbitrary<Params[ParamKey]>>,
+) as fc.Arbitrary<Params>;
 
 const viewArb: fc.Arbitrary<ViewState> = fc.record({
   presentation: fc.boolean(),
-  compare: fc.option(fc.record(Object.fromEntries(COMPARABLE_KEYS.map((k) => [k, valueOf(k)])), { requiredKeys: [] }), { nil: null }),
+  compare: fc.option(fc.record(Object.fromEntries(COMPARABLE_KEYS.map((k) => [k, valueOf(k)])), { requiredKeys: [] }), {
+    nil: null,
+  }),
   hidden: fc.oneof(fc.constant('all' as const), fc.uniqueArray(fc.constantFrom(...paramKeys))),
   scenario: fc.option(fc.constantFrom(...scenarioIds), { nil: null }),
 }) as fc.Arbitrary<ViewState>;
@@ -25,17 +30,22 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
 describe('URL state', () => {
   it('every parameter, the view and the selected image round-trip exactly', () => {
     fc.assert(
-      fc.property(paramsArb, viewArb, fc.option(fc.integer({ min: 0, max: 63 }), { nil: null }), (params, view, image) => {
-        const query = queryFromParams(params, { view, selectedImage: image });
-        const back = paramsFromQuery(query);
-        expect(back.problems).toEqual([]);
-        expect(back.params).toEqual(params);
-        const v = viewFromQuery(query, scenarioIds);
-        expect(v.problems).toEqual([]);
-        expect(v.view).toEqual(view);
-        // Image 1 (index 0) is the default and is left out of the link.
-        expect(v.selectedImage).toBe(image === 0 ? undefined : image);
-      }),
+      fc.property(
+        paramsArb,
+        viewArb,
+        fc.option(fc.integer({ min: 0, max: 63 }), { nil: null }),
+        (params, view, image) => {
+          const query = queryFromParams(params, { view, selectedImage: image });
+          const back = paramsFromQuery(query);
+          expect(back.problems).toEqual([]);
+          expect(back.params).toEqual(params);
+          const v = viewFromQuery(query, scenarioIds);
+          expect(v.problems).toEqual([]);
+          expect(v.view).toEqual(view);
+          // Image 1 (index 0) is the default and is left out of the link.
+          expect(v.selectedImage).toBe(image === 0 ? undefined : image);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -46,20 +56,36 @@ describe('URL state', () => {
 
   it('garbage is clamped or dropped, each with a message, and never throws', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...paramKeys.map((k) => schema[k].urlKey), 'cmp', 'b.loss', 'b.seed', 'hide', 'sc', 'img', 'present', 'zz'), fc.string()), (raw) => {
-        const query = `?${new URLSearchParams(raw).toString()}`;
-        const { params } = paramsFromQuery(query);
-        for (const key of paramKeys) {
-          const spec = schema[key];
-          const v = params[key];
-          if (spec.kind === 'choice') expect(spec.options.map((o) => o.value)).toContain(v);
-          else {
-            expect(v as number).toBeGreaterThanOrEqual(spec.min);
-            expect(v as number).toBeLessThanOrEqual(spec.max);
+      fc.property(
+        fc.dictionary(
+          fc.constantFrom(
+            ...paramKeys.map((k) => schema[k].urlKey),
+            'cmp',
+            'b.loss',
+            'b.seed',
+            'hide',
+            'sc',
+            'img',
+            'present',
+            'zz',
+          ),
+          fc.string(),
+        ),
+        (raw) => {
+          const query = `?${new URLSearchParams(raw).toString()}`;
+          const { params } = paramsFromQuery(query);
+          for (const key of paramKeys) {
+            const spec = schema[key];
+            const v = params[key];
+            if (spec.kind === 'choice') expect(spec.options.map((o) => o.value)).toContain(v);
+            else {
+              expect(v as number).toBeGreaterThanOrEqual(spec.min);
+              expect(v as number).toBeLessThanOrEqual(spec.max);
+            }
           }
-        }
-        expect(() => viewFromQuery(query, scenarioIds)).not.toThrow();
-      }),
+          expect(() => viewFromQuery(query, scenarioIds)).not.toThrow();
+        },
+      ),
       { numRuns: 300 },
     );
     const bad = viewFromQuery('?cmp=1&b.seed=3&b.loss=nope&hide=t,zz&sc=nope&img=-2&present=2', scenarioIds);

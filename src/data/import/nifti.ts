@@ -66,10 +66,14 @@ export function parseNiftiHeader(bytes: Uint8Array): NiftiHeader {
   }
   const magic = String.fromCharCode(bytes[344], bytes[345], bytes[346]);
   if (magic === 'ni1') {
-    throw new ImportError('this is the header of a .hdr/.img pair, which is not supported; save the volume as a single .nii or .nii.gz file');
+    throw new ImportError(
+      'this is the header of a .hdr/.img pair, which is not supported; save the volume as a single .nii or .nii.gz file',
+    );
   }
   if (magic !== 'n+1') {
-    throw new ImportError('could not be decoded (the NIfTI-1 magic "n+1" is missing; Analyze 7.5 files are not supported)');
+    throw new ImportError(
+      'could not be decoded (the NIfTI-1 magic "n+1" is missing; Analyze 7.5 files are not supported)',
+    );
   }
   const dim: number[] = [];
   for (let i = 0; i < 8; i++) dim.push(view.getInt16(40 + 2 * i, littleEndian));

@@ -4,10 +4,34 @@ import type { FileFormat, ImportProblem, InputFile } from './types';
 
 export type Role = 'image' | 'mask' | 'prob';
 
-export const MASK_SUFFIXES = ['_mask', '-mask', '_masks', '_seg', '-seg', '_segmentation', '_label', '-label', '_labels', '_gt', '-gt'];
+export const MASK_SUFFIXES = [
+  '_mask',
+  '-mask',
+  '_masks',
+  '_seg',
+  '-seg',
+  '_segmentation',
+  '_label',
+  '-label',
+  '_labels',
+  '_gt',
+  '-gt',
+];
 export const PROB_SUFFIXES = ['_prob', '-prob', '_probs', '_probability', '_pred', '-pred', '_preds', '_prediction'];
 export const IMAGE_DIRS = ['images', 'image', 'imgs', 'img', 'imagestr', 'imagests'];
-export const MASK_DIRS = ['masks', 'mask', 'labels', 'label', 'gt', 'gts', 'ground_truth', 'groundtruth', 'segmentations', 'labelstr', 'labelsts'];
+export const MASK_DIRS = [
+  'masks',
+  'mask',
+  'labels',
+  'label',
+  'gt',
+  'gts',
+  'ground_truth',
+  'groundtruth',
+  'segmentations',
+  'labelstr',
+  'labelsts',
+];
 export const PROB_DIRS = ['probs', 'prob', 'probabilities', 'predictions', 'prediction', 'preds', 'pred'];
 
 /** nnU-Net folders pair only with their own split (imagesTr ↔ labelsTr, imagesTs ↔ labelsTs). */
@@ -29,7 +53,8 @@ export interface Classified {
 
 function stripSuffix(stem: string, suffixes: string[]): string | null {
   const lower = stem.toLowerCase();
-  for (const s of suffixes) if (lower.length > s.length && lower.endsWith(s)) return stem.slice(0, stem.length - s.length);
+  for (const s of suffixes)
+    if (lower.length > s.length && lower.endsWith(s)) return stem.slice(0, stem.length - s.length);
   return null;
 }
 
@@ -130,7 +155,10 @@ export function pairFiles(files: Classified[], mode: 'pairs' | 'analysis'): Pair
       const what = mode === 'pairs' ? 'images' : 'probability maps';
       problems.push({
         file: primaries[0].path,
-        message: `${list(primaries.map((p) => p.path), 10)} are ${what} with the same name and would share one mask; keep only one of them`,
+        message: `${list(
+          primaries.map((p) => p.path),
+          10,
+        )} are ${what} with the same name and would share one mask; keep only one of them`,
       });
       continue;
     }
@@ -140,7 +168,10 @@ export function pairFiles(files: Classified[], mode: 'pairs' | 'analysis'): Pair
     } else if (masks.length > 1) {
       problems.push({
         file: primary.path,
-        message: `${primary.path} has more than one mask (${list(masks.map((m) => m.path), 10)}); keep only one of them`,
+        message: `${primary.path} has more than one mask (${list(
+          masks.map((m) => m.path),
+          10,
+        )}); keep only one of them`,
       });
     } else {
       matches.push({ primary, mask: masks[0] });

@@ -6,7 +6,14 @@ import { dimsText, errorMessage, openFile, sameDims, type OpenedFile } from './d
 import { binarise, distinctText, maskValues } from './normalise';
 import { classify, pairFiles, type Classified, type Match } from './pairing';
 import { formatOf, splitPath, UNSUPPORTED_MESSAGE } from './paths';
-import { DEFAULT_MAX_SIDE, type Decoded, type Dims, type ImportOptions, type ImportProblem, type InputFile } from './types';
+import {
+  DEFAULT_MAX_SIDE,
+  type Decoded,
+  type Dims,
+  type ImportOptions,
+  type ImportProblem,
+  type InputFile,
+} from './types';
 import { expandZips } from './zip';
 
 export interface LoadedMatch {
@@ -34,7 +41,8 @@ function bigMessage(path: string, d: Dims, maxSide: number): string {
 
 function displayNames(matches: Match[]): Map<Match, string> {
   const count = new Map<string, number>();
-  for (const m of matches) count.set(m.primary.subject.toLowerCase(), (count.get(m.primary.subject.toLowerCase()) ?? 0) + 1);
+  for (const m of matches)
+    count.set(m.primary.subject.toLowerCase(), (count.get(m.primary.subject.toLowerCase()) ?? 0) + 1);
   const names = new Map<Match, string>();
   for (const m of matches) {
     const unique = count.get(m.primary.subject.toLowerCase()) === 1;
@@ -96,7 +104,10 @@ export async function loadPairs(
       continue;
     }
     const mismatch = (a: Dims, b: Dims): void => {
-      out.problems.push({ file: primary.path, message: `${primary.path} is ${dimsText(a)} but ${mask.path} is ${dimsText(b)}` });
+      out.problems.push({
+        file: primary.path,
+        message: `${primary.path} is ${dimsText(a)} but ${mask.path} is ${dimsText(b)}`,
+      });
     };
     if (pOpen.dims && mOpen.dims && !sameDims(pOpen.dims, mOpen.dims)) {
       mismatch(pOpen.dims, mOpen.dims);
@@ -129,7 +140,9 @@ export async function loadPairs(
       const b = binarise(maskValues(m));
       binary = b.mask;
       if (b.distinct > 2) {
-        out.notes.push(`mask ${mask.path} was not binary (${distinctText(b.distinct)}); binarised at ≥ 50% of its maximum`);
+        out.notes.push(
+          `mask ${mask.path} was not binary (${distinctText(b.distinct)}); binarised at ≥ 50% of its maximum`,
+        );
       }
     } catch (e) {
       fail(mask, e);

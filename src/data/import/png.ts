@@ -38,7 +38,13 @@ export function pngTruncation(data: Uint8Array): string | null {
 }
 
 /** Unpacks 1-, 2- or 4-bit samples (rows padded to whole bytes) into one byte per sample. */
-function unpackBits(packed: ArrayLike<number>, width: number, height: number, channels: number, bits: number): Uint8Array {
+function unpackBits(
+  packed: ArrayLike<number>,
+  width: number,
+  height: number,
+  channels: number,
+  bits: number,
+): Uint8Array {
   const perRow = width * channels;
   const rowBytes = Math.ceil((perRow * bits) / 8);
   const out = new Uint8Array(perRow * height);
@@ -55,7 +61,8 @@ function unpackBits(packed: ArrayLike<number>, width: number, height: number, ch
 
 /** Decodes a PNG into samples: 8-bit, 16-bit and 1/2/4-bit gray, gray+alpha, RGB, RGBA, palette (expanded to RGB/RGBA). */
 export function decodePng(data: Uint8Array): Decoded {
-  if (!hasPngSignature(data)) throw new ImportError('could not be decoded (not a PNG file: the PNG signature is missing)');
+  if (!hasPngSignature(data))
+    throw new ImportError('could not be decoded (not a PNG file: the PNG signature is missing)');
   const truncated = pngTruncation(data);
   if (truncated) throw new ImportError(`could not be decoded (${truncated})`);
   let png: ReturnType<typeof decode>;

@@ -48,7 +48,14 @@ function axisWeights(n: number, m: number): AxisWeights {
 }
 
 /** Separable area-average of a width×height plane to size×size (float64). */
-function boxResample(v: ArrayLike<number>, width: number, height: number, ax: AxisWeights, ay: AxisWeights, size: number): Float64Array {
+function boxResample(
+  v: ArrayLike<number>,
+  width: number,
+  height: number,
+  ax: AxisWeights,
+  ay: AxisWeights,
+  size: number,
+): Float64Array {
   const tmp = new Float64Array(height * size);
   for (let y = 0; y < height; y++) {
     const row = y * width;

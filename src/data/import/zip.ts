@@ -29,7 +29,10 @@ export function expandZips(input: InputFile[]): ExpandedFiles {
       return;
     }
     if (level >= MAX_NESTING) {
-      problems.push({ file: path, message: `${path}: zip archives nested more than ${MAX_NESTING} deep are not opened` });
+      problems.push({
+        file: path,
+        message: `${path}: zip archives nested more than ${MAX_NESTING} deep are not opened`,
+      });
       return;
     }
     let entries: Record<string, Uint8Array>;

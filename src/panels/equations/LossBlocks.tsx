@@ -16,7 +16,15 @@ import { LOSS_TEX } from './tex';
 const caption: CSSProperties = { fontSize: 13, color: '#59636e', margin: '2px 0 6px', lineHeight: 1.45 };
 const summary: CSSProperties = { cursor: 'pointer', fontSize: 13, color: '#1f2328', padding: '3px 0' };
 const body: CSSProperties = { padding: '4px 0 8px 14px', overflowX: 'auto', overflowY: 'hidden' };
-const inUse: CSSProperties = { fontSize: 11, fontWeight: 600, color: '#1a7f37', border: '1px solid #1a7f37', borderRadius: 4, padding: '0 4px', marginLeft: 6 };
+const inUse: CSSProperties = {
+  fontSize: 11,
+  fontWeight: 600,
+  color: '#1a7f37',
+  border: '1px solid #1a7f37',
+  borderRadius: 4,
+  padding: '0 4px',
+  marginLeft: 6,
+};
 
 /** A closed-by-default block with a one-line summary that already carries the value. */
 export function Block({ testId, title, children }: { testId: string; title: ReactNode; children: ReactNode }) {
@@ -52,12 +60,14 @@ function IntraBlock({ lt, tHard, subject }: { lt: LossTerms | null; tHard: numbe
       testId="eq-intra"
       title={
         <>
-          <b>Intra-CBL</b> — four groups at t<sub>h</sub> = {printed(tHard, 4)}: <Value v={lt?.intra.value ?? null} testId="eq-intra-value" />
+          <b>Intra-CBL</b> — four groups at t<sub>h</sub> = {printed(tHard, 4)}:{' '}
+          <Value v={lt?.intra.value ?? null} testId="eq-intra-value" />
         </>
       }
     >
       <p style={caption}>
-        Per-pixel cross-entropy and group means (docs/design.md §1.3); the loss is the sum of the four group means, so each group weighs the same however many pixels it holds.
+        Per-pixel cross-entropy and group means (docs/design.md §1.3); the loss is the sum of the four group means, so
+        each group weighs the same however many pixels it holds.
       </p>
       <p style={caption}>
         <Tex src={LOSS_TEX.ce} />
@@ -68,8 +78,12 @@ function IntraBlock({ lt, tHard, subject }: { lt: LossTerms | null; tHard: numbe
       <p style={caption} data-testid="eq-intra-groups">
         {g ? (
           <>
-            For {subject}: |FG<sub>h</sub>| = {g.fgHard.count}, |FG<sub>e</sub>| = {g.fgEasy.count}, |BG<sub>h</sub>| = {g.bgHard.count}, |BG<sub>e</sub>| = {g.bgEasy.count}
-            {g.fgHard.count * g.fgEasy.count * g.bgHard.count * g.bgEasy.count === 0 ? ' (an empty group contributes 0)' : ''}.
+            For {subject}: |FG<sub>h</sub>| = {g.fgHard.count}, |FG<sub>e</sub>| = {g.fgEasy.count}, |BG<sub>h</sub>| ={' '}
+            {g.bgHard.count}, |BG<sub>e</sub>| = {g.bgEasy.count}
+            {g.fgHard.count * g.fgEasy.count * g.bgHard.count * g.bgEasy.count === 0
+              ? ' (an empty group contributes 0)'
+              : ''}
+            .
           </>
         ) : (
           NEEDS_PIXELS
@@ -89,7 +103,8 @@ function InterBlock({ lt, subject }: { lt: LossTerms | null; subject: string }) 
       testId="eq-inter"
       title={
         <>
-          <b>Inter-CBL</b> — {reference ? 'the authors’ form (ε = reference)' : <>ε = {epsText}</>}: <Value v={i?.value ?? null} testId="eq-inter-value" />
+          <b>Inter-CBL</b> — {reference ? 'the authors’ form (ε = reference)' : <>ε = {epsText}</>}:{' '}
+          <Value v={i?.value ?? null} testId="eq-inter-value" />
         </>
       }
     >
@@ -100,7 +115,12 @@ function InterBlock({ lt, subject }: { lt: LossTerms | null; subject: string }) 
         {i ? (
           <>
             For {subject}: f = {i.f}, |H| = {i.h}, |E| = {i.e}, N = {i.N}
-            {i.f === 0 ? ' (f = 0: H is empty, the background term is Σ_BG ℓ / N)' : i.f > i.b ? ' (f > b: H is the whole background, E is empty)' : ''}.
+            {i.f === 0
+              ? ' (f = 0: H is empty, the background term is Σ_BG ℓ / N)'
+              : i.f > i.b
+                ? ' (f > b: H is the whole background, E is empty)'
+                : ''}
+            .
           </>
         ) : (
           NEEDS_PIXELS
@@ -112,8 +132,9 @@ function InterBlock({ lt, subject }: { lt: LossTerms | null; subject: string }) 
       </p>
       <Aligned lhs={LOSS_TEX.interLhs} symbolic={LOSS_TEX.interRef} rows={lt ? interRefRows(lt) : []} />
       <p style={{ ...caption, marginTop: 10 }}>
-        <b>The ε form</b>: an easy background pixel weighs ε of a hard one, as in Eq. 11–12. ε = f/N gives the authors’ form (f ≥ 1); f = 0 makes the background term Σ<sub>BG</sub> ℓ / N whatever ε.
-        {i ? (reference ? <> Shown at ε = f/N = {epsText}.</> : <span style={inUse}>in use</span>) : null}
+        <b>The ε form</b>: an easy background pixel weighs ε of a hard one, as in Eq. 11–12. ε = f/N gives the authors’
+        form (f ≥ 1); f = 0 makes the background term Σ<sub>BG</sub> ℓ / N whatever ε.
+        {i ? reference ? <> Shown at ε = f/N = {epsText}.</> : <span style={inUse}>in use</span> : null}
       </p>
       <Aligned lhs={LOSS_TEX.interEpsLhs} symbolic={LOSS_TEX.interEps} rows={lt ? interEpsRows(lt) : []} />
     </Block>
@@ -126,11 +147,15 @@ function BalanceBlock({ lt }: { lt: LossTerms | null }) {
       testId="eq-balance"
       title={
         <>
-          <b>Balance loss</b> — a·Intra-CBL + (1 − a)·Inter-CBL{lt ? <>, a = {printed(lt.balance.a, 3)}</> : null}: <Value v={lt?.balance.value ?? null} testId="eq-balance-value" />
+          <b>Balance loss</b> — a·Intra-CBL + (1 − a)·Inter-CBL{lt ? <>, a = {printed(lt.balance.a, 3)}</> : null}:{' '}
+          <Value v={lt?.balance.value ?? null} testId="eq-balance-value" />
         </>
       }
     >
-      <p style={caption}>Stage 2 of Algorithm 1 trains with this mix; stage 1 with Intra-CBL alone. Per image, then the mean over the batch.</p>
+      <p style={caption}>
+        Stage 2 of Algorithm 1 trains with this mix; stage 1 with Intra-CBL alone. Per image, then the mean over the
+        batch.
+      </p>
       <Aligned lhs={LOSS_TEX.balanceLhs} symbolic={LOSS_TEX.balance} rows={lt ? balanceRows(lt) : []} />
     </Block>
   );
@@ -149,7 +174,17 @@ function Check({ side, op, bound, f }: { side: SwitchSide; op: '≤' | '≥'; bo
   );
 }
 
-const mono: CSSProperties = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12.5, lineHeight: 1.5, margin: '4px 0 8px', whiteSpace: 'pre', background: '#f6f8fa', borderRadius: 6, padding: '8px 10px', overflowX: 'auto' };
+const mono: CSSProperties = {
+  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  fontSize: 12.5,
+  lineHeight: 1.5,
+  margin: '4px 0 8px',
+  whiteSpace: 'pre',
+  background: '#f6f8fa',
+  borderRadius: 6,
+  padding: '8px 10px',
+  overflowX: 'auto',
+};
 const cell: CSSProperties = { padding: '3px 10px 3px 0', verticalAlign: 'top', textAlign: 'left' };
 
 /** Algorithm 1 of the appendix, with its comments aligned in one column. */
@@ -170,7 +205,17 @@ const PSEUDOCODE = (
   .map(([code, note]) => (note ? `${code.padEnd(48)}▷ ${note}` : code))
   .join('\n');
 
-function Algorithm1Block({ flags, rule, tHard, subject }: { flags: SwitchFlags | null; rule: SwitchRule; tHard: number; subject: string }) {
+function Algorithm1Block({
+  flags,
+  rule,
+  tHard,
+  subject,
+}: {
+  flags: SwitchFlags | null;
+  rule: SwitchRule;
+  tHard: number;
+  subject: string;
+}) {
   const th = printed(tHard, 4);
   const rows: { id: SwitchRule; name: ReactNode; fg: ReactNode; bg: ReactNode; bound: number; op: '≤' | '≥' }[] = [
     {
@@ -230,14 +275,26 @@ function Algorithm1Block({ flags, rule, tHard, subject }: { flags: SwitchFlags |
             <th style={cell}>rule</th>
             <th style={cell}>fgOK</th>
             <th style={cell}>bgOK</th>
-            <th style={cell}>{flags ? <>{subject} (f = {flags.f}, t<sub>h</sub> = {th})</> : 'this image'}</th>
+            <th style={cell}>
+              {flags ? (
+                <>
+                  {subject} (f = {flags.f}, t<sub>h</sub> = {th})
+                </>
+              ) : (
+                'this image'
+              )}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => {
             const s = flags?.[r.id];
             return (
-              <tr key={r.id} data-testid={`eq-algorithm1-${r.id}`} style={{ background: r.id === rule ? '#ddf4ff' : undefined }}>
+              <tr
+                key={r.id}
+                data-testid={`eq-algorithm1-${r.id}`}
+                style={{ background: r.id === rule ? '#ddf4ff' : undefined }}
+              >
                 <td style={cell}>
                   {r.name}
                   {r.id === rule ? <span style={inUse}>in use</span> : null}
@@ -261,11 +318,14 @@ function Algorithm1Block({ flags, rule, tHard, subject }: { flags: SwitchFlags |
         </tbody>
       </table>
       <p style={{ ...caption, marginTop: 6 }}>
-        Each f-th largest is taken over all N pixels of the masked product. In words: 'code' asks that the best-predicted foreground pixel reach p̃ ≥ t<sub>h</sub> and that the f-th largest
-        background prediction be ≤ 1 − t<sub>h</sub> (Eq. 11 with margin); 'algorithm1' asks that every foreground pixel reach t<sub>h</sub>. An image with f = 0 counts as OK for both.
+        Each f-th largest is taken over all N pixels of the masked product. In words: 'code' asks that the
+        best-predicted foreground pixel reach p̃ ≥ t<sub>h</sub> and that the f-th largest background prediction be ≤ 1 −
+        t<sub>h</sub> (Eq. 11 with margin); 'algorithm1' asks that every foreground pixel reach t<sub>h</sub>. An image
+        with f = 0 counts as OK for both.
       </p>
       <p style={caption} data-testid="eq-algorithm1-footnote">
-        <b>Note:</b> the t in the appendix’s Algorithm 1 is t<sub>h</sub>, the hard-sample threshold (Eq. 13 of the main text, here {th}), not the decomposition’s threshold t of Eq. 1–12.
+        <b>Note:</b> the t in the appendix’s Algorithm 1 is t<sub>h</sub>, the hard-sample threshold (Eq. 13 of the main
+        text, here {th}), not the decomposition’s threshold t of Eq. 1–12.
       </p>
     </Block>
   );

@@ -64,13 +64,33 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
   const epsText = printed(eps);
   const mainAltered = fpHard > f;
   if (b === 0) {
-    return { eq: null, form: 'noEps', relation: null, mainAltered: false, tag: 'b = 0', caption: ['b = 0: there is no background for ε to weight.'], short: ['b = 0: no background — ε has no effect'] };
+    return {
+      eq: null,
+      form: 'noEps',
+      relation: null,
+      mainAltered: false,
+      tag: 'b = 0',
+      caption: ['b = 0: there is no background for ε to weight.'],
+      short: ['b = 0: no background — ε has no effect'],
+    };
   }
   if (f === 0) {
     const what: TextPart[] =
       fpHard > 0
-        ? [' ε = ', epsText, ' scales every background pixel, the main term too (', ...FP_HARD, ` = ${fpHard} > f = 0).`]
-        : [' ε = ', epsText, ' scales every background pixel; none is above t (', ...FP_HARD, ' = 0), so only the bias shrinks.'];
+        ? [
+            ' ε = ',
+            epsText,
+            ' scales every background pixel, the main term too (',
+            ...FP_HARD,
+            ` = ${fpHard} > f = 0).`,
+          ]
+        : [
+            ' ε = ',
+            epsText,
+            ' scales every background pixel; none is above t (',
+            ...FP_HARD,
+            ' = 0), so only the bias shrinks.',
+          ];
     return {
       eq: null,
       form: 'allEps',
@@ -95,7 +115,8 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
   const digits = distinctDigits(kthBg, t);
   const relation = kthBg > t ? '>' : kthBg < t ? '<' : '=';
   const cond: TextPart[] = [...KTH, ` = ${printed(kthBg, digits)} ${relation} t = ${printed(t, digits)}`];
-  const noEasy: TextPart[] = f === b ? [` b − f = 0: there is no easy background, so ε = ${epsText} changes nothing.`] : [];
+  const noEasy: TextPart[] =
+    f === b ? [` b − f = 0: there is no easy background, so ε = ${epsText} changes nothing.`] : [];
   if (relation === '<') {
     // Every pixel above t ranks above f: FP_hard < f.
     return {
@@ -104,7 +125,13 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
       relation,
       mainAltered: false,
       tag: 'Eq. 11',
-      caption: [...cond, ' (', ...FP_HARD, ` = ${fpHard} < f = ${f}): every pixel above t is in the top f, so ε = ${epsText} only shrinks the bias; the main term is unchanged.`, ...noEasy],
+      caption: [
+        ...cond,
+        ' (',
+        ...FP_HARD,
+        ` = ${fpHard} < f = ${f}): every pixel above t is in the top f, so ε = ${epsText} only shrinks the bias; the main term is unchanged.`,
+        ...noEasy,
+      ],
       short: [{ text: 'Eq. 11: ', bold: true }, ...KTH, ' < t — ε only shrinks the bias'],
     };
   }
@@ -123,7 +150,13 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
         ` = ${fpHard} < f = ${f}), so every pixel above t is in the top f and ε = ${epsText} only shrinks the bias. The split below is Eq. 11’s form, the exact one here (Eq. 12 as printed assumes the top f all lie above t).`,
         ...noEasy,
       ],
-      short: [{ text: 'Eq. 12 at equality: ', bold: true }, ...KTH, ' = t, ', ...FP_HARD, ' < f — ε only shrinks the bias'],
+      short: [
+        { text: 'Eq. 12 at equality: ', bold: true },
+        ...KTH,
+        ' = t, ',
+        ...FP_HARD,
+        ' < f — ε only shrinks the bias',
+      ],
     };
   }
   // kthBg > t: the top f all lie above t, FP_hard ≥ f.
@@ -134,7 +167,12 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
       relation,
       mainAltered: true,
       tag: 'Eq. 12 — main term altered',
-      caption: [...cond, ' (', ...FP_HARD, ` = ${fpHard} > f = ${f}): ε = ${epsText} scales ${fpHard - f} pixels of the main term too — why Inter-CBL is not for training from scratch.`],
+      caption: [
+        ...cond,
+        ' (',
+        ...FP_HARD,
+        ` = ${fpHard} > f = ${f}): ε = ${epsText} scales ${fpHard - f} pixels of the main term too — why Inter-CBL is not for training from scratch.`,
+      ],
       short: [{ text: 'Eq. 12: ', bold: true }, ...KTH, ' > t, ', ...FP_HARD, ' > f — main term altered'],
     };
   }

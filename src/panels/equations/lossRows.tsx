@@ -59,11 +59,19 @@ export function interRefRows(lt: LossTerms): ReactNode[] {
   return [
     <>
       <Rel />
-      {plus([<Frac key="fg" sum={i.fgSum} count={i.f} />, <Frac key="h" sum={i.hSum} count={i.h} />, <Frac key="e" sum={i.eSum} count={i.N} />])}
+      {plus([
+        <Frac key="fg" sum={i.fgSum} count={i.f} />,
+        <Frac key="h" sum={i.hSum} count={i.h} />,
+        <Frac key="e" sum={i.eSum} count={i.N} />,
+      ])}
     </>,
     <>
       <Rel />
-      {plus([<Num key="fg" v={i.fgMean} />, <Num key="h" v={i.hMean} />, <Num key="e" v={i.N > 0 ? i.eSum / i.N : 0} />])}
+      {plus([
+        <Num key="fg" v={i.fgMean} />,
+        <Num key="h" v={i.hMean} />,
+        <Num key="e" v={i.N > 0 ? i.eSum / i.N : 0} />,
+      ])}
     </>,
     result(i.valueReference),
   ];

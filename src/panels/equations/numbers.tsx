@@ -29,7 +29,9 @@ export function Num({ v, digits = 4 }: { v: number; digits?: number }): ReactNod
 export const Bin = ({ children }: { children: ReactNode }) => <span className="eq-bin">{children}</span>;
 /** Relation (=) with TeX's thick space on both sides. */
 export const Rel = () => <span className="eq-rel">=</span>;
-export const Term = ({ id, children }: { id: TermId; children: ReactNode }) => <span className={`term-${id}`}>{children}</span>;
+export const Term = ({ id, children }: { id: TermId; children: ReactNode }) => (
+  <span className={`term-${id}`}>{children}</span>
+);
 /** Math italic symbol (ε, f, b). */
 const Sym = ({ children }: { children: ReactNode }) => <span className="eq-sym">{children}</span>;
 
@@ -44,7 +46,15 @@ export const Diff = ({ a, b }: { a: number; b: number }) => (
 );
 
 /** "= main + bias = total" with the two terms tinted. */
-export function SumRow({ main, bias, total }: { main: [TermId, number]; bias: [TermId, number]; total: number }): ReactNode {
+export function SumRow({
+  main,
+  bias,
+  total,
+}: {
+  main: [TermId, number];
+  bias: [TermId, number];
+  total: number;
+}): ReactNode {
   return (
     <>
       <Rel />
@@ -215,7 +225,15 @@ export function epsRows(d: DecompositionW, eps: number, form: EpsForm): ReactNod
 }
 
 /** "t = 0.5" and "sort(p^bg)_f = 0.155" in the captions. */
-export function Assign({ name, value, digits = 3 }: { name: ReactNode; value: number | null; digits?: number }): ReactNode {
+export function Assign({
+  name,
+  value,
+  digits = 3,
+}: {
+  name: ReactNode;
+  value: number | null;
+  digits?: number;
+}): ReactNode {
   return (
     <span className="eq-inline">
       {name}

@@ -75,9 +75,18 @@ export const EQ1_8 = {
     rhs: `\\displaystyle{}= ${sumFg} (1-p_i) = ${term('fnMain', `\\underbrace{${sumFg} (1-p_i)\\,${ind('(1-p_i) \\ge t')}}_{\\text{main}}`)} + ${term('fnBias', `\\underbrace{${sumFg} (1-p_i)\\,${ind('(1-p_i) < t')}}_{\\text{bias}}`)}`,
   },
   eq5: { lhs: 'e_{bg}^{>t}', rhs: `\\displaystyle{}= \\frac{${sumBg} p_i\\,${ind('p_i > t')}}{${FP}${hard}}` },
-  eq6: { lhs: 'e_{bg}^{\\le t}', rhs: `\\displaystyle{}= \\frac{${sumBg} p_i\\,${ind('p_i \\le t')}}{b - ${FP}${hard}}` },
-  eq7: { lhs: 'e_{fg}^{\\le t}', rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) \\ge t')}}{${FN}${hard}}` },
-  eq8: { lhs: 'e_{fg}^{>t}', rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) < t')}}{f - ${FN}${hard}}` },
+  eq6: {
+    lhs: 'e_{bg}^{\\le t}',
+    rhs: `\\displaystyle{}= \\frac{${sumBg} p_i\\,${ind('p_i \\le t')}}{b - ${FP}${hard}}`,
+  },
+  eq7: {
+    lhs: 'e_{fg}^{\\le t}',
+    rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) \\ge t')}}{${FN}${hard}}`,
+  },
+  eq8: {
+    lhs: 'e_{fg}^{>t}',
+    rhs: `\\displaystyle{}= \\frac{${sumFg} (1-p_i)\\,${ind('(1-p_i) < t')}}{f - ${FN}${hard}}`,
+  },
 } as const;
 
 /** The CBL losses (docs/design.md §1.3). */

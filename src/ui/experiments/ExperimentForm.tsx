@@ -6,8 +6,18 @@ import type { SweepConfig } from '../../experiments/types';
 import { useExperimentView } from '../../state/experimentView';
 
 const FIELDS: { arg: Exclude<SweepArg, 'losses'>; label: string; title: string; size: number }[] = [
-  { arg: 'ratios', label: 'Ratios b/f', title: 'Comma-separated background:foreground ratios, 2–500 (the imbalance slider’s range)', size: 14 },
-  { arg: 'seeds', label: 'Seeds', title: 'Comma-separated seeds: each seeds data, initial weights and batch order', size: 8 },
+  {
+    arg: 'ratios',
+    label: 'Ratios b/f',
+    title: 'Comma-separated background:foreground ratios, 2–500 (the imbalance slider’s range)',
+    size: 14,
+  },
+  {
+    arg: 'seeds',
+    label: 'Seeds',
+    title: 'Comma-separated seeds: each seeds data, initial weights and batch order',
+    size: 8,
+  },
   { arg: 'steps', label: 'Steps', title: 'Training steps per run', size: 5 },
   { arg: 'size', label: 'Image px', title: '32, 64 or 128', size: 3 },
   { arg: 'levels', label: 'Levels', title: 'U-Net levels, 2–4', size: 2 },
@@ -46,15 +56,26 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
   };
   const runs = error ? 0 : runQueue(config).length;
   return (
-    <form className="experiment-form" data-testid="experiment-form" onSubmit={(e) => {
-      e.preventDefault();
-      if (!error) onRun(config);
-    }}>
+    <form
+      className="experiment-form"
+      data-testid="experiment-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!error) onRun(config);
+      }}
+    >
       <fieldset>
         <legend>Losses</legend>
         {lossIds.map((id) => (
           <label key={id} title={lossInfo[id].label}>
-            <input type="checkbox" data-testid={`exp-loss-${id}`} checked={chosen.has(id)} disabled={disabled} onChange={(e) => toggleLoss(id, e.target.checked)} /> {id}
+            <input
+              type="checkbox"
+              data-testid={`exp-loss-${id}`}
+              checked={chosen.has(id)}
+              disabled={disabled}
+              onChange={(e) => toggleLoss(id, e.target.checked)}
+            />{' '}
+            {id}
           </label>
         ))}
       </fieldset>
@@ -62,7 +83,13 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
         {FIELDS.map((f) => (
           <label key={f.arg} title={f.title}>
             {f.label}{' '}
-            <input data-testid={`exp-${f.arg}`} size={f.size} value={text[f.arg]} disabled={disabled} onChange={(e) => update({ ...text, [f.arg]: e.target.value })} />
+            <input
+              data-testid={`exp-${f.arg}`}
+              size={f.size}
+              value={text[f.arg]}
+              disabled={disabled}
+              onChange={(e) => update({ ...text, [f.arg]: e.target.value })}
+            />
           </label>
         ))}
       </div>
@@ -70,7 +97,11 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
         <button type="submit" data-testid="btn-experiment-run" disabled={disabled || error !== null}>
           Run {runs} run{runs === 1 ? '' : 's'}
         </button>
-        {error ? <span className="experiment-error" data-testid="experiment-form-error" role="alert">{error}</span> : null}
+        {error ? (
+          <span className="experiment-error" data-testid="experiment-form-error" role="alert">
+            {error}
+          </span>
+        ) : null}
       </div>
     </form>
   );

@@ -26,7 +26,15 @@ const HEIGHT = 260;
 const M = { top: 22, right: 12, bottom: 38, left: 40 };
 
 /** Dice and recall against b/f on a log axis, one line per loss, error bars ± 1 sd over seeds. */
-export function ExperimentPlot({ summary, losses, ratios }: { summary: readonly SummaryRow[]; losses: readonly LossId[]; ratios: readonly number[] }) {
+export function ExperimentPlot({
+  summary,
+  losses,
+  ratios,
+}: {
+  summary: readonly SummaryRow[];
+  losses: readonly LossId[];
+  ratios: readonly number[];
+}) {
   const [boxRef, { width }] = useSize<HTMLDivElement>();
   const svgRef = useRef<SVGSVGElement>(null);
   useEffect(() => {
@@ -37,14 +45,40 @@ export function ExperimentPlot({ summary, losses, ratios }: { summary: readonly 
     const lo = Math.min(...ratios);
     const hi = Math.max(...ratios);
     // A single ratio still gets an axis: widen the domain around it.
-    const x = d3.scaleLog().domain(lo === hi ? [lo / 2, hi * 2] : [lo / 1.3, hi * 1.3]).range([M.left, facetW - M.right]);
-    const y = d3.scaleLinear().domain([0, 1]).range([HEIGHT - M.bottom, M.top]);
+    const x = d3
+      .scaleLog()
+      .domain(lo === hi ? [lo / 2, hi * 2] : [lo / 1.3, hi * 1.3])
+      .range([M.left, facetW - M.right]);
+    const y = d3
+      .scaleLinear()
+      .domain([0, 1])
+      .range([HEIGHT - M.bottom, M.top]);
     METRICS.forEach((metric, i) => {
-      const g = svg.append('g').attr('transform', `translate(${i * facetW},0)`).attr('data-metric', metric.key);
-      g.append('g').attr('transform', `translate(0,${HEIGHT - M.bottom})`).call(d3.axisBottom(x).tickValues([...ratios]).tickFormat((d) => `1:${d}`));
+      const g = svg
+        .append('g')
+        .attr('transform', `translate(${i * facetW},0)`)
+        .attr('data-metric', metric.key);
+      g.append('g')
+        .attr('transform', `translate(0,${HEIGHT - M.bottom})`)
+        .call(
+          d3
+            .axisBottom(x)
+            .tickValues([...ratios])
+            .tickFormat((d) => `1:${d}`),
+        );
       g.append('g').attr('transform', `translate(${M.left},0)`).call(d3.axisLeft(y).ticks(5));
-      g.append('text').attr('x', M.left).attr('y', 14).attr('font-size', 12).attr('font-weight', 600).text(metric.label);
-      g.append('text').attr('x', (M.left + facetW - M.right) / 2).attr('y', HEIGHT - 6).attr('text-anchor', 'middle').attr('font-size', 11).text('imbalance f:b (log scale)');
+      g.append('text')
+        .attr('x', M.left)
+        .attr('y', 14)
+        .attr('font-size', 12)
+        .attr('font-weight', 600)
+        .text(metric.label);
+      g.append('text')
+        .attr('x', (M.left + facetW - M.right) / 2)
+        .attr('y', HEIGHT - 6)
+        .attr('text-anchor', 'middle')
+        .attr('font-size', 11)
+        .text('imbalance f:b (log scale)');
       losses.forEach((loss, k) => {
         const rows = summary.filter((s) => s.loss === loss).sort((a, b) => a.ratio - b.ratio);
         if (rows.length === 0) return;
@@ -53,11 +87,28 @@ export function ExperimentPlot({ summary, losses, ratios }: { summary: readonly 
         const px = (r: SummaryRow) => x(r.ratio) + dx;
         const color = LOSS_COLORS[loss];
         const line = g.append('g').attr('data-loss', loss);
-        line.append('path').attr('fill', 'none').attr('stroke', color).attr('stroke-width', 2)
-          .attr('d', d3.line<SummaryRow>().x(px).y((r) => y(r[metric.key].mean))(rows));
+        line
+          .append('path')
+          .attr('fill', 'none')
+          .attr('stroke', color)
+          .attr('stroke-width', 2)
+          .attr(
+            'd',
+            d3
+              .line<SummaryRow>()
+              .x(px)
+              .y((r) => y(r[metric.key].mean))(rows),
+          );
         for (const r of rows) {
           const { mean, sd } = r[metric.key];
-          line.append('line').attr('x1', px(r)).attr('x2', px(r)).attr('y1', y(Math.max(0, mean - sd))).attr('y2', y(Math.min(1, mean + sd))).attr('stroke', color).attr('stroke-width', 1.2);
+          line
+            .append('line')
+            .attr('x1', px(r))
+            .attr('x2', px(r))
+            .attr('y1', y(Math.max(0, mean - sd)))
+            .attr('y2', y(Math.min(1, mean + sd)))
+            .attr('stroke', color)
+            .attr('stroke-width', 1.2);
           line.append('circle').attr('cx', px(r)).attr('cy', y(mean)).attr('r', 3).attr('fill', color);
         }
       });
@@ -66,7 +117,13 @@ export function ExperimentPlot({ summary, losses, ratios }: { summary: readonly 
   return (
     <Panel title="Dice and recall against imbalance (mean ± sd over seeds)" testId="experiment-plot">
       <div ref={boxRef} style={{ width: '100%' }}>
-        <svg ref={svgRef} width={width} height={HEIGHT} role="img" aria-label="Dice and recall against the imbalance ratio, one line per loss" />
+        <svg
+          ref={svgRef}
+          width={width}
+          height={HEIGHT}
+          role="img"
+          aria-label="Dice and recall against the imbalance ratio, one line per loss"
+        />
       </div>
       <div className="experiment-legend">
         {losses.map((l) => (

@@ -1,6 +1,7 @@
 import { useExperiments } from './experimentStore';
 
-const fmtTime = (s: number): string => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`);
+const fmtTime = (s: number): string =>
+  s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${Math.round(s)} s`;
 
 /** Progress over every step of the sweep, with an ETA from the rate since this stretch began. */
 export function ExperimentProgress() {
@@ -15,9 +16,15 @@ export function ExperimentProgress() {
   }
   const eta = etaSeconds !== null ? fmtTime(etaSeconds) : '…';
   return (
-    <div className="experiment-progress" data-testid="experiment-progress" data-status={status} data-done={progress.done} data-total={progress.total}>
-      <progress max={progress.total} value={progress.done} />{' '}
-      run {progress.run + 1}/{progress.runs}, step {progress.step}/{config.steps} · {Math.round((100 * progress.done) / progress.total)}% · ETA {eta}
+    <div
+      className="experiment-progress"
+      data-testid="experiment-progress"
+      data-status={status}
+      data-done={progress.done}
+      data-total={progress.total}
+    >
+      <progress max={progress.total} value={progress.done} /> run {progress.run + 1}/{progress.runs}, step{' '}
+      {progress.step}/{config.steps} · {Math.round((100 * progress.done) / progress.total)}% · ETA {eta}
     </div>
   );
 }

@@ -27,7 +27,11 @@ export function ExperimentSection() {
   if (!open) return null;
   const busy = status === 'running' || status === 'starting';
   const total = config ? runQueue(config).length : 0;
-  const resumable = !busy && config !== null && runs.length < total && (status === 'cancelled' || status === 'interrupted' || status === 'error');
+  const resumable =
+    !busy &&
+    config !== null &&
+    runs.length < total &&
+    (status === 'cancelled' || status === 'interrupted' || status === 'error');
 
   const openFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
@@ -47,36 +51,87 @@ export function ExperimentSection() {
   return (
     <section className="section experiment-section" data-testid="experiment-section">
       <h1 className="section-title">
-        Experiments <small>losses × imbalance × seeds, trained one after another in a worker{backend ? ` on ${backend}` : ''}</small>
+        Experiments{' '}
+        <small>
+          losses × imbalance × seeds, trained one after another in a worker{backend ? ` on ${backend}` : ''}
+        </small>
       </h1>
       <ExperimentForm key={formKey} disabled={busy} onRun={startSweep} />
       <div className="experiment-actions">
-        <button type="button" data-testid="btn-experiment-cancel" disabled={!busy} onClick={cancelSweep} title="Stop the sweep; finished runs are kept">
+        <button
+          type="button"
+          data-testid="btn-experiment-cancel"
+          disabled={!busy}
+          onClick={cancelSweep}
+          title="Stop the sweep; finished runs are kept"
+        >
           Cancel
         </button>
-        <button type="button" data-testid="btn-experiment-resume" disabled={!resumable} onClick={resumeSweep} title="Continue the saved sweep with its first unfinished run">
+        <button
+          type="button"
+          data-testid="btn-experiment-resume"
+          disabled={!resumable}
+          onClick={resumeSweep}
+          title="Continue the saved sweep with its first unfinished run"
+        >
           Resume{config && resumable ? ` (${runs.length}/${total} done)` : ''}
         </button>
         <label className="file-button" title="Open a results JSON from this section or from npm run experiment">
           Open results…
-          <input type="file" accept=".json,application/json" data-testid="input-open-experiment" onChange={(e) => void openFile(e)} hidden />
+          <input
+            type="file"
+            accept=".json,application/json"
+            data-testid="input-open-experiment"
+            onChange={(e) => void openFile(e)}
+            hidden
+          />
         </label>
         {config && runs.length > 0 ? (
           <>
-            <button type="button" data-testid="btn-experiment-csv" onClick={() => downloadResults('csv', config, runs)} title="The table: mean and sd per loss × ratio">CSV</button>
-            <button type="button" data-testid="btn-experiment-runs-csv" onClick={() => downloadResults('runs-csv', config, runs)} title="One line per run">Runs CSV</button>
-            <button type="button" data-testid="btn-experiment-json" onClick={() => downloadResults('json', config, runs)} title="Configuration, every run and the summary (the CLI's format)">JSON</button>
+            <button
+              type="button"
+              data-testid="btn-experiment-csv"
+              onClick={() => downloadResults('csv', config, runs)}
+              title="The table: mean and sd per loss × ratio"
+            >
+              CSV
+            </button>
+            <button
+              type="button"
+              data-testid="btn-experiment-runs-csv"
+              onClick={() => downloadResults('runs-csv', config, runs)}
+              title="One line per run"
+            >
+              Runs CSV
+            </button>
+            <button
+              type="button"
+              data-testid="btn-experiment-json"
+              onClick={() => downloadResults('json', config, runs)}
+              title="Configuration, every run and the summary (the CLI's format)"
+            >
+              JSON
+            </button>
           </>
         ) : null}
       </div>
       <ExperimentProgress />
-      {message ? <p className="experiment-note" data-testid="experiment-message">{message}</p> : null}
-      {fileError ? <p className="experiment-error" data-testid="experiment-file-error" role="alert">{fileError}</p> : null}
+      {message ? (
+        <p className="experiment-note" data-testid="experiment-message">
+          {message}
+        </p>
+      ) : null}
+      {fileError ? (
+        <p className="experiment-error" data-testid="experiment-file-error" role="alert">
+          {fileError}
+        </p>
+      ) : null}
       {config && summary.length > 0 ? (
         <>
           <p className="experiment-note">
-            {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels} levels, width {config.width}, batch {config.batchSize}, lr {config.lr} ·
-            losses {config.losses.map((l) => lossInfo[l].label).join(', ')}
+            {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels}{' '}
+            levels, width {config.width}, batch {config.batchSize}, lr {config.lr} · losses{' '}
+            {config.losses.map((l) => lossInfo[l].label).join(', ')}
           </p>
           <ExperimentTable summary={summary} t={config.t} />
           <ExperimentPlot summary={summary} losses={config.losses} ratios={config.ratios} />

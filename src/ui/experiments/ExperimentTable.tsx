@@ -1,7 +1,8 @@
 import { lossInfo } from '../../core/lossInfo';
 import type { Stat, SummaryRow } from '../../experiments/types';
 
-const fmt = (s: Stat, digits: number): string => (Number.isFinite(s.mean) ? `${s.mean.toFixed(digits)} ± ${s.sd.toFixed(digits)}` : '–');
+const fmt = (s: Stat, digits: number): string =>
+  Number.isFinite(s.mean) ? `${s.mean.toFixed(digits)} ± ${s.sd.toFixed(digits)}` : '–';
 const pct = (s: Stat): string => `${(100 * s.mean).toFixed(1)} ± ${(100 * s.sd).toFixed(1)}%`;
 
 const COLUMNS: { head: string; title: string; cell: (r: SummaryRow) => string }[] = [
@@ -15,11 +16,16 @@ const COLUMNS: { head: string; title: string; cell: (r: SummaryRow) => string }[
   { head: 'FP bias', title: 'Σ p over background with p ≤ t', cell: (r) => fmt(r.fpBias, 1) },
   { head: 'FN main', title: 'Σ (1 − p) over foreground with 1 − p ≥ t', cell: (r) => fmt(r.fnMain, 1) },
   { head: 'FN bias', title: 'Σ (1 − p) over foreground with 1 − p < t', cell: (r) => fmt(r.fnBias, 1) },
-  { head: 'BG-bias share', title: 'Share of the trained loss’s Σ|∂L/∂z| on background pixels with p ≤ t, at the end', cell: (r) => pct(r.bgBiasShare) },
+  {
+    head: 'BG-bias share',
+    title: 'Share of the trained loss’s Σ|∂L/∂z| on background pixels with p ≤ t, at the end',
+    cell: (r) => pct(r.bgBiasShare),
+  },
   {
     head: 'Switch step',
     title: 'Balance loss: step after which Algorithm 1 switched to stage 2 (mean ± sd over the runs that switched)',
-    cell: (r) => (r.loss !== 'balance' ? '' : r.switchStep ? `${fmt(r.switchStep, 0)} (${r.switched}/${r.n})` : `never (0/${r.n})`),
+    cell: (r) =>
+      r.loss !== 'balance' ? '' : r.switchStep ? `${fmt(r.switchStep, 0)} (${r.switched}/${r.n})` : `never (0/${r.n})`,
   },
 ];
 
@@ -48,7 +54,10 @@ export function ExperimentTable({ summary, t }: { summary: readonly SummaryRow[]
             <tr key={`${r.loss}-${r.ratio}`} data-testid={`experiment-row-${r.loss}-${r.ratio}`} data-n={r.n}>
               <td>{lossInfo[r.loss].label}</td>
               <td>{r.ratio}</td>
-              <td>{r.n}{r.diverged ? ` (${r.diverged} diverged)` : ''}</td>
+              <td>
+                {r.n}
+                {r.diverged ? ` (${r.diverged} diverged)` : ''}
+              </td>
               {COLUMNS.map((c) => (
                 <td key={c.head}>{c.cell(r)}</td>
               ))}

@@ -10,7 +10,9 @@ export function resultsJson(config: SweepConfig, runs: RunResult[]): string {
 }
 
 export function downloadResults(kind: 'json' | 'csv' | 'runs-csv', config: SweepConfig, runs: RunResult[]): void {
-  if (kind === 'json') downloadBlob(new Blob([resultsJson(config, runs)], { type: 'application/json' }), 'experiment.json');
-  else if (kind === 'csv') downloadBlob(new Blob([summaryCsv(summarise(runs))], { type: 'text/csv' }), 'experiment.summary.csv');
+  if (kind === 'json')
+    downloadBlob(new Blob([resultsJson(config, runs)], { type: 'application/json' }), 'experiment.json');
+  else if (kind === 'csv')
+    downloadBlob(new Blob([summaryCsv(summarise(runs))], { type: 'text/csv' }), 'experiment.summary.csv');
   else downloadBlob(new Blob([runsCsv(runs)], { type: 'text/csv' }), 'experiment.csv');
 }

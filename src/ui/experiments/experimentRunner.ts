@@ -15,7 +15,8 @@ let worker: Worker | null = null;
 
 /** Backends the page allows (`?backends=`, used by the tests), as for the training worker. */
 function allowedBackends(): BackendName[] | undefined {
-  return new URLSearchParams(globalThis.location?.search ?? '').get('backends')?.split(',') as BackendName[] | undefined;
+  return new URLSearchParams(globalThis.location?.search ?? '').get('backends')?.split(',') as
+    BackendName[] | undefined;
 }
 
 function stopWorker(): void {
@@ -33,7 +34,11 @@ function onMessage(msg: FromExperimentWorker, config: SweepConfig): void {
       const now = performance.now();
       const since = useExperiments.getState().since ?? { time: now, done: msg.progress.done };
       const rate = now > since.time ? (msg.progress.done - since.done) / (now - since.time) : 0;
-      set({ progress: msg.progress, since, etaSeconds: rate > 0 ? (msg.progress.total - msg.progress.done) / rate / 1000 : null });
+      set({
+        progress: msg.progress,
+        since,
+        etaSeconds: rate > 0 ? (msg.progress.total - msg.progress.done) / rate / 1000 : null,
+      });
       return;
     }
     case 'run': {
@@ -54,7 +59,15 @@ function onMessage(msg: FromExperimentWorker, config: SweepConfig): void {
 
 function launch(config: SweepConfig, done: RunResult[]): void {
   stopWorker();
-  useExperiments.setState({ status: 'starting', config, runs: done, progress: null, since: null, etaSeconds: null, message: null });
+  useExperiments.setState({
+    status: 'starting',
+    config,
+    runs: done,
+    progress: null,
+    since: null,
+    etaSeconds: null,
+    message: null,
+  });
   saveSweep({ config, runs: done });
   if (done.length >= runQueue(config).length) {
     useExperiments.setState({ status: 'done' });
@@ -66,9 +79,16 @@ function launch(config: SweepConfig, done: RunResult[]): void {
     if (worker === w) onMessage(event.data, config);
   };
   w.onerror = (event) => {
-    if (worker === w) onMessage({ type: 'error', text: event.message || 'the experiments worker failed to start' }, config);
+    if (worker === w)
+      onMessage({ type: 'error', text: event.message || 'the experiments worker failed to start' }, config);
   };
-  const start: ToExperimentWorker = { type: 'start', config, done, backends: allowedBackends(), probeCache: cachedProbe() };
+  const start: ToExperimentWorker = {
+    type: 'start',
+    config,
+    done,
+    backends: allowedBackends(),
+    probeCache: cachedProbe(),
+  };
   w.postMessage(start);
 }
 
@@ -85,14 +105,26 @@ export function resumeSweep(): void {
 export function cancelSweep(): void {
   if (!worker) return;
   stopWorker();
-  useExperiments.setState({ status: 'cancelled', progress: null, since: null, message: 'Cancelled; the finished runs are kept and Resume continues with the next one.' });
+  useExperiments.setState({
+    status: 'cancelled',
+    progress: null,
+    since: null,
+    message: 'Cancelled; the finished runs are kept and Resume continues with the next one.',
+  });
 }
 
 /** Results (finished or not) into the store; from a file they are not resumable here. */
 export function showResults(config: SweepConfig, runs: RunResult[], resumable: boolean): void {
   stopWorker();
   const complete = runs.length >= runQueue(config).length;
-  useExperiments.setState({ status: complete ? 'done' : resumable ? 'interrupted' : 'idle', config, runs, progress: null, since: null, message: null });
+  useExperiments.setState({
+    status: complete ? 'done' : resumable ? 'interrupted' : 'idle',
+    config,
+    runs,
+    progress: null,
+    since: null,
+    message: null,
+  });
   if (resumable) saveSweep({ config, runs });
 }
 

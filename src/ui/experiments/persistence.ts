@@ -27,7 +27,10 @@ export function loadSweep(): SavedSweep | null {
     const saved = JSON.parse(raw) as SavedSweep;
     const config = checkSweepConfig(saved.config);
     const queue = runQueue(config);
-    const fits = Array.isArray(saved.runs) && saved.runs.length <= queue.length && saved.runs.every((r, i) => r.loss === queue[i].loss && r.ratio === queue[i].ratio && r.seed === queue[i].seed);
+    const fits =
+      Array.isArray(saved.runs) &&
+      saved.runs.length <= queue.length &&
+      saved.runs.every((r, i) => r.loss === queue[i].loss && r.ratio === queue[i].ratio && r.seed === queue[i].seed);
     return fits ? { config, runs: saved.runs } : null;
   } catch {
     return null;

@@ -56,7 +56,12 @@ function union(boxes: Box[]): Box | null {
   return { left: l, top: t, width: Math.max(...boxes.map(right)) - l, height: Math.max(...boxes.map(bottom)) - t };
 }
 
-const grow = (b: Box, by: number): Box => ({ left: b.left - by, top: b.top - by, width: b.width + 2 * by, height: b.height + 2 * by });
+const grow = (b: Box, by: number): Box => ({
+  left: b.left - by,
+  top: b.top - by,
+  width: b.width + 2 * by,
+  height: b.height + 2 * by,
+});
 
 function intersect(a: Box, b: Box): Box | null {
   const l = Math.max(a.left, b.left);
@@ -72,7 +77,14 @@ const overlap = (a: Box, b: Box): number => {
 };
 
 /** Next to the visible part of the spotlight when the card fits there, else over the page where it hides least of it. */
-function placeCard(spot: Box | null, cw: number, ch: number, vw: number, vh: number, preferred?: TourPlacement): { left: number; top: number; placement: CardPlacement } {
+function placeCard(
+  spot: Box | null,
+  cw: number,
+  ch: number,
+  vw: number,
+  vh: number,
+  preferred?: TourPlacement,
+): { left: number; top: number; placement: CardPlacement } {
   const clampX = (x: number) => Math.max(MARGIN, Math.min(vw - cw - MARGIN, x));
   const clampY = (y: number) => Math.max(MARGIN, Math.min(vh - ch - MARGIN, y));
   const centre = { left: clampX((vw - cw) / 2), top: clampY((vh - ch) / 2), placement: 'center' as const };
@@ -96,7 +108,8 @@ function placeCard(spot: Box | null, cw: number, ch: number, vw: number, vh: num
     { left: MARGIN, top: MARGIN },
   ].map((c) => ({ left: clampX(c.left), top: clampY(c.top) }));
   let best = corners[0];
-  for (const c of corners) if (overlap({ ...c, width: cw, height: ch }, v) < overlap({ ...best, width: cw, height: ch }, v)) best = c;
+  for (const c of corners)
+    if (overlap({ ...c, width: cw, height: ch }, v) < overlap({ ...best, width: cw, height: ch }, v)) best = c;
   return { ...best, placement: 'over' };
 }
 
@@ -106,13 +119,26 @@ function measure(step: TourStep, card: HTMLElement | null): Layout {
   const present = (ids: readonly string[]) => ids.map(boxFor).filter((b): b is Box => b !== null);
   const spot = union(present(step.targets));
   const rings = present(step.also ?? []);
-  const { placement, ...at } = placeCard(spot, card?.offsetWidth ?? 340, card?.offsetHeight ?? 240, vw, vh, step.placement);
+  const { placement, ...at } = placeCard(
+    spot,
+    card?.offsetWidth ?? 340,
+    card?.offsetHeight ?? 240,
+    vw,
+    vh,
+    step.placement,
+  );
   return { stepId: step.id, vw, vh, spot, rings, card: at, placement };
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 0.25;
 const sameBox = (a: Box | null, b: Box | null) =>
-  a === b || (a !== null && b !== null && near(a.left, b.left) && near(a.top, b.top) && near(a.width, b.width) && near(a.height, b.height));
+  a === b ||
+  (a !== null &&
+    b !== null &&
+    near(a.left, b.left) &&
+    near(a.top, b.top) &&
+    near(a.width, b.width) &&
+    near(a.height, b.height));
 
 function sameLayout(a: Layout, b: Layout): boolean {
   return (
@@ -178,7 +204,16 @@ function scrollToStep(step: TourStep, card: HTMLElement | null): void {
     const below = Math.max(head, MARGIN) + PAD;
     const fits = (top: number, cardBelow: boolean) =>
       cardBelow ? top + box.height + PAD + GAP + ch <= vh - MARGIN : top >= above && top + box.height + PAD <= vh;
-    const order: [number, boolean][] = step.placement === 'bottom' ? [[below, true], [above, false]] : [[above, false], [below, true]];
+    const order: [number, boolean][] =
+      step.placement === 'bottom'
+        ? [
+            [below, true],
+            [above, false],
+          ]
+        : [
+            [above, false],
+            [below, true],
+          ];
     if (order.some(([, cardBelow]) => fits(box.top, cardBelow) && box.top >= head + PAD)) return;
     const spot = order.find(([top, cardBelow]) => fits(top, cardBelow));
     if (spot) {
@@ -200,7 +235,9 @@ function isField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['button', 'submit', 'reset', 'checkbox', 'radio'].includes(target.type);
+  return (
+    target instanceof HTMLInputElement && !['button', 'submit', 'reset', 'checkbox', 'radio'].includes(target.type)
+  );
 }
 
 function TourOverlay(): JSX.Element {
@@ -292,7 +329,9 @@ function TourOverlay(): JSX.Element {
       )}
       {spot ? <div className="tour-spot" data-testid="tour-spotlight" style={boxStyle(spot)} /> : null}
       {spot
-        ? current?.rings.map((r, i) => <div key={i} className="tour-ring" data-testid="tour-ring" style={boxStyle(r)} />)
+        ? current?.rings.map((r, i) => (
+            <div key={i} className="tour-ring" data-testid="tour-ring" style={boxStyle(r)} />
+          ))
         : null}
       <div
         ref={cardRef}
@@ -303,7 +342,11 @@ function TourOverlay(): JSX.Element {
         data-testid="tour-card"
         data-step={step.id}
         data-placement={layout?.placement ?? 'center'}
-        style={layout ? { left: layout.card.left, top: layout.card.top } : { left: '50%', top: '50%', transform: 'translate(-50%, -50%)', visibility: 'hidden' }}
+        style={
+          layout
+            ? { left: layout.card.left, top: layout.card.top }
+            : { left: '50%', top: '50%', transform: 'translate(-50%, -50%)', visibility: 'hidden' }
+        }
       >
         <div className="tour-progress">
           <span data-testid="tour-progress">
@@ -327,18 +370,32 @@ function TourOverlay(): JSX.Element {
         <p className="tour-text">{rich(step.text)}</p>
         {missing ? (
           <p className="tour-missing" data-testid="tour-missing">
-            <strong>Not on the page right now.</strong> This step points at {rich(step.missing ?? 'a panel that is not shown.')}
+            <strong>Not on the page right now.</strong> This step points at{' '}
+            {rich(step.missing ?? 'a panel that is not shown.')}
           </p>
         ) : null}
         <div className="tour-actions">
-          <button type="button" className="tour-skip" data-testid="tour-skip" onClick={skip} title="Close the tour; “Resume tour” continues here (Esc)">
+          <button
+            type="button"
+            className="tour-skip"
+            data-testid="tour-skip"
+            onClick={skip}
+            title="Close the tour; “Resume tour” continues here (Esc)"
+          >
             Skip tour
           </button>
           <span className="tour-spacer" />
           <button type="button" data-testid="tour-back" disabled={index === 0} onClick={back} title="Previous step (←)">
             Back
           </button>
-          <button type="button" ref={nextRef} className="primary" data-testid="tour-next" onClick={next} title={last ? 'Finish the tour' : 'Next step (→)'}>
+          <button
+            type="button"
+            ref={nextRef}
+            className="primary"
+            data-testid="tour-next"
+            onClick={next}
+            title={last ? 'Finish the tour' : 'Next step (→)'}
+          >
             {last ? 'Finish' : 'Next'}
           </button>
         </div>
@@ -359,7 +416,10 @@ export function TourButton(): JSX.Element {
   const saved = useTour((s) => s.saved);
   const start = useTour((s) => s.start);
   const label = saved !== null ? `Tour ${saved + 1}/${tourSteps.length}` : 'Tour';
-  const title = saved !== null ? `Resume the guided tour at step ${saved + 1} of ${tourSteps.length}` : 'A guided tour of Fig. 1–2, Eq. 9–12 and Algorithm 1';
+  const title =
+    saved !== null
+      ? `Resume the guided tour at step ${saved + 1} of ${tourSteps.length}`
+      : 'A guided tour of Fig. 1–2, Eq. 9–12 and Algorithm 1';
   return (
     <button type="button" className="tour-button" data-testid="btn-tour" onClick={start} title={title}>
       {label}

@@ -138,7 +138,8 @@ export const tourSteps: readonly TourStep[] = [
       'The same sorted background predictions, now from the U-Net training in this tab: one validation image, or the last training batch (click an image to choose). ' +
       'The outlined panel of foreground errors 1 − p, sorted, does the same for Eq. 10. ' +
       'Press ▶ Train or Step and watch the crossing and the tail move as the network learns; in stage 2 the ε-weighted tail appears as a dashed pink curve.',
-    missing: 'the live Fig. 2 panel of the training section. It appears once the training engine has started; then press ▶ Train or Step.',
+    missing:
+      'the live Fig. 2 panel of the training section. It appears once the training engine has started; then press ▶ Train or Step.',
   },
   {
     id: 'history',
