@@ -1,0 +1,158 @@
+import type { ReactNode } from 'react';
+import { allGradientShares, gradGroupOf, type GradGroup } from '../../src/core';
+import { lossIds } from '../../src/core/lossInfo';
+import { AnalysisMaps } from '../../src/panels/AnalysisMaps';
+import { Equations } from '../../src/panels/Equations';
+import { GradientMap } from '../../src/panels/GradientMap';
+import { GradientShares } from '../../src/panels/GradientShares';
+import { GradShareHistory } from '../../src/panels/GradShareHistory';
+import { Images } from '../../src/panels/Images';
+import { LossMetrics } from '../../src/panels/LossMetrics';
+import { MainBiasBars } from '../../src/panels/MainBiasBars';
+import { MainBiasHistory } from '../../src/panels/MainBiasHistory';
+import { SortedPredictions } from '../../src/panels/SortedPredictions';
+import { StagePanel } from '../../src/panels/StagePanel';
+import { ExperimentPlot } from '../../src/ui/experiments/ExperimentPlot';
+import * as fx from './fixtures';
+
+const noop = () => undefined;
+
+function Slot({ name, width, children }: { name: string; width: number; children: ReactNode }) {
+  return (
+    <div data-gallery={name} style={{ width, margin: 12 }}>
+      {children}
+    </div>
+  );
+}
+
+function sharesOf(p: ArrayLike<number>, y: ArrayLike<number>, n: number) {
+  const opts = { tHard: fx.T_HARD, eps: 'reference' as const, a: fx.A };
+  const counts: Record<GradGroup, number> = { fgMain: 0, fgBias: 0, bgMain: 0, bgBias: 0 };
+  for (let i = 0; i < p.length; i++) counts[gradGroupOf(p[i], y[i], fx.T)]++;
+  return { shares: allGradientShares(p, y, n, fx.T, opts), counts };
+}
+
+const conceptShares = sharesOf(fx.concept.p, fx.concept.y, 1);
+const imageShares = sharesOf(fx.image0.p, fx.image0.y, 1);
+const imageGrads = fx.gradientsOf(fx.image0.p, fx.image0.y, 1);
+const history = fx.history();
+const steps = fx.steps();
+const summary = fx.summary();
+
+export function Gallery() {
+  const sorted = (name: string, side: 'fp' | 'fn', xScale: 'linear' | 'log', poor = false, width = 620) => (
+    <Slot name={name} width={width}>
+      <SortedPredictions
+        p={poor ? fx.poor.p : fx.concept.p}
+        y={poor ? fx.poor.y : fx.concept.y}
+        t={fx.T}
+        eps={poor ? 0.05 : fx.conceptEps}
+        decomposition={poor ? fx.poorD : fx.conceptD}
+        side={side}
+        xScale={xScale}
+        title={`Fig. 2 · ${side}`}
+        testId={`g-${name}`}
+        highlight={null}
+        onHover={noop}
+      />
+    </Slot>
+  );
+  return (
+    <main>
+      {sorted('sorted-fp', 'fp', 'linear')}
+      {sorted('sorted-fn', 'fn', 'linear')}
+      {sorted('sorted-fp-log-poor', 'fp', 'log', true)}
+      {sorted('sorted-fp-phone', 'fp', 'linear', false, 360)}
+      <Slot name="bars" width={620}>
+        <MainBiasBars d={fx.conceptD} highlight={null} onHover={noop} />
+      </Slot>
+      <Slot name="bars-eps-highlight" width={620}>
+        <MainBiasBars d={fx.poorD} highlight="fpBiasW" onHover={noop} />
+      </Slot>
+      <Slot name="bars-phone" width={360}>
+        <MainBiasBars d={fx.conceptD} highlight={null} onHover={noop} />
+      </Slot>
+      <Slot name="shares" width={620}>
+        <GradientShares
+          shares={conceptShares.shares}
+          counts={conceptShares.counts}
+          trained="balance"
+          t={fx.T}
+          subject="the concept data"
+          testId="g-shares"
+        />
+      </Slot>
+      <Slot name="shares-map" width={620}>
+        <GradientShares
+          shares={imageShares.shares}
+          counts={imageShares.counts}
+          trained="intra"
+          trainedNote="(Balance, stage 1)"
+          chosen="bce"
+          onChoose={noop}
+          t={fx.T}
+          subject="validation image 1"
+          testId="g-shares-map"
+        >
+          <GradientMap
+            width={32}
+            height={32}
+            p={fx.image0.p}
+            y={fx.image0.y}
+            g={imageGrads.bce}
+            loss="bce"
+            losses={lossIds}
+            onLoss={noop}
+            testId="g-gradient-map"
+          />
+        </GradientShares>
+      </Slot>
+      <Slot name="equations" width={900}>
+        <Equations
+          d={fx.conceptD}
+          t={fx.T}
+          eps={fx.conceptEps}
+          highlight={null}
+          onHover={noop}
+          p={fx.concept.p}
+          y={fx.concept.y}
+          tHard={fx.T_HARD}
+          a={fx.A}
+          epsSetting="reference"
+          switchRule="code"
+          lossSubject="the concept data"
+        />
+      </Slot>
+      <Slot name="history" width={620}>
+        <MainBiasHistory history={history} t={fx.T} switchedAt={fx.SWITCH_AT} highlight={null} onHover={noop} />
+      </Slot>
+      <Slot name="grad-history" width={620}>
+        <GradShareHistory history={history} t={fx.T} switchedAt={fx.SWITCH_AT} />
+      </Slot>
+      <Slot name="loss-metrics" width={620}>
+        <LossMetrics history={history} steps={steps} switchedAt={fx.SWITCH_AT} t={fx.T} />
+      </Slot>
+      <Slot name="stage" width={620}>
+        <StagePanel steps={steps} stage={fx.stage} rule="code" n={8} lastCheck={steps[steps.length - 1].check} />
+      </Slot>
+      <Slot name="images" width={620}>
+        <Images
+          size={32}
+          n={fx.val.n}
+          images={fx.val.images}
+          masks={fx.val.masks}
+          p={fx.valP}
+          t={fx.T}
+          selected={1}
+          onSelect={noop}
+        />
+      </Slot>
+      <Slot name="analysis-maps" width={620}>
+        <AnalysisMaps width={32} height={32} p={fx.image0.p} y={Uint8Array.from(fx.image0.y)} />
+      </Slot>
+      <Slot name="experiment-plot" width={620}>
+        <ExperimentPlot summary={summary} losses={['balance', 'bce']} ratios={[10, 50, 200]} />
+      </Slot>
+    </main>
+  );
+}

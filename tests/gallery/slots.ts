@@ -1,0 +1,20 @@
+/** Every slot name, in page order (the test iterates these). */
+export const SLOTS = [
+  'sorted-fp',
+  'sorted-fn',
+  'sorted-fp-log-poor',
+  'sorted-fp-phone',
+  'bars',
+  'bars-eps-highlight',
+  'bars-phone',
+  'shares',
+  'shares-map',
+  'equations',
+  'history',
+  'grad-history',
+  'loss-metrics',
+  'stage',
+  'images',
+  'analysis-maps',
+  'experiment-plot',
+] as const;
