@@ -5,7 +5,7 @@ import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
 import type { SwitchRule } from '../core/stageCheck';
 import type { EpsSetting } from '../core/types';
 import { Panel } from './Panel';
-import { colors } from './colors';
+import { colors, INK, MUTED } from './kit/theme';
 import type { EquationProps, TermId } from './types';
 import { EQ1_8, LHS, SYMBOLIC, SYMBOLIC_EPS } from './equations/tex';
 import { Assign, epsRows, eq10Rows, eq9Rows, Sym } from './equations/numbers';
@@ -13,7 +13,7 @@ import { Aligned } from './equations/Aligned';
 import { eq1to8Rows, type Eq18 } from './equations/derivation';
 import { epsCase, type EpsCase } from './equations/epsCase';
 import { LossBlocks } from './equations/LossBlocks';
-import type { TextPart } from './svgText';
+import type { TextPart } from './kit/text';
 
 /**
  * The panel's props: Eq. 9–12 need only the decomposition; the loss blocks (Intra-CBL, Inter-CBL,
@@ -82,8 +82,8 @@ const CSS = [
 ].join('\n');
 
 const block: CSSProperties = { minWidth: 0, overflowX: 'auto', overflowY: 'hidden', padding: '2px 2px 6px' };
-const caption: CSSProperties = { fontSize: 13, color: '#59636e', margin: '0 0 4px', lineHeight: 1.4 };
-const tag: CSSProperties = { fontWeight: 600, color: '#1f2328', marginRight: 6 };
+const caption: CSSProperties = { fontSize: 13, color: MUTED, margin: '0 0 4px', lineHeight: 1.4 };
+const tag: CSSProperties = { fontWeight: 600, color: INK, marginRight: 6 };
 
 function termAt(target: EventTarget | null): TermId | null {
   if (!(target instanceof Element)) return null;
@@ -128,7 +128,7 @@ function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
   const keys = Object.keys(EQ1_8) as Eq18[];
   return (
     <details data-testid="eq-3-8" style={{ gridColumn: '1 / -1', minWidth: 0 }}>
-      <summary style={{ cursor: 'pointer', fontSize: 13, color: '#1f2328', padding: '3px 0' }}>
+      <summary style={{ cursor: 'pointer', fontSize: 13, color: INK, padding: '3px 0' }}>
         <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
       </summary>
       <div

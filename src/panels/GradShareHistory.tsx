@@ -7,15 +7,14 @@ import * as d3 from 'd3';
 import { memo, useEffect, useMemo, useRef } from 'react';
 import { bgBiasShareAt } from '../core/gradientHistogram';
 import { lossInfo, type LossId } from '../core/lossInfo';
-import { colors } from './colors';
+import { colors, MUTED, PANEL_FONT } from './kit/theme';
 import { Panel } from './Panel';
-import { MUTED, PANEL_FONT } from './svgText';
 import type { HistoryEntry } from './types';
-import { useSize } from './useSize';
+import { useSize } from './kit/useSize';
 
 const HEIGHT = 190;
 const M = { top: 10, right: 14, bottom: 28, left: 44 };
-const BCE_COLOR = '#59636e';
+const BCE_COLOR = MUTED;
 
 export interface GradShareHistoryProps {
   history: readonly HistoryEntry[];

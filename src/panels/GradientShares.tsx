@@ -7,7 +7,7 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
 import { lossInfo } from '../core/lossInfo';
-import { colors } from './colors';
+import { colors, INK, MUTED } from './kit/theme';
 import { Panel } from './Panel';
 
 export const GROUP_LABEL: Record<GradGroup, string> = {
@@ -100,7 +100,7 @@ function GradientSharesPanel({
           gap: '2px 12px',
           flexWrap: 'wrap',
           fontSize: 12,
-          color: '#59636e',
+          color: MUTED,
           margin: '0 0 4px 4px',
         }}
       >
@@ -111,7 +111,7 @@ function GradientSharesPanel({
         ))}
       </div>
       <div role="table" aria-label={`Gradient shares per loss at t = ${t.toFixed(3)}`} style={{ fontSize: 13 }}>
-        <div role="row" style={{ ...row, color: '#59636e', fontWeight: 600, fontSize: 12 }}>
+        <div role="row" style={{ ...row, color: MUTED, fontWeight: 600, fontSize: 12 }}>
           <span role="columnheader">loss</span>
           <span role="columnheader">share of Σ|∂L/∂z|</span>
           {/* Ink text with a coloured underline: the group colours themselves are too light for 11 px text (WCAG AA). */}
@@ -123,7 +123,7 @@ function GradientSharesPanel({
                 ...num,
                 fontSize: 11,
                 lineHeight: 1.1,
-                color: '#1f2328',
+                color: INK,
                 boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}`,
               }}
               title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}

@@ -5,15 +5,13 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useId, useMemo, useRef } from 'react';
-import { colors } from './colors';
+import { colors, INK, MUTED, PANEL_FONT } from './kit/theme';
 import { Panel } from './Panel';
 import type { ImagesProps } from './types';
-import { PANEL_FONT } from './svgText';
 
 const MAX_SHOWN = 4;
 const FONT = PANEL_FONT;
-const MUTED = '#555';
-const SELECT = '#222';
+const SELECT = INK;
 
 /** 256-entry viridis lookup table, RGB bytes. */
 export const VIRIDIS: Uint8ClampedArray = (() => {
@@ -106,7 +104,7 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
 
   return (
     <Panel title="Validation images" testId="panel-images">
-      <div style={{ fontFamily: FONT, fontSize: 12, color: '#222' }}>
+      <div style={{ fontFamily: FONT, fontSize: 12, color: INK }}>
         <div style={{ ...grid, padding: '0 6px', marginBottom: 4 }}>
           {kinds.map((k) => (
             <div key={k} style={{ color: MUTED, fontWeight: 600, textAlign: 'center', lineHeight: 1.2 }}>

@@ -4,24 +4,23 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, memo } from 'react';
-import { colors } from './colors';
+import { colors, INK, MUTED, PANEL_FONT, STAGE2_BAND } from './kit/theme';
+import { drawGridLines, stepTicks, styleAxis } from './kit/axes';
 import { Panel } from './Panel';
 import type { LossPanelProps } from './types';
 import { atThreshold } from '../state/historyMath';
-import { useSize } from './useSize';
-import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
+import { useSize } from './kit/useSize';
+import { textWidth } from './kit/text';
 
 const FONT = PANEL_FONT;
-const TEXT = '#222';
-const MUTED = '#555';
 const C = {
-  loss: '#555',
-  lossSmooth: '#222',
+  loss: MUTED,
+  lossSmooth: INK,
   intra: '#009E73',
   inter: colors.weighted,
-  dice: '#222',
+  dice: INK,
   iou: '#8a8f98',
-  stage2: '#f1eef6',
+  stage2: STAGE2_BAND,
 };
 
 type Pt = [number, number];
@@ -166,7 +165,7 @@ function Readout({ id, label, value, color }: { id: string; label: string; value
       }}
     >
       <span style={{ fontSize: 12, color: MUTED }}>{label}</span>
-      <span data-testid={id} style={{ fontSize: 16, fontWeight: 700, color: TEXT, fontVariantNumeric: 'tabular-nums' }}>
+      <span data-testid={id} style={{ fontSize: 16, fontWeight: 700, color: INK, fontVariantNumeric: 'tabular-nums' }}>
         {value}
       </span>
     </div>
@@ -192,7 +191,7 @@ function drawPlots(
   const width = size.width;
   const height = Math.max(size.height, 340);
   if (width < 80) return;
-  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', TEXT);
+  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', INK);
 
   const margin = { top: 8, right: 14, bottom: 34, left: 56 };
   const iw = width - margin.left - margin.right;
@@ -300,11 +299,7 @@ function drawPlots(
           .tickValues(stepTicks(x, iw))
           .tickFormat(last ? d3.format('~d') : () => ''),
       );
-    for (const a of [gx, gy]) {
-      a.attr('font-size', 12).attr('font-family', FONT);
-      a.selectAll('text').attr('fill', MUTED);
-      a.selectAll('line,path').attr('stroke', '#888').attr('stroke-width', 1);
-    }
+    for (const a of [gx, gy]) styleAxis(a);
     if (last) {
       g.append('text')
         .attr('x', iw)
@@ -352,11 +347,6 @@ function drawPlots(
 
     top += lh + ih;
   });
-}
-
-/** Whole-number step ticks, about one per 80 px. */
-function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
-  return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }
 
 /** Memoised: an ε (or any non-t) change leaves this panel's props untouched, so it does not re-render. */

@@ -1,22 +1,20 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { scaleLinear, select } from 'd3';
+import * as d3 from 'd3';
 import type { DecompositionW } from '../engine/protocol';
 import { Panel } from './Panel';
-import { colors } from './colors';
+import { colors, INK } from './kit/theme';
+import { fmt4, pct } from './kit/format';
 import type { MainBiasBarsProps, TermId } from './types';
-import { useSize } from './useSize';
-import { MUTED, PANEL_FONT, richText, textWidth, type TextPart } from './svgText';
+import { useSize } from './kit/useSize';
+import { measureParts, richText, type TextPart } from './kit/text';
+import { MUTED, PANEL_FONT } from './kit/theme';
 
 const FONT = PANEL_FONT;
-const INK = '#1f2328';
 const ROW_H = 66;
 const BAR_H = 26;
 const LABEL_W = 104;
 const RIGHT = 66;
 const FOOT_H = 80;
-
-const fmt4 = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v));
-const pct = (part: number, whole: number): string => (whole > 0 ? `${Math.round((100 * part) / whole)}%` : '—');
 
 interface Row {
   key: string;
@@ -32,14 +30,7 @@ interface Row {
 }
 
 type Part = TextPart;
-function measure(parts: Part[], size: number): number {
-  let w = 0;
-  for (const raw of parts) {
-    const part = typeof raw === 'string' ? { text: raw } : raw;
-    w += textWidth(part.text, part.sub || part.sup ? size * 0.76 : size, !!part.bold);
-  }
-  return w;
-}
+const measure = (parts: Part[], size: number): number => measureParts(parts, size);
 
 /** The FP row with ε appears only when ε changes something. */
 function rowsOf(d: DecompositionW): Row[] {
@@ -94,12 +85,12 @@ function draw(
   rows: Row[],
   hover: (term: TermId | null) => void,
 ): void {
-  const root = select(svg);
+  const root = d3.select(svg);
   root.selectAll('*').remove();
   if (width <= 0) return;
   const barW = Math.max(60, width - LABEL_W - RIGHT);
   const max = Math.max(1e-12, ...rows.map((r) => r.main + r.bias));
-  const x = scaleLinear().domain([0, max]).range([0, barW]);
+  const x = d3.scaleLinear().domain([0, max]).range([0, barW]);
 
   rows.forEach((r, i) => {
     const g = root.append('g').attr('transform', `translate(0,${i * ROW_H + 8})`);
@@ -283,7 +274,7 @@ export function barsSummary(d: DecompositionW): string {
 
 function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
   if (!svg) return;
-  const nodes = select(svg).selectAll<SVGElement, unknown>('[data-terms]');
+  const nodes = d3.select(svg).selectAll<SVGElement, unknown>('[data-terms]');
   const active =
     highlight !== null &&
     nodes

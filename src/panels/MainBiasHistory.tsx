@@ -5,11 +5,12 @@
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { historyRow, type HistoryRow } from '../state/historyMath';
-import { colors } from './colors';
+import { colors, INK, MUTED, PANEL_FONT, RULE } from './kit/theme';
+import { drawGridLines, stepTicks, styleAxis } from './kit/axes';
 import { Panel } from './Panel';
 import type { HistoryProps, HistorySync, TermId } from './types';
-import { useSize } from './useSize';
-import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
+import { useSize } from './kit/useSize';
+import { textWidth } from './kit/text';
 
 type CurveId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpBiasW';
 
@@ -22,8 +23,6 @@ const CURVES: readonly { id: CurveId; label: string; color: string; dashed: bool
 ];
 
 const FONT = PANEL_FONT;
-const TEXT = '#222';
-const MUTED = '#555';
 const fmt = (v: number): string => (v === 0 ? '0' : Math.abs(v) >= 100 ? d3.format(',.0f')(v) : d3.format('.3~g')(v));
 
 export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sync }: HistoryProps) {
@@ -144,7 +143,7 @@ function drawHistory(
   const width = size.width;
   const height = size.height;
   if (width < 50 || rows.length === 0) return;
-  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', TEXT);
+  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', INK);
 
   const curves = CURVES.filter((c) => c.id !== 'fpBiasW' || o.showW);
 
@@ -234,11 +233,7 @@ function drawHistory(
     .append('g')
     .attr('transform', `translate(0,${ih})`)
     .call(d3.axisBottom(x).tickValues(stepTicks(x, iw)).tickFormat(d3.format('~d')));
-  for (const g of [gx, gy]) {
-    g.attr('font-size', 12).attr('font-family', FONT);
-    g.selectAll('text').attr('fill', MUTED);
-    g.selectAll('line,path').attr('stroke', '#888').attr('stroke-width', 1);
-  }
+  for (const g of [gx, gy]) styleAxis(g);
   plot
     .append('text')
     .attr('x', iw)
@@ -301,7 +296,7 @@ function drawHistory(
 
   // Hover crosshair with the values of the nearest logged step.
   const hover = plot.append('g').attr('pointer-events', 'none').style('display', 'none');
-  hover.append('line').attr('y1', 0).attr('y2', ih).attr('stroke', '#666').attr('stroke-width', 1);
+  hover.append('line').attr('y1', 0).attr('y2', ih).attr('stroke', RULE).attr('stroke-width', 1);
   const dots = hover
     .selectAll('circle')
     .data(curves)
@@ -326,7 +321,7 @@ function drawHistory(
     .attr('stroke', (c) => c.color)
     .attr('stroke-width', 3)
     .attr('stroke-dasharray', (c) => (c.dashed ? '4 2' : null));
-  const boxLines = boxRows.append('text').attr('x', 20).attr('y', 4.5).attr('fill', TEXT);
+  const boxLines = boxRows.append('text').attr('x', 20).attr('y', 4.5).attr('fill', INK);
   const boxW = 214;
   const boxH = 26 + curves.length * 17;
   boxBg.attr('width', boxW).attr('height', boxH);
@@ -398,9 +393,4 @@ function applyHighlight(svgEl: SVGSVGElement, highlight: TermId | null): void {
     return !active || this.dataset.legend === highlight ? 1 : 0.45;
   });
   if (active) svg.select(`path[data-term="${highlight}"]`).raise();
-}
-
-/** Whole-number step ticks, about one per 80 px. */
-function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
-  return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }

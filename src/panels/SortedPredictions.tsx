@@ -1,27 +1,20 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { axisBottom, axisLeft, area, curveStepAfter, format, line, scaleLinear, scaleLog, select } from 'd3';
-import type { ScaleContinuousNumeric, Selection } from 'd3';
+import * as d3 from 'd3';
 import type { DecompositionW } from '../engine/protocol';
 import { Panel } from './Panel';
-import { colors } from './colors';
 import type { SortedPredictionsProps, TermId } from './types';
-import { useSize } from './useSize';
-import { MUTED, PANEL_FONT, richText, textWidth, type TextPart, type TextSelection } from './svgText';
+import { useSize } from './kit/useSize';
+import { measureParts, richText, textWidth, type TextPart, type TextSelection } from './kit/text';
+import { colors, HALO, INK, MUTED, PANEL_FONT } from './kit/theme';
+import { layoutLegend, renderLegend, type LegendItem } from './kit/legend';
+import { fmt3, fmt4 } from './kit/format';
 import { distinctDigits, epsCase, printed } from './equations/epsCase';
 
 /** Drawn with an explicit family so that an exported SVG looks the same outside the page. */
 const FONT = PANEL_FONT;
-const INK = '#1f2328';
-const HALO = '#ffffff';
 /** At most this many pixel columns are sampled (two ranks each): ≤ ~1500 curve points. */
 const MAX_COLUMNS = 750;
 const MIN_HEIGHT = 350;
-
-/** A value to 4 significant digits, plain digits (no grouping) so that it parses back. */
-export function fmt4(v: number): string {
-  return Number.isFinite(v) ? String(Number(v.toPrecision(4))) : String(v);
-}
-const fmt3 = (v: number): string => (Number.isFinite(v) ? String(Number(v.toPrecision(3))) : String(v));
 
 /** Background p (side 'fp') or foreground error 1 − p (side 'fn') — the same float64 values decompose() sums — sorted descending. */
 function sortSide(p: ArrayLike<number>, y: ArrayLike<number>, side: 'fp' | 'fn'): Float64Array {
@@ -41,142 +34,23 @@ function sortSide(p: ArrayLike<number>, y: ArrayLike<number>, side: 'fp' | 'fn')
 
 /** A run of text with sub/superscripts ("FP" + sub "main"), drawn as tspans. */
 type Part = TextPart;
-type G = Selection<SVGGElement, unknown, null, undefined>;
+type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 type T = TextSelection;
-
-function measure(parts: Part[], size = 13, bold = false): number {
-  let w = 0;
-  for (const raw of parts) {
-    const part = typeof raw === 'string' ? { text: raw } : raw;
-    w += textWidth(part.text, part.sub || part.sup ? size * 0.76 : size, bold || !!part.bold);
-  }
-  return w;
-}
 
 /** White outline behind labels that sit on top of the areas. */
 const halo = (text: T): T =>
   text.attr('paint-order', 'stroke').attr('stroke', HALO).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
 
-interface LegendItem {
-  parts: Part[];
-  swatch?: { color: string; dashed?: boolean; opacity?: number };
-  terms?: TermId[];
-  hoverTerm?: TermId;
-  testId?: string;
-  color?: string;
-}
-
-const LEGEND_ROW = 22;
-
-/**
- * Breaks an item's text into lines no wider than `width` at spaces (a phone's panel is narrower
- * than the longest legend note). Each word keeps its part's style; sub/superscripts stay glued
- * to the word before them because they start without a space.
- */
-function wrapParts(parts: Part[], width: number): Part[][] {
-  if (measure(parts) <= width) return [parts];
-  const lines: Part[][] = [[]];
-  for (const raw of parts) {
-    const part = typeof raw === 'string' ? { text: raw } : raw;
-    for (const word of part.text.split(/(?<= )/)) {
-      const piece: Part = { ...part, text: word };
-      const line = lines[lines.length - 1];
-      if (line.length > 0 && !part.sub && !part.sup && measure([...line, piece]) > width) lines.push([piece]);
-      else line.push(piece);
-    }
-  }
-  return lines;
-}
-
-/** Left-to-right legend that wraps to the width: item positions, lines, and the total height (no DOM). */
-function layoutLegend(
-  items: LegendItem[],
-  width: number,
-): { pos: [number, number][]; lines: Part[][][]; height: number } {
-  let x = 0;
-  let row = 0;
-  const pos: [number, number][] = [];
-  const lines: Part[][][] = [];
-  for (const item of items) {
-    const indent = item.swatch ? (item.swatch.dashed ? 24 : 20) : 0;
-    const w = indent + measure(item.parts);
-    if (x > 0 && x + w > width) {
-      row++;
-      x = 0;
-    }
-    pos.push([x, row * LEGEND_ROW + 11]);
-    const wrapped = x === 0 ? wrapParts(item.parts, Math.max(60, width - indent)) : [item.parts];
-    lines.push(wrapped);
-    row += wrapped.length - 1;
-    x = wrapped.length > 1 ? width : x + w + 22;
-  }
-  return { pos, lines, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
-}
-
-function renderLegend(
-  g: G,
-  items: LegendItem[],
-  pos: [number, number][],
-  lines: Part[][][],
-  hover: (term: TermId | null) => void,
-): void {
-  items.forEach((item, i) => {
-    const it = g.append('g').attr('transform', `translate(${pos[i][0]},${pos[i][1]})`);
-    let tx = 0;
-    const sw = item.swatch;
-    if (sw?.dashed) {
-      it.append('line')
-        .attr('x1', 0)
-        .attr('x2', 18)
-        .attr('stroke', sw.color)
-        .attr('stroke-width', 2.5)
-        .attr('stroke-dasharray', '5 3');
-      tx = 24;
-    } else if (sw) {
-      it.append('rect')
-        .attr('y', -7)
-        .attr('width', 14)
-        .attr('height', 14)
-        .attr('rx', 2)
-        .attr('fill', sw.color)
-        .attr('fill-opacity', sw.opacity ?? 1);
-      tx = 20;
-    }
-    const text = it
-      .append('text')
-      .attr('x', tx)
-      .attr('dy', '0.35em')
-      .attr('fill', item.color ?? INK);
-    // A wrapped item: one tspan line after another (richText shifts dy for sub/superscripts, so
-    // every line after the first is its own <text> under the same group).
-    richText(text, lines[i][0]);
-    lines[i].slice(1).forEach((line, k) =>
-      richText(
-        it
-          .append('text')
-          .attr('x', tx)
-          .attr('y', (k + 1) * LEGEND_ROW)
-          .attr('dy', '0.35em')
-          .attr('fill', item.color ?? INK),
-        line,
-      ),
-    );
-    if (item.testId) text.attr('data-testid', item.testId);
-    if (item.terms) it.attr('data-terms', item.terms.join(' '));
-    if (item.hoverTerm) {
-      const term = item.hoverTerm;
-      it.style('cursor', 'default')
-        .on('mouseenter', () => hover(term))
-        .on('mouseleave', () => hover(null));
-    }
-  });
-}
-
 /**
  * Ranks to draw: the first and last rank of every pixel column (the max/min envelope of a sorted
  * curve) plus the exact ranks where the picture changes (f, FP_hard and their successors).
  */
-function sampleRanks(n: number, x: ScaleContinuousNumeric<number, number>, plotW: number, special: number[]): number[] {
+function sampleRanks(
+  n: number,
+  x: d3.ScaleContinuousNumeric<number, number>,
+  plotW: number,
+  special: number[],
+): number[] {
   const cols = Math.max(1, Math.min(MAX_COLUMNS, Math.ceil(plotW)));
   const out: number[] = [1, n];
   for (let c = 0; c <= cols; c++) {
@@ -299,7 +173,7 @@ export function legendItems(
 }
 
 function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hover }: DrawArgs): void {
-  const root = select(svg);
+  const root = d3.select(svg);
   const n = sorted.length;
   if (width <= 0 || height <= 0 || n === 0) {
     root.selectAll('*').remove();
@@ -325,10 +199,10 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
   const top = 6 + legendLayout.height + 8 + fBand;
   const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(40, height - top - MARGIN.bottom);
-  const x: ScaleContinuousNumeric<number, number> = (xScale === 'log' ? scaleLog() : scaleLinear())
+  const x: d3.ScaleContinuousNumeric<number, number> = (xScale === 'log' ? d3.scaleLog() : d3.scaleLinear())
     .domain([0.5, n + 0.5])
     .range([0, plotW]);
-  const yS = scaleLinear().domain([0, 1]).range([plotH, 0]);
+  const yS = d3.scaleLinear().domain([0, 1]).range([plotH, 0]);
 
   const key = [width, height, n, xScale, side, top, d.b, d.f, d.kthBg, digits, testId].join('|');
   let frame = frames.get(svg);
@@ -369,15 +243,17 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
     if (pts.length) pts.push([r1 + 0.5, pts[pts.length - 1][1]]);
     return pts;
   };
-  const areaGen = area<Pt>()
+  const areaGen = d3
+    .area<Pt>()
     .x((pt) => x(pt[0]))
     .y0(plotH)
     .y1((pt) => yS(pt[1]))
-    .curve(curveStepAfter);
-  const lineGen = line<Pt>()
+    .curve(d3.curveStepAfter);
+  const lineGen = d3
+    .line<Pt>()
     .x((pt) => x(pt[0]))
     .y((pt) => yS(pt[1]))
-    .curve(curveStepAfter);
+    .curve(d3.curveStepAfter);
 
   const areas = frame.areas;
   areas.selectAll('*').remove();
@@ -463,7 +339,7 @@ function draw({ svg, width, height, sorted, d, t, eps, side, xScale, testId, hov
     ' = ',
     { text: String(fp ? d.fpHard : d.fnHard), bold: true, testId: `${testId}-crossing` },
   ];
-  const cw = measure(crossParts);
+  const cw = measureParts(crossParts);
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
   const crossX0 = toRight ? cx + 9 : cx - 9 - cw;
@@ -505,15 +381,15 @@ interface FrameArgs {
   plotW: number;
   plotH: number;
   top: number;
-  x: ScaleContinuousNumeric<number, number>;
-  yS: ScaleContinuousNumeric<number, number>;
+  x: d3.ScaleContinuousNumeric<number, number>;
+  yS: d3.ScaleContinuousNumeric<number, number>;
   showF: boolean;
   fBand: number;
   /** Significant digits of the kthBg label (distinct from t's). */
   digits: number;
 }
 
-function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a: FrameArgs): Frame {
+function buildFrame(root: d3.Selection<SVGSVGElement, unknown, null, undefined>, a: FrameArgs): Frame {
   const { n, d, side, xScale, testId, plotW, plotH, top, x, yS, showF, fBand, digits } = a;
   const fp = side === 'fp';
   const legend = root.append('g').attr('transform', `translate(${LEGEND_X},6)`);
@@ -564,7 +440,7 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
       { text: 'f', sub: true },
       ` = ${printed(d.kthBg, digits)}`,
     ];
-    const right = fx + 6 + measure(parts) <= plotW + MARGIN.right - 2;
+    const right = fx + 6 + measureParts(parts) <= plotW + MARGIN.right - 2;
     richText(
       g
         .append('text')
@@ -578,8 +454,8 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
   }
 
   // Axes: ranks (linear, or log with labels at powers of ten) and p.
-  const tickFmt = format('~s');
-  const xAxis = axisBottom(x).tickSizeOuter(0);
+  const tickFmt = d3.format('~s');
+  const xAxis = d3.axisBottom(x).tickSizeOuter(0);
   if (xScale === 'log') {
     const ticks = (x.ticks(Math.max(2, Math.floor(plotW / 60))) as number[]).filter((v) => v >= 1);
     xAxis.tickValues(ticks).tickFormat((v) => {
@@ -599,7 +475,7 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
   plot.append('g').attr('transform', `translate(0,${plotH})`).call(xAxis).call(axisStyle);
   plot
     .append('g')
-    .call(axisLeft(yS).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(format('~g')).tickSizeOuter(0))
+    .call(d3.axisLeft(yS).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(d3.format('~g')).tickSizeOuter(0))
     .call(axisStyle);
 
   const axisNote = xScale === 'log' ? ', log scale' : ', linear';
@@ -617,7 +493,7 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
       .attr('text-anchor', 'middle')
       .attr('fill', INK)
       .attr('font-size', 13),
-    measure(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong,
+    measureParts(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong,
   );
   plot
     .append('text')
@@ -633,7 +509,7 @@ function buildFrame(root: Selection<SVGSVGElement, unknown, null, undefined>, a:
 
 function applyHighlight(svg: SVGSVGElement | null, highlight: TermId | null): void {
   if (!svg) return;
-  const nodes = select(svg).selectAll<SVGElement, unknown>('[data-terms]');
+  const nodes = d3.select(svg).selectAll<SVGElement, unknown>('[data-terms]');
   const active =
     highlight !== null &&
     nodes

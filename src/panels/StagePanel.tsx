@@ -4,15 +4,14 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useMemo, useRef, memo } from 'react';
-import { colors } from './colors';
+import { colors, INK, MUTED, PANEL_FONT, STAGE2_BAND } from './kit/theme';
+import { drawGridLines, stepTicks, styleAxis } from './kit/axes';
 import { Panel } from './Panel';
 import type { StageProps } from './types';
-import { useSize } from './useSize';
-import { drawGridLines, PANEL_FONT, textWidth } from './svgText';
+import { useSize } from './kit/useSize';
+import { textWidth } from './kit/text';
 
 const FONT = PANEL_FONT;
-const TEXT = '#222';
-const MUTED = '#555';
 const NUM_F = colors.fnMain;
 const NUM_B = colors.fpMain;
 
@@ -56,7 +55,7 @@ function StagePanelPanel({ steps, stage, rule, n, lastCheck }: StageProps) {
 
   return (
     <Panel title="Two-stage schedule (Algorithm 1)" testId="panel-stage">
-      <div style={{ fontFamily: FONT, color: TEXT, fontSize: 13, lineHeight: 1.45 }}>
+      <div style={{ fontFamily: FONT, color: INK, fontSize: 13, lineHeight: 1.45 }}>
         <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
           <div
             data-testid="stage-indicator"
@@ -174,7 +173,7 @@ function RuleText({ active, title, body }: { active: boolean; title: string; bod
         padding: '4px 10px',
         borderLeft: `4px solid ${active ? '#333' : '#ccc'}`,
         background: active ? '#f4f5f7' : 'transparent',
-        color: active ? TEXT : '#6b6f76',
+        color: active ? INK : '#6b6f76',
       }}
     >
       <div style={{ fontWeight: 700, marginBottom: 1 }}>
@@ -213,7 +212,7 @@ function drawChecks(
   const width = size.width;
   const height = 170;
   if (width < 80) return;
-  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', TEXT);
+  svg.attr('font-family', FONT).attr('font-size', 12).attr('fill', INK);
   const margin = { top: 26, right: 14, bottom: 32, left: 40 };
   const iw = width - margin.left - margin.right;
   const ih = height - margin.top - margin.bottom;
@@ -258,7 +257,7 @@ function drawChecks(
       .attr('x', sx)
       .attr('width', iw - sx)
       .attr('height', ih)
-      .attr('fill', '#f1eef6');
+      .attr('fill', STAGE2_BAND);
 
   drawGridLines(g, yTicks, y, iw, colors.grid);
   const gy = g.append('g').call(d3.axisLeft(y).tickValues(yTicks).tickFormat(d3.format('d')));
@@ -266,11 +265,7 @@ function drawChecks(
     .append('g')
     .attr('transform', `translate(0,${ih})`)
     .call(d3.axisBottom(x).tickValues(stepTicks(x, iw)).tickFormat(d3.format('~d')));
-  for (const a of [gx, gy]) {
-    a.attr('font-size', 12).attr('font-family', FONT);
-    a.selectAll('text').attr('fill', MUTED);
-    a.selectAll('line,path').attr('stroke', '#888').attr('stroke-width', 1);
-  }
+  for (const a of [gx, gy]) styleAxis(a);
   g.append('text')
     .attr('x', iw)
     .attr('y', ih + 29)
@@ -335,11 +330,6 @@ function drawChecks(
       .attr('font-weight', 600)
       .text(`switch at step ${switchedAt}`);
   }
-}
-
-/** Whole-number step ticks, about one per 80 px. */
-function stepTicks(x: d3.ScaleLinear<number, number>, width: number): number[] {
-  return x.ticks(Math.max(2, Math.floor(width / 80))).filter(Number.isInteger);
 }
 
 /** Memoised: a t or ε change leaves this panel's props untouched, so it does not re-render. */

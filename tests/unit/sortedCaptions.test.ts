@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { distinctDigits, epsCase, partsText, usesEq12 } from '../../src/panels/equations/epsCase';
 import { legendItems, scaleNote } from '../../src/panels/SortedPredictions';
-import type { TextPart } from '../../src/panels/svgText';
+import type { TextPart } from '../../src/panels/kit/text';
 
 /**
  * Every "x op y" between two printed numbers, allowing a "name =" before y ("7 > f = 5",

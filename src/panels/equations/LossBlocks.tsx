@@ -12,9 +12,10 @@ import { distinctDigits, printed } from './epsCase';
 import { balanceRows, interEpsRows, interRefRows, intraRows } from './lossRows';
 import { Num } from './numbers';
 import { LOSS_TEX } from './tex';
+import { INK, MUTED } from '../kit/theme';
 
-const caption: CSSProperties = { fontSize: 13, color: '#59636e', margin: '2px 0 6px', lineHeight: 1.45 };
-const summary: CSSProperties = { cursor: 'pointer', fontSize: 13, color: '#1f2328', padding: '3px 0' };
+const caption: CSSProperties = { fontSize: 13, color: MUTED, margin: '2px 0 6px', lineHeight: 1.45 };
+const summary: CSSProperties = { cursor: 'pointer', fontSize: 13, color: INK, padding: '3px 0' };
 const body: CSSProperties = { padding: '4px 0 8px 14px', overflowX: 'auto', overflowY: 'hidden' };
 const inUse: CSSProperties = {
   fontSize: 11,
@@ -271,7 +272,7 @@ function Algorithm1Block({
       <pre style={mono}>{PSEUDOCODE}</pre>
       <table style={{ borderCollapse: 'collapse', fontSize: 13 }}>
         <thead>
-          <tr style={{ color: '#59636e' }}>
+          <tr style={{ color: MUTED }}>
             <th style={cell}>rule</th>
             <th style={cell}>fgOK</th>
             <th style={cell}>bgOK</th>

@@ -7,7 +7,7 @@
  * empty ε-weighted main part: the main term is unchanged).
  */
 import type { Decomposition } from '../../core/types';
-import type { TextPart } from '../svgText';
+import type { TextPart } from '../kit/text';
 
 type CaseInput = Pick<Decomposition, 'f' | 'b' | 'fpHard' | 'kthBg'> & { eq12?: boolean };
 

@@ -2,7 +2,7 @@ import * as d3 from 'd3';
 import { useEffect, useRef } from 'react';
 import { lossInfo, type LossId } from '../../core/lossInfo';
 import { Panel } from '../../panels/Panel';
-import { useSize } from '../../panels/useSize';
+import { useSize } from '../../panels/kit/useSize';
 import type { SummaryRow } from '../../experiments/types';
 
 /** One colour per registered loss (Okabe–Ito plus black and grey), the same in every sweep. */

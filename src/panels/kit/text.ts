@@ -1,9 +1,6 @@
-import type { Selection } from 'd3';
-
-/** Muted ink for secondary labels, shared by the SVG panels. */
-export const MUTED = '#59636e';
-/** The panels' SVG font stack (the page's own). */
-export const PANEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** SVG text for the panels: measured widths, rich text with sub/superscripts, and wrapping. */
+import type * as d3 from 'd3';
+import { MUTED, PANEL_FONT } from './theme';
 
 /**
  * Text width from canvas metrics, cached. Asking the SVG (getComputedTextLength) forces a
@@ -31,7 +28,7 @@ export function textWidth(text: string, size: number, bold: boolean | number = f
   return w;
 }
 
-export type TextSelection = Selection<SVGTextElement, unknown, null, undefined>;
+export type TextSelection = d3.Selection<SVGTextElement, unknown, null, undefined>;
 /** A run of text with sub/superscripts ("FP" + sub "main"), drawn as tspans. */
 export type TextPart =
   | string
@@ -54,24 +51,32 @@ export function richText(text: TextSelection, parts: TextPart[]): TextSelection 
   return text;
 }
 
-type GSelection = Selection<SVGGElement, unknown, null, undefined>;
+/** Width of a run of parts at `size` px (sub/superscripts at 0.76 of it). */
+export function measureParts(parts: TextPart[], size = 13, bold = false): number {
+  let w = 0;
+  for (const raw of parts) {
+    const part = typeof raw === 'string' ? { text: raw } : raw;
+    w += textWidth(part.text, part.sub || part.sup ? size * 0.76 : size, bold || !!part.bold);
+  }
+  return w;
+}
 
-/** Horizontal grid lines at the given y ticks across a plot of inner width `width`. */
-export function drawGridLines(
-  g: GSelection,
-  ticks: number[],
-  y: (v: number) => number,
-  width: number,
-  color: string,
-): void {
-  g.append('g')
-    .selectAll('line')
-    .data(ticks)
-    .join('line')
-    .attr('x1', 0)
-    .attr('x2', width)
-    .attr('y1', (d) => y(d))
-    .attr('y2', (d) => y(d))
-    .attr('stroke', color)
-    .attr('stroke-width', 1);
+/**
+ * Breaks a run of parts into lines no wider than `width` at spaces (a phone's panel is narrower
+ * than the longest legend note). Each word keeps its part's style; sub/superscripts stay glued
+ * to the word before them because they start without a space.
+ */
+export function wrapParts(parts: TextPart[], width: number): TextPart[][] {
+  if (measureParts(parts) <= width) return [parts];
+  const lines: TextPart[][] = [[]];
+  for (const raw of parts) {
+    const part = typeof raw === 'string' ? { text: raw } : raw;
+    for (const word of part.text.split(/(?<= )/)) {
+      const piece: TextPart = { ...part, text: word };
+      const line = lines[lines.length - 1];
+      if (line.length > 0 && !part.sub && !part.sup && measureParts([...line, piece]) > width) lines.push([piece]);
+      else line.push(piece);
+    }
+  }
+  return lines;
 }
