@@ -21,7 +21,7 @@ export interface NoticeItem extends Notice {
   id: number;
 }
 
-/** The UI's single store: parameters, what the engine last said, and view selections. */
+/** One run's state: its parameters, what its engine last said, and view selections (see createLabStore). */
 export interface LabState {
   params: Params;
   running: boolean;
