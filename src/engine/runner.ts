@@ -4,8 +4,10 @@ import { selectBackend, TRAINING_BACKENDS, trySetBackend, webgpuDevice } from '.
 import { orderFromChoice, orderFromProbe, probeBackends, unetWorkload } from './probe';
 import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, StepRecord, ToWorker } from './protocol';
 import { SnapshotBudget } from './snapshotBudget';
-import { trainingDataFromUserPairs, type TrainingData, type UserPairs } from '../data/trainingData';
+import type { TrainingData } from '../data/trainingData';
 import { needsReset, Trainer } from './trainer';
+import { StepRate } from './stepRate';
+import { UserDataCache } from './userDataCache';
 
 type Post = (msg: FromWorker, transfer?: Transferable[]) => void;
 
@@ -25,7 +27,7 @@ export class Runner {
   private loopActive = false;
   private runId = 0;
   private readonly budget = new SnapshotBudget();
-  private rate = { steps: 0, since: performance.now(), value: 0 };
+  private readonly rate = new StepRate();
   private busy: Promise<void> = Promise.resolve();
   /** Run and step of the last snapshot posted. */
   private lastSnapshot = { runId: -1, step: -1 };
@@ -34,10 +36,8 @@ export class Runner {
    * trainer does not have): no snapshot is posted until the restored run takes a step.
    */
   private restoredAt: { runId: number; step: number } | null = null;
-  /** The user's imported pairs (native size), or null for the synthetic scans; kept across resets and fallbacks. */
-  private userPairs: UserPairs | null = null;
-  /** Those pairs at the training size of the current run (resizing once per size, not per run). */
-  private userDataCache: TrainingData | null = null;
+  /** The user's imported pairs, or none for the synthetic scans; kept across resets and fallbacks. */
+  private readonly imported = new UserDataCache();
 
   constructor(private readonly post: Post) {}
 
@@ -85,8 +85,7 @@ export class Runner {
         await this.restore(msg);
         break;
       case 'setData':
-        this.userPairs = msg.data;
-        this.userDataCache = null;
+        this.imported.set(msg.data);
         this.running = false;
         await this.newRun();
         break;
@@ -153,10 +152,7 @@ export class Runner {
 
   /** The user's data at the current training size, or undefined for the synthetic scans. */
   private userData(): TrainingData | undefined {
-    if (!this.userPairs) return undefined;
-    const size = Number((this.params as Params).size);
-    if (this.userDataCache?.train.size !== size) this.userDataCache = trainingDataFromUserPairs(this.userPairs, size);
-    return this.userDataCache;
+    return this.imported.at(Number((this.params as Params).size));
   }
 
   private async newRun(): Promise<void> {
@@ -166,7 +162,7 @@ export class Runner {
     this.trainer = new Trainer(params, this.runId, undefined, this.userData());
     const info = this.trainer.datasetInfo();
     this.post({ type: 'dataset', info }, [info.valImages.buffer, info.valMasks.buffer]);
-    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.rate.reset();
     this.budget.reset();
     await this.sendSnapshot();
     this.postState();
@@ -207,7 +203,7 @@ export class Runner {
       this.postState();
       return false;
     }
-    this.rate.steps++;
+    this.rate.count();
     this.postProgress(outcome.record, performance.now() - started);
     return true;
   }
@@ -254,12 +250,7 @@ export class Runner {
     if (!this.trainer) return;
     if (this.restoredAt?.runId === this.runId && this.restoredAt.step === this.trainer.stepCount) return;
     const now = performance.now();
-    const elapsed = (now - this.rate.since) / 1000;
-    if (elapsed > 1) this.rate = { steps: 0, since: now, value: this.rate.steps / elapsed };
-    const snapshot = await this.trainer.snapshot(
-      this.backend,
-      this.rate.value || this.rate.steps / Math.max(elapsed, 1e-3),
-    );
+    const snapshot = await this.trainer.snapshot(this.backend, this.rate.read(now));
     this.budget.record(now, performance.now());
     this.lastSnapshot = { runId: snapshot.runId, step: snapshot.step };
     this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
@@ -296,12 +287,7 @@ export class Runner {
       // A run file holds no training images: synthetic scans are regenerated from the seed,
       // imported data must be the data loaded now.
       if (msg.source !== 'synthetic') {
-        const size = Number(msg.params.size);
-        if (this.userPairs)
-          data =
-            this.userDataCache?.train.size === size
-              ? this.userDataCache
-              : trainingDataFromUserPairs(this.userPairs, size);
+        data = this.imported.peek(Number(msg.params.size));
         if (data?.source !== msg.source)
           throw new Error(
             `This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`,
@@ -322,12 +308,11 @@ export class Runner {
     this.trainer?.dispose();
     this.params = msg.params;
     // Later resets start from the restored run's data.
-    if (!data) this.userPairs = null;
-    this.userDataCache = data ?? null;
+    this.imported.adopt(data);
     this.runId++;
     this.trainer = trainer;
     this.restoredAt = { runId: this.runId, step: trainer.stepCount };
-    this.rate = { steps: 0, since: performance.now(), value: 0 };
+    this.rate.reset();
     this.post({
       type: 'restored',
       requestId,

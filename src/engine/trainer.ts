@@ -8,7 +8,6 @@ import {
   intraCBL,
   losses,
   metrics,
-  stageFlags,
   type LossFn,
 } from '../core';
 import { deriveSeed, generateDataset, Rng } from '../data';
@@ -29,6 +28,15 @@ import { StageMachine, type StageState } from './stage';
 import { captureModel } from '../model/artifacts';
 import { displayEps } from './displayEps';
 import { shuffledIndices } from './batchOrder';
+import {
+  disposeOptimizer,
+  makeOptimizer,
+  readOptimizerState,
+  setLearningRate,
+  writeOptimizerState,
+} from './optimizerState';
+import { checkOptimizerState, matchSavedWeights } from './restoreChecks';
+import { stepReadback } from './stepReadback';
 
 /** Bins of the per-snapshot histograms: t moves in steps of 0.001, so every t is a bin edge. */
 export const HISTOGRAM_BINS = 1000;
@@ -48,26 +56,6 @@ export type StepOutcome =
 /** Whether changing from `a` to `b` needs a fresh run (new data, model or batch shape). */
 export function needsReset(a: Params, b: Partial<Params>): boolean {
   return paramKeys.some((k) => schema[k].resets && k in b && b[k] !== a[k]);
-}
-
-function makeOptimizer(p: Params): tf.Optimizer {
-  return p.optimizer === 'sgd' ? tf.train.momentum(p.lr, 0.9) : tf.train.adam(p.lr);
-}
-
-/** Adam reads `learningRate` at every update; momentum SGD reads a cached −lr scalar that only setLearningRate renews. */
-function setLearningRate(o: tf.Optimizer, lr: number): void {
-  // (tfjs optimisers answer instanceof by duck typing, so the class name tells them apart.)
-  if (isMomentum(o)) o.setLearningRate(lr);
-  else Reflect.set(o, 'learningRate', lr);
-}
-
-const isMomentum = (o: tf.Optimizer): o is tf.MomentumOptimizer => o.getClassName() === 'Momentum';
-
-/** tfjs's MomentumOptimizer.dispose forgets its −lr scalar: one tensor leaked per optimiser without this. */
-function disposeOptimizer(o: tf.Optimizer): void {
-  const c: unknown = isMomentum(o) ? Reflect.get(o, 'c') : null;
-  o.dispose();
-  if (c instanceof tf.Tensor && !c.isDisposed) c.dispose();
 }
 
 /**
@@ -203,18 +191,12 @@ export class Trainer {
       this.vars,
     ) as tf.Scalar;
     const p = kept as unknown as tf.Tensor4D;
-    const summary = tf.tidy(() => {
-      // The loss plus 0 × (the sum of every weight): the same number while all weights are
-      // finite, NaN as soon as one is not. The loss alone is not enough: XNNPACK (WASM) clamps and
-      // fuses ReLU with min/max that turn NaN into a bound, so a diverged network there still
-      // reports a finite loss. A chain of adds, not addN: WebGPU's AddN binds one buffer per
-      // input, and with one per variable (~30) it returned garbage.
-      const weightSum = this.vars.reduce<tf.Tensor>((acc, v) => tf.add(acc, tf.sum(v)), tf.scalar(0));
-      const parts: tf.Tensor[] = [tf.reshape(tf.add(cost, tf.mul(weightSum, 0)), [1])];
-      if (runsCheck)
-        parts.push(tf.reshape(stageFlags(p, yb, { tHard: this.params.tHard, rule: this.params.switchRule }), [-1]));
-      return tf.concat(parts);
-    });
+    // The loss (NaN once any weight is) and, in stage 1, the stage-check flags: one read-back.
+    const summary = stepReadback(
+      cost,
+      this.vars,
+      runsCheck ? { p, y: yb, opts: { tHard: this.params.tHard, rule: this.params.switchRule } } : null,
+    );
     cost.dispose();
     xb.dispose();
     const values = await summary.data();
@@ -285,31 +267,8 @@ export class Trainer {
 
   /** The optimiser's state and the batch position, copied to the host (data(), never dataSync). */
   async trainingState(): Promise<TrainingState> {
-    const named = await this.optimizer.getWeights();
-    const optimizerWeights = await Promise.all(
-      named.map(async ({ name, tensor }) => ({
-        name,
-        shape: [...tensor.shape],
-        data: new Float32Array(await tensor.data()),
-      })),
-    );
-    // getWeights hands out the moment variables themselves, plus a fresh scalar for the step count.
-    for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
-    const powers = this.adamBetaPowers();
-    const betaPowers: [number, number] | null = powers
-      ? [(await powers[0].data())[0], (await powers[1].data())[0]]
-      : null;
+    const { optimizerWeights, betaPowers } = await readOptimizerState(this.optimizer);
     return { optimizer: this.params.optimizer, optimizerWeights, betaPowers, drawn: this.drawn };
-  }
-
-  /**
-   * Adam's accumulated β powers. They are not part of tfjs's getWeights/setWeights (setWeights
-   * recomputes them as pow(β, k + 1)), so an exact continuation reads and writes them directly.
-   */
-  private adamBetaPowers(): [tf.Variable, tf.Variable] | null {
-    const b1: unknown = Reflect.get(this.optimizer, 'accBeta1');
-    const b2: unknown = Reflect.get(this.optimizer, 'accBeta2');
-    return b1 instanceof tf.Variable && b2 instanceof tf.Variable ? [b1, b2] : null;
   }
 
   /**
@@ -324,25 +283,8 @@ export class Trainer {
     training?: TrainingState | null;
   }): Promise<void> {
     const names = this.model.trainableWeights.map((w) => w.originalName);
-    if (saved.weights.length !== names.length)
-      throw new Error(`The run has ${saved.weights.length} weight tensors, but this U-Net has ${names.length}.`);
-    const byName = new Map(saved.weights.map((w) => [w.name, w]));
-    const weights = names.map((name, i) => {
-      const w = byName.get(name);
-      if (!w) throw new Error(`The run has no weights for ${name}.`);
-      const shape = this.vars[i].shape;
-      if (
-        w.shape.length !== shape.length ||
-        w.shape.some((d, k) => d !== shape[k]) ||
-        w.data.length !== this.vars[i].size
-      ) {
-        throw new Error(
-          `The weights ${name} have shape [${w.shape.join(', ')}], but this U-Net expects [${shape.join(', ')}].`,
-        );
-      }
-      return w.data;
-    });
-    if (saved.training) this.checkOptimizerState(saved.training);
+    const weights = matchSavedWeights(names, this.vars, saved.weights);
+    if (saved.training) checkOptimizerState(saved.training, this.params.optimizer, this.vars);
     this.loadWeights({ step: saved.step, weights });
     this.checkpoint = null;
     this.stage.restoreState(saved.stage);
@@ -355,39 +297,7 @@ export class Trainer {
     this.order = [];
     this.drawn = 0;
     for (let i = 0; i < state.drawn; i++) this.drawIndex();
-    const tensors = state.optimizerWeights.map((w) => ({
-      name: w.name,
-      tensor: tf.tensor(w.data, w.shape, w.name === 'iter' ? 'int32' : 'float32'),
-    }));
-    // setWeights copies the moments into new variables and reads the step count.
-    await this.optimizer.setWeights(tensors);
-    tf.dispose(tensors.map((t) => t.tensor));
-    const powers = this.adamBetaPowers();
-    const betaPowers = state.betaPowers;
-    if (powers && betaPowers) tf.tidy(() => powers.forEach((v, i) => v.assign(tf.scalar(betaPowers[i], 'float32'))));
-  }
-
-  /** The step count first, then one tensor per variable for each slot (Adam: m and v; SGD: velocity), or none before the first step. */
-  private checkOptimizerState(state: TrainingState): void {
-    if (state.optimizer !== this.params.optimizer)
-      throw new Error(`The optimiser state is for ${state.optimizer}, but the run uses ${this.params.optimizer}.`);
-    const [iter, ...slots] = state.optimizerWeights;
-    if (!iter || iter.name !== 'iter' || iter.shape.length !== 0)
-      throw new Error('The optimiser state does not start with its step count.');
-    const perVar = state.optimizer === 'adam' ? 2 : 1;
-    if (slots.length !== 0 && slots.length !== perVar * this.vars.length) {
-      throw new Error(
-        `The optimiser state has ${slots.length} tensors; this U-Net needs ${perVar * this.vars.length}.`,
-      );
-    }
-    slots.forEach((w, k) => {
-      const v = this.vars[k % this.vars.length];
-      if (w.shape.length !== v.shape.length || w.shape.some((d, j) => d !== v.shape[j])) {
-        throw new Error(
-          `The optimiser tensor ${w.name} has shape [${w.shape.join(', ')}], but its variable is [${v.shape.join(', ')}].`,
-        );
-      }
-    });
+    await writeOptimizerState(this.optimizer, state);
   }
 
   private async recoverFromNaN(loss: number): Promise<StepOutcome> {

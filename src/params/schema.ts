@@ -4,42 +4,9 @@
  * config are all derived from it (docs/design.md §2).
  */
 import { lossIds, type LossId } from '../core/lossInfo';
+import { choice, num, type ChoiceParam, type ParamSpec } from './spec';
 
-interface ParamBase {
-  label: string;
-  /** The paper's symbol, shown in tooltips and equations (TeX). */
-  symbol?: string;
-  /** Short key in the shared URL. */
-  urlKey: string;
-  /** One sentence for the tooltip. */
-  help: string;
-  /** Changing it needs a fresh run (new data, model or batch shape); otherwise it is live. */
-  resets: boolean;
-}
-
-export interface NumberParam extends ParamBase {
-  kind: 'number';
-  default: number;
-  min: number;
-  max: number;
-  scale: 'linear' | 'log';
-  /** Step of the slider (linear) or number of decimals shown (log). */
-  step: number;
-  integer?: boolean;
-}
-
-export interface ChoiceParam<T extends string = string> extends ParamBase {
-  kind: 'choice';
-  default: T;
-  options: readonly { value: T; label: string }[];
-}
-
-export type ParamSpec = NumberParam | ChoiceParam;
-
-const num = (spec: Omit<NumberParam, 'kind'>): NumberParam => ({ kind: 'number', ...spec });
-function choice<T extends string>(spec: Omit<ChoiceParam<T>, 'kind'>): ChoiceParam<T> {
-  return { kind: 'choice', ...spec };
-}
+export type { ChoiceParam, NumberParam, ParamSpec } from './spec';
 
 export type SwitchMode = 'auto' | 'now' | 'never' | 'fromStart';
 export type OptimizerId = 'adam' | 'sgd';

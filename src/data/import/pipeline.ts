@@ -63,7 +63,23 @@ export async function loadPairs(
   out: Collector,
   consume: (loaded: LoadedMatch) => void,
 ): Promise<void> {
-  const maxSide = opts?.maxSide ?? DEFAULT_MAX_SIDE;
+  const pairing = pairFiles(recognise(files, out), mode);
+  out.problems.push(...pairing.problems);
+  out.notes.push(...pairing.notes);
+  const names = displayNames(pairing.matches);
+  for (const match of pairing.matches) {
+    const loaded = await loadMatch(match, names.get(match) ?? match.primary.subject, opts, out);
+    if (!loaded) continue;
+    try {
+      consume(loaded);
+    } catch (e) {
+      out.problems.push({ file: match.primary.path, message: errorMessage(match.primary.path, e) });
+    }
+  }
+}
+
+/** Zips expanded and every file's format recognised; unsupported files become problems. */
+function recognise(files: InputFile[], out: Collector): Classified[] {
   const expanded = expandZips(files);
   out.problems.push(...expanded.problems);
   const classified: Classified[] = [];
@@ -75,85 +91,79 @@ export async function loadPairs(
     }
     classified.push(classify(f, f.path, format));
   }
-  const pairing = pairFiles(classified, mode);
-  out.problems.push(...pairing.problems);
-  out.notes.push(...pairing.notes);
-  const names = displayNames(pairing.matches);
+  return classified;
+}
 
-  for (const match of pairing.matches) {
-    const { primary, mask } = match;
-    const fail = (c: Classified, e: unknown): void => {
-      out.problems.push({ file: c.path, message: errorMessage(c.path, e) });
-    };
-    let pOpen: OpenedFile;
-    try {
-      pOpen = openFile(primary.file.data, primary.format, opts?.decodeJpeg);
-    } catch (e) {
-      fail(primary, e);
-      continue;
-    }
-    if (pOpen.dims && tooBig(pOpen.dims, maxSide)) {
-      out.problems.push({ file: primary.path, message: bigMessage(primary.path, pOpen.dims, maxSide) });
-      continue;
-    }
-    let mOpen: OpenedFile;
-    try {
-      mOpen = openFile(mask.file.data, mask.format, opts?.decodeJpeg);
-    } catch (e) {
-      fail(mask, e);
-      continue;
-    }
-    const mismatch = (a: Dims, b: Dims): void => {
-      out.problems.push({
-        file: primary.path,
-        message: `${primary.path} is ${dimsText(a)} but ${mask.path} is ${dimsText(b)}`,
-      });
-    };
-    if (pOpen.dims && mOpen.dims && !sameDims(pOpen.dims, mOpen.dims)) {
-      mismatch(pOpen.dims, mOpen.dims);
-      continue;
-    }
-    let p: Decoded;
-    try {
-      p = await pOpen.decode();
-    } catch (e) {
-      fail(primary, e);
-      continue;
-    }
-    if (tooBig(p, maxSide)) {
-      out.problems.push({ file: primary.path, message: bigMessage(primary.path, p, maxSide) });
-      continue;
-    }
-    let m: Decoded;
-    try {
-      m = await mOpen.decode();
-    } catch (e) {
-      fail(mask, e);
-      continue;
-    }
-    if (!sameDims(p, m)) {
-      mismatch(p, m);
-      continue;
-    }
-    let binary: Uint8Array;
-    try {
-      const b = binarise(maskValues(m));
-      binary = b.mask;
-      if (b.distinct > 2) {
-        out.notes.push(
-          `mask ${mask.path} was not binary (${distinctText(b.distinct)}); binarised at ≥ 50% of its maximum`,
-        );
-      }
-    } catch (e) {
-      fail(mask, e);
-      continue;
-    }
-    try {
-      consume({ match, name: names.get(match) ?? primary.subject, primary: p, mask: m, binary });
-    } catch (e) {
-      fail(primary, e);
-    }
+/**
+ * One pair opened, size-checked, decoded and its mask binarised, or null after recording the
+ * first problem. The headers are checked before decoding, so a too-large or mismatched pair
+ * costs no decode.
+ */
+async function loadMatch(
+  match: Match,
+  name: string,
+  opts: ImportOptions | undefined,
+  out: Collector,
+): Promise<LoadedMatch | null> {
+  const maxSide = opts?.maxSide ?? DEFAULT_MAX_SIDE;
+  const { primary, mask } = match;
+  const fail = (c: Classified, e: unknown): null => {
+    out.problems.push({ file: c.path, message: errorMessage(c.path, e) });
+    return null;
+  };
+  const tooBigProblem = (d: Dims): null => {
+    out.problems.push({ file: primary.path, message: bigMessage(primary.path, d, maxSide) });
+    return null;
+  };
+  const mismatch = (a: Dims, b: Dims): null => {
+    out.problems.push({
+      file: primary.path,
+      message: `${primary.path} is ${dimsText(a)} but ${mask.path} is ${dimsText(b)}`,
+    });
+    return null;
+  };
+  let pOpen: OpenedFile;
+  let mOpen: OpenedFile;
+  try {
+    pOpen = openFile(primary.file.data, primary.format, opts?.decodeJpeg);
+  } catch (e) {
+    return fail(primary, e);
   }
+  if (pOpen.dims && tooBig(pOpen.dims, maxSide)) return tooBigProblem(pOpen.dims);
+  try {
+    mOpen = openFile(mask.file.data, mask.format, opts?.decodeJpeg);
+  } catch (e) {
+    return fail(mask, e);
+  }
+  if (pOpen.dims && mOpen.dims && !sameDims(pOpen.dims, mOpen.dims)) return mismatch(pOpen.dims, mOpen.dims);
+  let p: Decoded;
+  let m: Decoded;
+  try {
+    p = await pOpen.decode();
+  } catch (e) {
+    return fail(primary, e);
+  }
+  if (tooBig(p, maxSide)) return tooBigProblem(p);
+  try {
+    m = await mOpen.decode();
+  } catch (e) {
+    return fail(mask, e);
+  }
+  if (!sameDims(p, m)) return mismatch(p, m);
+  try {
+    return { match, name, primary: p, mask: m, binary: binaryMask(m, mask.path, out) };
+  } catch (e) {
+    return fail(mask, e);
+  }
+}
+
+/** The mask binarised, with a note when it was not binary already. */
+function binaryMask(m: Decoded, path: string, out: Collector): Uint8Array {
+  const b = binarise(maskValues(m));
+  if (b.distinct > 2) {
+    out.notes.push(`mask ${path} was not binary (${distinctText(b.distinct)}); binarised at ≥ 50% of its maximum`);
+  }
+  return b.mask;
 }
 
 export interface SliceReport {
