@@ -77,6 +77,42 @@ const reducedMotion = () => window.matchMedia?.('(prefers-reduced-motion: reduce
  * target too wide for the card beside it is scrolled so that the card fits above or below it.
  */
 export function scrollToStep(step: TourStep, card: HTMLElement | null): void {
+  const run = () => scrollNow(step, card);
+  if (inFlight) queued = run;
+  else run();
+}
+
+/**
+ * Our smooth scroll toward an earlier step, while it runs. A step shown meanwhile (arrow keys
+ * pressed quickly) waits for it: measured mid-flight its targets may look "already in view" and
+ * then be carried away by the scroll still running (the flaky tour test of stop 15).
+ */
+let inFlight: Promise<void> | null = null;
+let queued: (() => void) | null = null;
+
+function scrollSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener('scrollend', done, true);
+      resolve();
+    };
+    // No scrollend comes when nothing had to move; the timeout covers that (and old browsers).
+    const timer = setTimeout(done, 1200);
+    document.addEventListener('scrollend', done, true);
+  });
+}
+
+function smoothScrollStarted(): void {
+  inFlight = scrollSettled().then(() => {
+    inFlight = null;
+    const next = queued;
+    queued = null;
+    next?.();
+  });
+}
+
+function scrollNow(step: TourStep, card: HTMLElement | null): void {
   const els = step.targets.map(elementFor).filter((e): e is Element => e !== null);
   const box = union(step.targets.map(boxFor).filter((b): b is Box => b !== null));
   if (els.length === 0 || !box) return;
@@ -108,6 +144,7 @@ export function scrollToStep(step: TourStep, card: HTMLElement | null): void {
     const spot = order.find(([top, cardBelow]) => fits(top, cardBelow));
     if (spot) {
       window.scrollBy({ top: box.top - spot[0], behavior });
+      if (behavior === 'smooth') smoothScrollStarted();
       return;
     }
   }
@@ -116,4 +153,5 @@ export function scrollToStep(step: TourStep, card: HTMLElement | null): void {
   // The scroll margin (tour.css) keeps a target that is scrolled to the top below the header.
   document.documentElement.style.setProperty('--tour-scroll-top', `${Math.round(head + 2 * PAD)}px`);
   els[0].scrollIntoView({ block: tall ? 'start' : 'center', inline: 'nearest', behavior });
+  if (behavior === 'smooth') smoothScrollStarted();
 }
