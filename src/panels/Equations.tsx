@@ -68,8 +68,8 @@ const CSS = [
   `.eq-rel{padding:0 .2778em}`,
   `.eq-sym{font-family:KaTeX_Math,'Times New Roman',serif;font-style:italic}`,
   `.eq-sup{font-size:.7em;vertical-align:.45em;line-height:0}`,
-  `.eq-note{font-family:inherit;font-size:.75em;color:#59636e}`,
-  `.eqs details>summary::marker{color:#59636e}`,
+  `.eq-note{font-family:inherit;font-size:.75em;color:${MUTED}}`,
+  `.eqs details>summary::marker{color:${MUTED}}`,
   `.eqs [class*="term-"]{border-radius:4px;transition:background-color .12s,box-shadow .12s;cursor:default}`,
   ...TERMS.map((id) => {
     const c = TERM_COLOR[id];
@@ -166,6 +166,69 @@ function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
   );
 }
 
+/** Hover over a term's tint reports it once per change (mouseover fires for every child). */
+function useTermHoverEmitter(onHover: EquationsProps['onHover']) {
+  const last = useRef<TermId | null>(null);
+  const emit = (term: TermId | null) => {
+    if (last.current === term) return;
+    last.current = term;
+    onHover?.(term);
+  };
+  return { onOver: (e: MouseEvent) => emit(termAt(e.target)), onLeave: () => emit(null) };
+}
+
+/** The losses do not depend on t: recomputed only when the pixels, t_h, ε or a change. */
+function useLossNumbers({ lossTerms: given, p, y, tHard, epsSetting, a }: LossInputs) {
+  const lt = useMemo(
+    () => given ?? (p && y ? lossTerms(p, y, { tHard, eps: epsSetting, a }) : null),
+    [given, p, y, tHard, epsSetting, a],
+  );
+  const flags = useMemo(() => (p && y ? switchFlags(p, y, tHard) : null), [p, y, tHard]);
+  return { lt, flags };
+}
+
+type LossInputs = Pick<EquationsProps, 'lossTerms' | 'p' | 'y'> & { tHard: number; epsSetting: EpsSetting; a: number };
+
+/** Eq. 9 or 10: one soft sum split at t. */
+function SoftSplit({ eq, d, t }: { eq: 9 | 10; d: EquationProps['d']; t: number }) {
+  const fp = eq === 9;
+  return (
+    <div style={block} data-testid={`eq-${eq}`}>
+      <p style={caption}>
+        {/* One string per text run: server rendering would put <!-- --> between adjacent ones. */}
+        <span style={tag}>{`Eq. ${eq}`}</span>
+        {`soft ${fp ? 'FP' : 'FN'}, split at `}
+        <Assign name={<Sym>t</Sym>} value={t} />
+      </p>
+      <Aligned
+        lhs={fp ? LHS.fp : LHS.fn}
+        symbolic={fp ? SYMBOLIC.eq9 : SYMBOLIC.eq10}
+        rows={fp ? eq9Rows(d) : eq10Rows(d)}
+      />
+    </div>
+  );
+}
+
+/** Eq. 11 vs 12 (docs/design.md §1.4b): Eq. 12 ⇔ kthBg ≥ t; the numbers use the exact split. */
+function EpsSplit({ d, eps, c }: { d: EquationProps['d']; eps: number; c: EpsCase }) {
+  const ratioText = (num: number, den: number) => (den > 0 ? ` (×${Number((num / den).toPrecision(2))})` : '');
+  const effect = c.mainAltered ? ratioText(d.fpMainW, d.fpMain) : ratioText(d.fpBiasW, d.fpBias);
+  return (
+    <div style={{ ...block, gridColumn: '1 / -1' }} data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'} data-form={c.form}>
+      <p style={caption}>
+        <span style={{ ...tag, color: c.mainAltered ? colors.fpMain : tag.color }}>{c.tag}</span>
+        <span data-testid="eq-eps-caption">
+          <Parts parts={c.caption} />
+        </span>
+        {effect ? (
+          <span title={c.mainAltered ? 'ε-weighted main term / main term' : 'ε-weighted bias / bias'}>{effect}</span>
+        ) : null}
+      </p>
+      <Aligned lhs={LHS.fpEps} symbolic={EPS_SYMBOLIC[c.form]} rows={epsRows(d, eps, c.form)} />
+    </div>
+  );
+}
+
 /** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers; then Eq. 1–8, the losses and Algorithm 1. */
 export function Equations({
   d,
@@ -182,41 +245,9 @@ export function Equations({
   switchRule = 'code',
   lossSubject = 'the shown image',
 }: EquationsProps) {
-  const last = useRef<TermId | null>(null);
-  const emit = (term: TermId | null) => {
-    if (last.current === term) return;
-    last.current = term;
-    onHover?.(term);
-  };
-  const onOver = (e: MouseEvent) => emit(termAt(e.target));
-  const tAssign = <Assign name={<Sym>t</Sym>} value={t} />;
-
-  // The losses do not depend on t: recomputed only when the pixels, t_h, ε or a change.
-  const lt = useMemo(
-    () => given ?? (p && y ? lossTerms(p, y, { tHard, eps: epsSetting, a }) : null),
-    [given, p, y, tHard, epsSetting, a],
-  );
-  const flags = useMemo(() => (p && y ? switchFlags(p, y, tHard) : null), [p, y, tHard]);
-
-  // Eq. 11 vs 12 (docs/design.md §1.4b): Eq. 12 ⇔ kthBg ≥ t; the numbers use the exact split.
+  const { onOver, onLeave } = useTermHoverEmitter(onHover);
+  const { lt, flags } = useLossNumbers({ lossTerms: given, p, y, tHard, epsSetting, a });
   const c = eps !== null ? epsCase(d, t, eps) : null;
-  let epsCaption: ReactNode = null;
-  if (c) {
-    const ratioText = (num: number, den: number) => (den > 0 ? ` (×${Number((num / den).toPrecision(2))})` : '');
-    const effect = c.mainAltered ? ratioText(d.fpMainW, d.fpMain) : ratioText(d.fpBiasW, d.fpBias);
-    epsCaption = (
-      <>
-        <span style={{ ...tag, color: c.mainAltered ? colors.fpMain : tag.color }}>{c.tag}</span>
-        <span data-testid="eq-eps-caption">
-          <Parts parts={c.caption} />
-        </span>
-        {effect ? (
-          <span title={c.mainAltered ? 'ε-weighted main term / main term' : 'ε-weighted bias / bias'}>{effect}</span>
-        ) : null}
-      </>
-    );
-  }
-
   return (
     <Panel title="Equations (Eq. 1–12, the losses, Algorithm 1)" testId="panel-equations">
       <style>{CSS}</style>
@@ -224,7 +255,7 @@ export function Equations({
         className="eqs"
         data-hl={highlight ?? undefined}
         onMouseOver={onOver}
-        onMouseLeave={() => emit(null)}
+        onMouseLeave={onLeave}
         style={{
           display: 'grid',
           gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
@@ -232,29 +263,10 @@ export function Equations({
           fontSize: 14,
         }}
       >
-        <div style={block} data-testid="eq-9">
-          <p style={caption}>
-            <span style={tag}>Eq. 9</span>soft FP, split at {tAssign}
-          </p>
-          <Aligned lhs={LHS.fp} symbolic={SYMBOLIC.eq9} rows={eq9Rows(d)} />
-        </div>
-        <div style={block} data-testid="eq-10">
-          <p style={caption}>
-            <span style={tag}>Eq. 10</span>soft FN, split at {tAssign}
-          </p>
-          <Aligned lhs={LHS.fn} symbolic={SYMBOLIC.eq10} rows={eq10Rows(d)} />
-        </div>
+        <SoftSplit eq={9} d={d} t={t} />
+        <SoftSplit eq={10} d={d} t={t} />
         <Derivation d={d} t={t} />
-        {c && eps !== null ? (
-          <div
-            style={{ ...block, gridColumn: '1 / -1' }}
-            data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'}
-            data-form={c.form}
-          >
-            <p style={caption}>{epsCaption}</p>
-            <Aligned lhs={LHS.fpEps} symbolic={EPS_SYMBOLIC[c.form]} rows={epsRows(d, eps, c.form)} />
-          </div>
-        ) : null}
+        {c && eps !== null ? <EpsSplit d={d} eps={eps} c={c} /> : null}
         <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
       </div>
     </Panel>

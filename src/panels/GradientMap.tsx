@@ -42,40 +42,113 @@ export interface GradientMapProps {
 }
 
 const GREY = 40;
+const LEGEND_STEPS = 128;
 
-export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, testId }: GradientMapProps) {
-  const overlayRef = useRef<HTMLCanvasElement | null>(null);
-  const mapRef = useRef<HTMLCanvasElement | null>(null);
-  const legendRef = useRef<HTMLCanvasElement | null>(null);
-  const max = useMemo(() => {
-    let m = 0;
-    for (let i = 0; i < g.length; i++) if (g[i] > m) m = g[i];
-    return m;
-  }, [g]);
+/** The magma colour (with full alpha) of LUT index k. */
+const magma = (k: number): number[] => [MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255];
+
+/** The TP/FP/FN overlay at p > 0.5, grey where a pixel is a true negative. */
+function useOverlayCanvas(width: number, height: number, p: ArrayLike<number>, y: ArrayLike<number>) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
-    paintCanvas(overlayRef.current, width, height, (d) => {
+    paintCanvas(ref.current, width, height, (d) => {
       for (let i = 0; i < width * height; i++) {
         const c = y[i] > 0.5 ? (p[i] > 0.5 ? TP : FN) : p[i] > 0.5 ? FP : null;
         d.set(c ? [c[0], c[1], c[2], 255] : [GREY, GREY, GREY, 255], i * 4);
       }
     });
   }, [width, height, p, y]);
+  return ref;
+}
+
+/** |∂L/∂z| per pixel in magma on the log scale below `max`, black where it is 0. */
+function useGradientCanvas(width: number, height: number, g: ArrayLike<number>, max: number) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
-    paintCanvas(mapRef.current, width, height, (d) => {
+    paintCanvas(ref.current, width, height, (d) => {
       for (let i = 0; i < width * height; i++) {
         const k = logColourIndex(g[i], max);
-        d.set(k < 0 ? [0, 0, 0, 255] : [MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255], i * 4);
+        d.set(k < 0 ? [0, 0, 0, 255] : magma(k), i * 4);
       }
     });
   }, [width, height, g, max]);
+  return ref;
+}
+
+/** The colour bar: magma from dark to bright, painted once. */
+function useColourBarCanvas() {
+  const ref = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
-    paintCanvas(legendRef.current, 128, 1, (d) => {
-      for (let i = 0; i < 128; i++) {
-        const k = Math.round((i / 127) * 255);
-        d.set([MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255], i * 4);
-      }
+    paintCanvas(ref.current, LEGEND_STEPS, 1, (d) => {
+      for (let i = 0; i < LEGEND_STEPS; i++) d.set(magma(Math.round((i / (LEGEND_STEPS - 1)) * 255)), i * 4);
     });
   }, []);
+  return ref;
+}
+
+function maxOf(g: ArrayLike<number>): number {
+  let m = 0;
+  for (let i = 0; i < g.length; i++) if (g[i] > m) m = g[i];
+  return m;
+}
+
+const fmt = d3.format('.2~e');
+
+/** The colour scale's ends (max·10^−DECADES and max) around the colour bar. */
+function ColourScale({ max }: { max: number }) {
+  const barRef = useColourBarCanvas();
+  return (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 6,
+        fontSize: 11.5,
+        color: '#555',
+        marginTop: 4,
+        maxWidth: 420,
+      }}
+    >
+      <span>{max > 0 ? fmt(max * 10 ** -MAP_DECADES) : '0'}</span>
+      <canvas
+        ref={barRef}
+        style={{
+          flex: '1 1 0',
+          minWidth: 0,
+          width: '100%',
+          height: 10,
+          imageRendering: 'pixelated',
+          borderRadius: 2,
+        }}
+        aria-hidden="true"
+      />
+      <span>{fmt(max)}</span>
+      <span>(log; black = 0)</span>
+    </div>
+  );
+}
+
+function LossSelect({ loss, losses, onLoss, testId }: Pick<GradientMapProps, 'loss' | 'losses' | 'onLoss' | 'testId'>) {
+  return (
+    <select
+      data-testid={`${testId}-loss`}
+      value={loss}
+      onChange={(e) => onLoss(e.target.value as LossId)}
+      aria-label="Loss whose gradient map is shown"
+    >
+      {losses.map((id) => (
+        <option key={id} value={id}>
+          {lossInfo[id].label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, testId }: GradientMapProps) {
+  const max = useMemo(() => maxOf(g), [g]);
+  const overlayRef = useOverlayCanvas(width, height, p, y);
+  const mapRef = useGradientCanvas(width, height, g, max);
   const cell = {
     width: '100%',
     imageRendering: 'pixelated',
@@ -83,7 +156,6 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
     display: 'block',
     borderRadius: 4,
   } as const;
-  const fmt = d3.format('.2~e');
   return (
     <div data-testid={testId} style={{ marginTop: 10 }}>
       <div
@@ -104,49 +176,11 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
         <figure style={{ margin: 0 }}>
           <canvas ref={mapRef} style={cell} data-testid={`${testId}-canvas`} />
           <figcaption>
-            |∂L/∂z| of{' '}
-            <select
-              data-testid={`${testId}-loss`}
-              value={loss}
-              onChange={(e) => onLoss(e.target.value as LossId)}
-              aria-label="Loss whose gradient map is shown"
-            >
-              {losses.map((id) => (
-                <option key={id} value={id}>
-                  {lossInfo[id].label}
-                </option>
-              ))}
-            </select>
+            |∂L/∂z| of <LossSelect loss={loss} losses={losses} onLoss={onLoss} testId={testId} />
           </figcaption>
         </figure>
       </div>
-      <div
-        style={{
-          display: 'flex',
-          alignItems: 'center',
-          gap: 6,
-          fontSize: 11.5,
-          color: '#555',
-          marginTop: 4,
-          maxWidth: 420,
-        }}
-      >
-        <span>{max > 0 ? fmt(max * 10 ** -MAP_DECADES) : '0'}</span>
-        <canvas
-          ref={legendRef}
-          style={{
-            flex: '1 1 0',
-            minWidth: 0,
-            width: '100%',
-            height: 10,
-            imageRendering: 'pixelated',
-            borderRadius: 2,
-          }}
-          aria-hidden="true"
-        />
-        <span>{fmt(max)}</span>
-        <span>(log; black = 0)</span>
-      </div>
+      <ColourScale max={max} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
 import { lossInfo } from '../core/lossInfo';
 import { colors, INK, MUTED } from './kit/theme';
+import { sharePercent } from './kit/format';
 import { Panel } from './Panel';
 
 export const GROUP_LABEL: Record<GradGroup, string> = {
@@ -33,9 +34,6 @@ const GROUP_RULE: Record<GradGroup, string> = {
   bgMain: 'y = 0 and p > t (a background pixel the test counts as a false positive)',
   bgBias: 'y = 0 and p ≤ t (the long tail of small background predictions)',
 };
-
-/** A share as the percentage text the panel and its tests read, e.g. "82.7%". */
-export const sharePercent = (share: number): string => `${(100 * share).toFixed(1)}%`;
 
 export interface GradientSharesProps {
   shares: Record<LossId, Shares>;
@@ -74,6 +72,136 @@ function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null):
   return `${first}; ${lossInfo[trained].label} puts ${sharePercent(shares[trained].bgBias)} there.`;
 }
 
+/** A group's tooltip: its rule and how many pixels are in it. */
+const groupTitle = (g: GradGroup, counts: Record<GradGroup, number>): string =>
+  `${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`;
+
+/** The colour key of the four groups above the table. */
+function GroupKey({ counts }: { counts: Record<GradGroup, number> }) {
+  return (
+    <div
+      style={{
+        display: 'flex',
+        gap: '2px 12px',
+        flexWrap: 'wrap',
+        fontSize: 12,
+        color: MUTED,
+        margin: '0 0 4px 4px',
+      }}
+    >
+      {GROUPS.map((g) => (
+        <span key={g} title={groupTitle(g, counts)}>
+          <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function HeaderRow({ counts }: { counts: Record<GradGroup, number> }) {
+  return (
+    <div role="row" style={{ ...row, color: MUTED, fontWeight: 600, fontSize: 12 }}>
+      <span role="columnheader">loss</span>
+      <span role="columnheader">share of Σ|∂L/∂z|</span>
+      {/* Ink text with a coloured underline: the group colours themselves are too light for 11 px text (WCAG AA). */}
+      {GROUPS.map((g) => (
+        <span
+          role="columnheader"
+          key={g}
+          style={{
+            ...num,
+            fontSize: 11,
+            lineHeight: 1.1,
+            color: INK,
+            boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}`,
+          }}
+          title={groupTitle(g, counts)}
+        >
+          {GROUP_LABEL[g]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+interface LossRowProps {
+  id: LossId;
+  s: Shares;
+  isTrained: boolean;
+  isChosen: boolean;
+  trainedNote?: string;
+  onChoose?: (loss: LossId) => void;
+}
+
+/** One loss: its name (▸ when it is the one being trained), the stacked shares bar and the four percentages. */
+function LossRow({ id, s, isTrained, isChosen, trainedNote, onChoose }: LossRowProps) {
+  return (
+    <div
+      role="row"
+      data-testid={`grad-row-${id}`}
+      data-trained={isTrained ? 'true' : undefined}
+      title={GROUPS.map((g) => `${GROUP_LABEL[g]} ${sharePercent(s[g])}`).join(' · ')}
+      onClick={onChoose ? () => onChoose(id) : undefined}
+      style={{
+        ...row,
+        cursor: onChoose ? 'pointer' : undefined,
+        background: isTrained ? 'rgba(213,94,0,0.08)' : undefined,
+        outline: isChosen ? `1.5px solid ${MUTED}` : undefined,
+      }}
+    >
+      <span
+        role="rowheader"
+        style={{
+          fontWeight: isTrained ? 700 : 500,
+          whiteSpace: 'nowrap',
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+        }}
+        title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}
+      >
+        {isTrained ? '▸ ' : ''}
+        {shortLabel(id)}
+      </span>
+      <span
+        role="cell"
+        style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }}
+        aria-hidden="true"
+      >
+        {GROUPS.map((g) => (
+          <span key={g} style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }} />
+        ))}
+      </span>
+      {GROUPS.map((g) => (
+        <span
+          role="cell"
+          key={g}
+          style={num}
+          data-testid={`grad-share-${id}-${g}`}
+          title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}`}
+        >
+          {sharePercent(s[g])}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Under the table: which loss is trained, the pixel counts, and what the shares do not say. */
+function Footnote({ counts, trained, trainedNote }: Pick<GradientSharesProps, 'counts' | 'trained' | 'trainedNote'>) {
+  return (
+    <p className="hint" style={{ margin: '6px 0 0' }}>
+      {trained ? (
+        <>
+          ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
+        </>
+      ) : null}
+      Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main{' '}
+      {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The shares are a property of the loss
+      on these predictions; they say where the next step pushes, not what training will end with.
+    </p>
+  );
+}
+
 function GradientSharesPanel({
   shares,
   counts,
@@ -94,110 +222,22 @@ function GradientSharesPanel({
       <p className="hint" style={{ margin: '0 0 6px' }}>
         Share of Σ|∂L/∂z| (p = σ(z)) per pixel group at t = {t.toFixed(3)}, on {subject}. {summary}
       </p>
-      <div
-        style={{
-          display: 'flex',
-          gap: '2px 12px',
-          flexWrap: 'wrap',
-          fontSize: 12,
-          color: MUTED,
-          margin: '0 0 4px 4px',
-        }}
-      >
-        {GROUPS.map((g) => (
-          <span key={g} title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}>
-            <span style={{ color: GROUP_COLOR[g] }}>■</span> {GROUP_LABEL[g]}
-          </span>
+      <GroupKey counts={counts} />
+      <div role="table" aria-label={`Gradient shares per loss at t = ${t.toFixed(3)}`} style={{ fontSize: 13 }}>
+        <HeaderRow counts={counts} />
+        {ids.map((id) => (
+          <LossRow
+            key={id}
+            id={id}
+            s={shares[id]}
+            isTrained={id === trained}
+            isChosen={id === chosen}
+            trainedNote={trainedNote}
+            onChoose={onChoose}
+          />
         ))}
       </div>
-      <div role="table" aria-label={`Gradient shares per loss at t = ${t.toFixed(3)}`} style={{ fontSize: 13 }}>
-        <div role="row" style={{ ...row, color: MUTED, fontWeight: 600, fontSize: 12 }}>
-          <span role="columnheader">loss</span>
-          <span role="columnheader">share of Σ|∂L/∂z|</span>
-          {/* Ink text with a coloured underline: the group colours themselves are too light for 11 px text (WCAG AA). */}
-          {GROUPS.map((g) => (
-            <span
-              role="columnheader"
-              key={g}
-              style={{
-                ...num,
-                fontSize: 11,
-                lineHeight: 1.1,
-                color: INK,
-                boxShadow: `inset 0 -3px 0 ${GROUP_COLOR[g]}`,
-              }}
-              title={`${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`}
-            >
-              {GROUP_LABEL[g]}
-            </span>
-          ))}
-        </div>
-        {ids.map((id) => {
-          const s = shares[id];
-          const isTrained = id === trained;
-          const isChosen = id === chosen;
-          return (
-            <div
-              role="row"
-              key={id}
-              data-testid={`grad-row-${id}`}
-              data-trained={isTrained ? 'true' : undefined}
-              title={GROUPS.map((g) => `${GROUP_LABEL[g]} ${sharePercent(s[g])}`).join(' · ')}
-              onClick={onChoose ? () => onChoose(id) : undefined}
-              style={{
-                ...row,
-                cursor: onChoose ? 'pointer' : undefined,
-                background: isTrained ? 'rgba(213,94,0,0.08)' : undefined,
-                outline: isChosen ? '1.5px solid #59636e' : undefined,
-              }}
-            >
-              <span
-                role="rowheader"
-                style={{
-                  fontWeight: isTrained ? 700 : 500,
-                  whiteSpace: 'nowrap',
-                  overflow: 'hidden',
-                  textOverflow: 'ellipsis',
-                }}
-                title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}
-              >
-                {isTrained ? '▸ ' : ''}
-                {shortLabel(id)}
-              </span>
-              <span
-                role="cell"
-                style={{ display: 'flex', height: 16, borderRadius: 3, overflow: 'hidden', background: '#eef0f3' }}
-                aria-hidden="true"
-              >
-                {GROUPS.map((g) => (
-                  <span key={g} style={{ width: `${100 * s[g]}%`, background: GROUP_COLOR[g] }} />
-                ))}
-              </span>
-              {GROUPS.map((g) => (
-                <span
-                  role="cell"
-                  key={g}
-                  style={num}
-                  data-testid={`grad-share-${id}-${g}`}
-                  title={`${lossInfo[id].label} · ${GROUP_LABEL[g]}`}
-                >
-                  {sharePercent(s[g])}
-                </span>
-              ))}
-            </div>
-          );
-        })}
-      </div>
-      <p className="hint" style={{ margin: '6px 0 0' }}>
-        {trained ? (
-          <>
-            ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
-          </>
-        ) : null}
-        Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main{' '}
-        {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The shares are a property of the
-        loss on these predictions; they say where the next step pushes, not what training will end with.
-      </p>
+      <Footnote counts={counts} trained={trained} trainedNote={trainedNote} />
       {children}
     </Panel>
   );

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { distinctDigits, epsCase, partsText, usesEq12 } from '../../src/panels/equations/epsCase';
-import { legendItems, scaleNote } from '../../src/panels/SortedPredictions';
+import { legendItems, scaleNote } from '../../src/panels/sorted/captions';
 import type { TextPart } from '../../src/panels/kit/text';
 
 /**

@@ -16,15 +16,16 @@ export function styleAxis(g: GSelection): void {
   g.selectAll('line,path').attr('stroke', AXIS).attr('stroke-width', 1);
 }
 
-/** Horizontal grid lines at the given y ticks across a plot of inner width `width`. */
+/** Horizontal grid lines at the given y ticks across a plot of inner width `width`; returns their group. */
 export function drawGridLines(
   g: GSelection,
   ticks: number[],
   y: (v: number) => number,
   width: number,
   color: string,
-): void {
-  g.append('g')
+): GSelection {
+  const grid = g.append('g');
+  grid
     .selectAll('line')
     .data(ticks)
     .join('line')
@@ -34,4 +35,5 @@ export function drawGridLines(
     .attr('y2', (d) => y(d))
     .attr('stroke', color)
     .attr('stroke-width', 1);
+  return grid;
 }
