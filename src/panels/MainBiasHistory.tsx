@@ -72,24 +72,29 @@ export function MainBiasHistory({ history, t, switchedAt, highlight, onHover, sy
               aria-label={`FP and FN main and bias terms over ${rows.length} logged steps at t = ${t}`}
             />
           </div>
-          <p style={{ margin: '4px 4px 0', fontSize: 12, lineHeight: 1.4, color: MUTED }}>
-            Recomputed at t = {t.toFixed(3)} from each logged step’s validation histogram (exact at bin edges).
-            {showW ? (
-              <>
-                {' '}
-                <span
-                  style={{ color: '#9c3d74', fontWeight: 600, textDecoration: `underline dashed ${colors.weighted}` }}
-                >
-                  Dashed
-                </span>
-                : FP bias with easy background (outside the top-f) weighted by ε, Eq. 12 — from the histogram, so the
-                one bin holding the f-th largest background p is split by count.
-              </>
-            ) : null}
-          </p>
+          <HistoryNote t={t} showW={showW} />
         </>
       )}
     </Panel>
+  );
+}
+
+/** How the curves are computed, and what the dashed ε-weighted one is when it is drawn. */
+function HistoryNote({ t, showW }: { t: number; showW: boolean }) {
+  return (
+    <p style={{ margin: '4px 4px 0', fontSize: 12, lineHeight: 1.4, color: MUTED }}>
+      Recomputed at t = {t.toFixed(3)} from each logged step’s validation histogram (exact at bin edges).
+      {showW ? (
+        <>
+          {' '}
+          <span style={{ color: '#9c3d74', fontWeight: 600, textDecoration: `underline dashed ${colors.weighted}` }}>
+            Dashed
+          </span>
+          : FP bias with easy background (outside the top-f) weighted by ε, Eq. 12 — from the histogram, so the one bin
+          holding the f-th largest background p is split by count.
+        </>
+      ) : null}
+    </p>
   );
 }
 
