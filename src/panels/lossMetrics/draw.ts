@@ -11,7 +11,7 @@ import {
   stepScale,
   switchX,
 } from '../kit/stepAxis';
-import { textWidth } from '../kit/text';
+import { layoutLegend, renderLegend, type LegendItem } from '../kit/legend';
 import { colors, MUTED } from '../kit/theme';
 import type { Pt, Series, SubPlot } from './plots';
 
@@ -20,7 +20,8 @@ type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
 export const MIN_HEIGHT = 340;
 const MARGIN = { top: 8, right: 14, bottom: 34, left: 56 };
-const LEGEND_ROW = 18;
+/** Between a legend and its plot. */
+const LEGEND_PAD = 4;
 /** Space between one plot's axis and the next plot's legend. */
 const GAP = 10;
 
@@ -65,45 +66,29 @@ export function drawPlots(
   plots.forEach((plot, k) => {
     const ih = Math.floor(avail * plot.weight);
     const lh = legends[k].height + (k === 0 ? 0 : GAP);
-    legends[k].legend.attr('transform', `translate(4,${top + (k === 0 ? 6 : 16)})`);
+    // Lifted by the pad, which then lies between the legend and its plot.
+    legends[k].legend.attr('transform', `translate(4,${top + (k === 0 ? 0 : GAP) - LEGEND_PAD})`);
     const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${top + lh})`);
     drawSubPlot(g, plot, { x, iw, ih, sx, first: k === 0, last: k === plots.length - 1 });
     top += lh + ih;
   });
 }
 
-/** The plot's title, then a line swatch and label per series, wrapped to `maxW`; placed by the caller. */
+/** The plot's title, then a swatch drawn like each series and its label, wrapped to `maxW`; placed by the caller. */
 function drawPlotLegend(svg: Svg, plot: SubPlot, maxW: number): { legend: G; height: number } {
-  const legend = svg.append('g');
-  const items: { g: G; w: number }[] = [];
-  const title = legend.append('g');
-  title.append('text').attr('y', 4).attr('font-weight', 700).attr('fill', MUTED).text(plot.title);
-  items.push({ g: title, w: textWidth(plot.title, 12, 700) + 14 });
-  for (const s of plot.series) {
-    if (s.noLegend) continue;
-    const item = legend.append('g');
-    item
-      .append('line')
-      .attr('x1', 0)
-      .attr('x2', 18)
-      .attr('stroke', s.color)
-      .attr('stroke-width', Math.max(2, s.width))
-      .attr('stroke-opacity', s.opacity ?? 1)
-      .attr('stroke-dasharray', s.dash ?? null);
-    item.append('text').attr('x', 23).attr('y', 4).text(s.label);
-    items.push({ g: item, w: 23 + textWidth(s.label, 12) + 14 });
-  }
-  let lx = 0;
-  let row = 0;
-  for (const it of items) {
-    if (lx > 0 && lx + it.w > maxW) {
-      lx = 0;
-      row++;
-    }
-    it.g.attr('transform', `translate(${lx},${row * LEGEND_ROW})`);
-    lx += it.w;
-  }
-  return { legend, height: (row + 1) * LEGEND_ROW + 10 };
+  const items: LegendItem[] = [
+    { parts: [{ text: plot.title, bold: true }], color: MUTED },
+    ...plot.series
+      .filter((s) => !s.noLegend)
+      .map((s) => ({
+        parts: [s.label],
+        swatch: { color: s.color, opacity: s.opacity, line: { width: Math.max(2, s.width), dash: s.dash } },
+      })),
+  ];
+  const { pos, lines, height } = layoutLegend(items, maxW);
+  const legend = svg.append('g').attr('font-size', 13);
+  renderLegend(legend, items, pos, lines, () => {});
+  return { legend, height: height + LEGEND_PAD };
 }
 
 function drawSubPlot(g: G, plot: SubPlot, f: Frame): void {

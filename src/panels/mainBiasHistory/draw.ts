@@ -3,7 +3,7 @@ import * as d3 from 'd3';
 import type { HistoryRow } from '../../state/historyMath';
 import { drawGridLines, styleAxis } from '../kit/axes';
 import { clearChart, drawStepAxis, drawSwitchRule, setChartText, stepScale, switchX } from '../kit/stepAxis';
-import { textWidth } from '../kit/text';
+import { layoutLegend, renderLegend, type LegendItem } from '../kit/legend';
 import { colors, MUTED } from '../kit/theme';
 import type { HistorySync, TermId } from '../types';
 import { CURVES, fmtCount, type Curve, type CurveId } from './curves';
@@ -34,7 +34,7 @@ export function drawHistory(
   const curves = CURVES.filter((c) => c.id !== 'fpBiasW' || o.showW);
 
   // Legend first: its height (one or two rows) sets the top margin.
-  const margin = { top: drawCurveLegend(svg, curves, width, o.onHover) + 42, right: 16, bottom: 36, left: 62 };
+  const margin = { top: drawCurveLegend(svg, curves, width, o.onHover) + 20, right: 16, bottom: 36, left: 62 };
   const iw = width - margin.left - margin.right;
   const ih = height - margin.top - margin.bottom;
   if (iw < 20 || ih < 20) return;
@@ -59,38 +59,20 @@ export function drawHistory(
 }
 
 /**
- * One item per curve, left to right, wrapping to the width; hovering one names its term.
- * Returns the top of the last row (0 for one row).
+ * One item per curve, drawn like its line, wrapping to the width; hovering one names its term.
+ * Returns the legend's height.
  */
 function drawCurveLegend(svg: Svg, curves: readonly Curve[], width: number, onHover: DrawOptions['onHover']): number {
-  const legend = svg.append('g').attr('transform', 'translate(8,4)');
-  let lx = 0;
-  let ly = 0;
-  const legendWidth = width - 16;
-  for (const c of curves) {
-    const item = legend.append('g').attr('data-legend', c.id).style('cursor', 'default');
-    item.append('rect').attr('x', -4).attr('y', -2).attr('height', 22).attr('fill', 'transparent');
-    item
-      .append('line')
-      .attr('x1', 0)
-      .attr('x2', 22)
-      .attr('y1', 10)
-      .attr('y2', 10)
-      .attr('stroke', c.color)
-      .attr('stroke-width', 3)
-      .attr('stroke-dasharray', c.dashed ? '6 4' : null);
-    item.append('text').attr('x', 28).attr('y', 14.5).attr('font-size', 13).text(c.label);
-    const w = 28 + textWidth(c.label, 13) + 18;
-    item.select('rect').attr('width', w - 10);
-    if (lx > 0 && lx + w > legendWidth) {
-      lx = 0;
-      ly += 22;
-    }
-    item.attr('transform', `translate(${lx},${ly})`);
-    lx += w;
-    item.on('pointerenter', () => onHover(c.id)).on('pointerleave', () => onHover(null));
-  }
-  return ly;
+  const items: LegendItem[] = curves.map((c) => ({
+    parts: [c.label],
+    swatch: { color: c.color, line: { width: 3, dash: c.dashed ? '6 4' : undefined } },
+    terms: [c.id],
+    hoverTerm: c.id,
+  }));
+  const { pos, lines, height } = layoutLegend(items, width - 16);
+  const legend = svg.append('g').attr('transform', 'translate(8,4)').attr('font-size', 13);
+  renderLegend(legend, items, pos, lines, onHover);
+  return height;
 }
 
 /**
@@ -222,8 +204,8 @@ export function applyHighlight(svgEl: SVGSVGElement, highlight: TermId | null): 
     .attr('opacity', function () {
       return !active || this.dataset.term === highlight ? 1 : 0.28;
     });
-  svg.selectAll<SVGGElement, unknown>('g[data-legend]').attr('opacity', function () {
-    return !active || this.dataset.legend === highlight ? 1 : 0.45;
+  svg.selectAll<SVGGElement, unknown>('g[data-terms]').attr('opacity', function () {
+    return !active || this.dataset.terms === highlight ? 1 : 0.45;
   });
   if (active) svg.select(`path[data-term="${highlight}"]`).raise();
 }
