@@ -3,7 +3,7 @@
  * overlay at p > 0.5 (a test metric, whatever t is: docs/design.md §1.4b), at the file's own size.
  */
 import { useEffect, useRef } from 'react';
-import { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS } from './Images';
+import { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS } from './kit/canvas';
 import { Panel } from './Panel';
 
 export interface AnalysisMapsProps {

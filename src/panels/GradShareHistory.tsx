@@ -4,13 +4,14 @@
  * counterfactual), re-read at the current t from per-step gradient histograms.
  */
 import * as d3 from 'd3';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { bgBiasShareAt } from '../core/gradientHistogram';
 import { lossInfo, type LossId } from '../core/lossInfo';
 import { colors, MUTED, PANEL_FONT } from './kit/theme';
 import { Panel } from './Panel';
 import type { HistoryEntry } from './types';
-import { useSize } from './kit/useSize';
+import { clearChart, switchX } from './kit/stepAxis';
+import { useChart } from './kit/useChart';
 
 const HEIGHT = 190;
 const M = { top: 10, right: 14, bottom: 28, left: 44 };
@@ -44,8 +45,7 @@ function points(history: readonly HistoryEntry[], t: number): Point[] {
 }
 
 function draw(svg: SVGSVGElement, width: number, pts: Point[], switchedAt: number | null): void {
-  const root = d3.select(svg);
-  root.selectAll('*').remove();
+  const root = clearChart(svg);
   if (width <= 0 || pts.length === 0) return;
   const w = width - M.left - M.right;
   const h = HEIGHT - M.top - M.bottom;
@@ -66,16 +66,17 @@ function draw(svg: SVGSVGElement, width: number, pts: Point[], switchedAt: numbe
     );
   g.append('g').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
   g.selectAll('.tick text').attr('font-size', 11);
-  if (switchedAt !== null && switchedAt >= x.domain()[0] && switchedAt <= x.domain()[1]) {
+  const sx = switchX(x, switchedAt);
+  if (sx !== null) {
     g.append('line')
-      .attr('x1', x(switchedAt))
-      .attr('x2', x(switchedAt))
+      .attr('x1', sx)
+      .attr('x2', sx)
       .attr('y1', 0)
       .attr('y2', h)
       .attr('stroke', colors.threshold)
       .attr('stroke-dasharray', '4 3');
     g.append('text')
-      .attr('x', x(switchedAt) + 4)
+      .attr('x', sx + 4)
       .attr('y', 10)
       .attr('font-size', 11)
       .attr('fill', MUTED)
@@ -115,12 +116,11 @@ function draw(svg: SVGSVGElement, width: number, pts: Point[], switchedAt: numbe
 }
 
 function GradShareHistoryPanel({ history, t, switchedAt }: GradShareHistoryProps) {
-  const [boxRef, size] = useSize<HTMLDivElement>();
-  const svgRef = useRef<SVGSVGElement | null>(null);
+  const { boxRef, svgRef, size } = useChart();
   const pts = useMemo(() => points(history, t), [history, t]);
   useEffect(() => {
     if (svgRef.current) draw(svgRef.current, size.width, pts, switchedAt);
-  }, [pts, size.width, switchedAt]);
+  }, [svgRef, pts, size.width, switchedAt]);
   const last = pts.length > 0 ? pts[pts.length - 1] : null;
   const trainedLabel = last ? lossInfo[last.trainedId].label : 'trained loss';
   const summary = last

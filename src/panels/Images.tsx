@@ -5,6 +5,7 @@
  */
 import * as d3 from 'd3';
 import { useEffect, useId, useMemo, useRef } from 'react';
+import { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS } from './kit/canvas';
 import { colors, INK, MUTED, PANEL_FONT } from './kit/theme';
 import { Panel } from './Panel';
 import type { ImagesProps } from './types';
@@ -13,29 +14,11 @@ const MAX_SHOWN = 4;
 const FONT = PANEL_FONT;
 const SELECT = INK;
 
-/** 256-entry viridis lookup table, RGB bytes. */
-export const VIRIDIS: Uint8ClampedArray = (() => {
-  const lut = new Uint8ClampedArray(256 * 3);
-  for (let i = 0; i < 256; i++) {
-    const c = d3.rgb(d3.interpolateViridis(i / 255));
-    lut[i * 3] = c.r;
-    lut[i * 3 + 1] = c.g;
-    lut[i * 3 + 2] = c.b;
-  }
-  return lut;
-})();
-
-const rgbOf = (hex: string): [number, number, number] => {
-  const c = d3.rgb(hex);
-  return [c.r, c.g, c.b];
-};
-export const TP = rgbOf(colors.tp);
-export const FP = rgbOf(colors.fpMain);
-export const FN = rgbOf(colors.fnMain);
 /** The input under the overlay is dimmed to this fraction so the three colours stand out. */
 const DIM = 0.4;
-/** Test metrics and the overlay binarise here (FP ⇔ y = 0 ∧ p > 0.5; FN ⇔ y = 1 ∧ p ≤ 0.5). */
-export const TEST_CUT = 0.5;
+
+// GradientMap still imports these from here.
+export { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS };
 
 type Kind = 'input' | 'mask' | 'p' | 'overlay';
 
@@ -45,23 +28,12 @@ function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint
   paintCanvas(canvas, size, size, fill);
 }
 
-/** Fills a width×height canvas with RGBA bytes (also used by the analysis view's maps). */
-export function paintCanvas(
-  canvas: HTMLCanvasElement | null,
-  width: number,
-  height: number,
-  fill: (data: Uint8ClampedArray) => void,
-): void {
-  if (!canvas) return;
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  // A CPU-backed canvas: a GPU one makes the main thread wait on the GPU process, which is busy
-  // with the training worker's WebGPU work (seconds on SwiftShader).
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return;
-  const img = ctx.createImageData(width, height);
-  fill(img.data);
-  ctx.putImageData(img, 0, 0);
+/** Opaque RGB for pixel k. */
+function setRgb(d: Uint8ClampedArray, k: number, r: number, g: number, b: number): void {
+  d[k * 4] = r;
+  d[k * 4 + 1] = g;
+  d[k * 4 + 2] = b;
+  d[k * 4 + 3] = 255;
 }
 
 interface Counts {
@@ -152,91 +124,89 @@ interface GroupProps {
   onClick: () => void;
 }
 
-function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, onClick }: GroupProps) {
-  const inputRef = useRef<HTMLCanvasElement | null>(null);
-  const maskRef = useRef<HTMLCanvasElement | null>(null);
-  const pRef = useRef<HTMLCanvasElement | null>(null);
-  const overlayRef = useRef<HTMLCanvasElement | null>(null);
+type Refs = Record<Kind, React.RefObject<HTMLCanvasElement | null>>;
+
+/** The image's four canvases, each repainted when its own inputs change. */
+function useImageCanvases({
+  index,
+  size,
+  images,
+  masks,
+  p,
+  t,
+}: Omit<GroupProps, 'kinds' | 'grid' | 'selected' | 'onClick'>) {
+  const refs: Refs = {
+    input: useRef<HTMLCanvasElement | null>(null),
+    mask: useRef<HTMLCanvasElement | null>(null),
+    p: useRef<HTMLCanvasElement | null>(null),
+    overlay: useRef<HTMLCanvasElement | null>(null),
+  };
   const n = size * size;
   const offset = index * n;
+  const { input, mask, p: pRef, overlay } = refs;
 
   useEffect(() => {
-    paint(inputRef.current, size, (d) => {
+    paint(input.current, size, (d) => {
       for (let k = 0; k < n; k++) {
         const v = Math.round(clamp01(images[offset + k]) * 255);
-        d[k * 4] = v;
-        d[k * 4 + 1] = v;
-        d[k * 4 + 2] = v;
-        d[k * 4 + 3] = 255;
+        setRgb(d, k, v, v, v);
       }
     });
-  }, [images, size, n, offset]);
+  }, [input, images, size, n, offset]);
 
   useEffect(() => {
-    paint(maskRef.current, size, (d) => {
+    paint(mask.current, size, (d) => {
       for (let k = 0; k < n; k++) {
         const v = masks[offset + k] > 0.5 ? 255 : 16;
-        d[k * 4] = v;
-        d[k * 4 + 1] = v;
-        d[k * 4 + 2] = v;
-        d[k * 4 + 3] = 255;
+        setRgb(d, k, v, v, v);
       }
     });
-  }, [masks, size, n, offset]);
+  }, [mask, masks, size, n, offset]);
 
   useEffect(() => {
     if (!p) return;
     paint(pRef.current, size, (d) => {
       for (let k = 0; k < n; k++) {
         const j = Math.round(clamp01(p[offset + k]) * 255) * 3;
-        d[k * 4] = VIRIDIS[j];
-        d[k * 4 + 1] = VIRIDIS[j + 1];
-        d[k * 4 + 2] = VIRIDIS[j + 2];
-        d[k * 4 + 3] = 255;
+        setRgb(d, k, VIRIDIS[j], VIRIDIS[j + 1], VIRIDIS[j + 2]);
       }
     });
-  }, [p, size, n, offset]);
+  }, [pRef, p, size, n, offset]);
 
   // The overlay: its cut comes in as `t` (the test cut, p > 0.5).
   useEffect(() => {
     if (!p) return;
-    paint(overlayRef.current, size, (d) => {
+    paint(overlay.current, size, (d) => {
       for (let k = 0; k < n; k++) {
         const pi = p[offset + k];
         let c: readonly number[] | null = null;
         if (masks[offset + k] > 0.5) c = 1 - pi >= t ? FN : TP;
         else if (pi > t) c = FP;
-        if (c) {
-          d[k * 4] = c[0];
-          d[k * 4 + 1] = c[1];
-          d[k * 4 + 2] = c[2];
-        } else {
+        if (c) setRgb(d, k, c[0], c[1], c[2]);
+        else {
           const v = Math.round(clamp01(images[offset + k]) * 255 * DIM);
-          d[k * 4] = v;
-          d[k * 4 + 1] = v;
-          d[k * 4 + 2] = v;
+          setRgb(d, k, v, v, v);
         }
-        d[k * 4 + 3] = 255;
       }
     });
-  }, [p, t, images, masks, size, n, offset]);
+  }, [overlay, p, t, images, masks, size, n, offset]);
 
   const counts = useMemo(() => (p ? overlayCounts(p, masks, offset, n, t) : null), [p, masks, offset, n, t]);
+  return { refs, counts };
+}
 
-  const canvasStyle: React.CSSProperties = {
-    width: '100%',
-    aspectRatio: '1 / 1',
-    imageRendering: 'pixelated',
-    display: 'block',
-    borderRadius: 2,
-    background: '#000',
-  };
-  const refs: Record<Kind, React.RefObject<HTMLCanvasElement | null>> = {
-    input: inputRef,
-    mask: maskRef,
-    p: pRef,
-    overlay: overlayRef,
-  };
+const canvasStyle: React.CSSProperties = {
+  width: '100%',
+  aspectRatio: '1 / 1',
+  imageRendering: 'pixelated',
+  display: 'block',
+  borderRadius: 2,
+  background: '#000',
+};
+
+function ImageGroup(props: GroupProps) {
+  const { index, size, kinds, grid, selected, onClick } = props;
+  const { refs, counts } = useImageCanvases(props);
   // The badges are visual (aria-hidden); the button's name is this text, read from a visually
   // hidden span (an aria-label would not contain the badges' visible text, which axe flags).
   const label = `Validation image ${index + 1}${selected ? ' (selected)' : ''}${counts ? `: TP ${counts.tp}, FP ${counts.fp}, FN ${counts.fn} at p > 0.5` : ''}`;
@@ -275,20 +245,26 @@ function ImageGroup({ index, size, images, masks, p, t, kinds, grid, selected, o
               {index + 1}
             </span>
           ) : null}
-          {k === 'overlay' && counts ? (
-            <span
-              aria-hidden="true"
-              style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }}
-              title="Hard counts in this image at p > 0.5 (test metric)"
-            >
-              <span style={{ color: '#5fe0b0' }}>{counts.tp}</span> ·{' '}
-              <span style={{ color: '#ff9a5c' }}>{counts.fp}</span> ·{' '}
-              <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
-            </span>
-          ) : null}
+          {k === 'overlay' && counts ? <CountsBadge counts={counts} /> : null}
         </div>
       ))}
     </div>
+  );
+}
+
+/** TP · FP · FN of the image in the overlay's corner. */
+function CountsBadge({ counts }: { counts: Counts }) {
+  return (
+    <span
+      aria-hidden="true"
+      style={{ ...badgeStyle, left: 'auto', right: 3, fontWeight: 500 }}
+      title="Hard counts in this image at p > 0.5 (test metric)"
+    >
+      {/* ' ·' and ' ' as separate text nodes, as the SVG export has always written them. */}
+      <span style={{ color: '#5fe0b0' }}>{counts.tp}</span>
+      {' ·'} <span style={{ color: '#ff9a5c' }}>{counts.fp}</span>
+      {' ·'} <span style={{ color: '#7cc4ff' }}>{counts.fn}</span>
+    </span>
   );
 }
 

@@ -13,7 +13,8 @@ type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
 export interface LegendItem {
   parts: Part[];
-  swatch?: { color: string; dashed?: boolean; opacity?: number };
+  /** A square, a dashed line, or a line drawn like the series it names (`line`: its width and dash). */
+  swatch?: { color: string; dashed?: boolean; opacity?: number; line?: { width: number; dash?: string } };
   terms?: TermId[];
   hoverTerm?: TermId;
   testId?: string;
@@ -32,7 +33,7 @@ export function layoutLegend(
   const pos: [number, number][] = [];
   const lines: Part[][][] = [];
   for (const item of items) {
-    const indent = item.swatch ? (item.swatch.dashed ? 24 : 20) : 0;
+    const indent = item.swatch ? (item.swatch.dashed || item.swatch.line ? 24 : 20) : 0;
     const w = indent + measureParts(item.parts);
     if (x > 0 && x + w > width) {
       row++;
@@ -58,7 +59,16 @@ export function renderLegend(
     const it = g.append('g').attr('transform', `translate(${pos[i][0]},${pos[i][1]})`);
     let tx = 0;
     const sw = item.swatch;
-    if (sw?.dashed) {
+    if (sw?.line) {
+      it.append('line')
+        .attr('x1', 0)
+        .attr('x2', 18)
+        .attr('stroke', sw.color)
+        .attr('stroke-width', sw.line.width)
+        .attr('stroke-opacity', sw.opacity ?? 1)
+        .attr('stroke-dasharray', sw.line.dash ?? null);
+      tx = 24;
+    } else if (sw?.dashed) {
       it.append('line')
         .attr('x1', 0)
         .attr('x2', 18)
