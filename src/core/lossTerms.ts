@@ -67,14 +67,20 @@ export interface LossTermsOptions {
 
 const stat = (count: number, sumCE: number): GroupStat => ({ count, sumCE, meanCE: count > 0 ? sumCE / count : 0 });
 
-/** Intra-CBL, Inter-CBL (both forms) and the Balance loss for one image (docs/design.md §1.3). */
-export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: LossTermsOptions = {}): LossTerms {
-  if (p.length !== y.length) throw new RangeError(`p has ${p.length} values but y has ${y.length}`);
-  const tHard = opts.tHard ?? 0.9;
-  const eps = opts.eps ?? 'reference';
-  const a = opts.a ?? 0.5;
-  if (eps !== 'reference' && !(eps >= 0 && eps <= 1))
-    throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
+/** One pass over the pixels: class sizes, Σ ℓ per Intra-CBL group and per class, and the background p̃. */
+interface PixelScan {
+  f: number;
+  b: number;
+  /** p̃ of every background pixel (selected from in place for H). */
+  bg: Float64Array;
+  /** Per group, in the order fgHard, fgEasy, bgHard, bgEasy. */
+  counts: number[];
+  sums: number[];
+  fgSum: number;
+  bgSum: number;
+}
+
+function scanPixels(p: ArrayLike<number>, y: ArrayLike<number>, tHard: number): PixelScan {
   const N = p.length;
   let f = 0;
   for (let i = 0; i < N; i++) if (y[i] > 0.5) f++;
@@ -101,30 +107,43 @@ export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: Loss
       bg[j++] = q;
     }
   }
+  return { f, b, bg, counts, sums, fgSum, bgSum };
+}
+
+function intraTerms({ counts, sums }: PixelScan, tHard: number): IntraTerms {
   const groups = {
     fgHard: stat(counts[0], sums[0]),
     fgEasy: stat(counts[1], sums[1]),
     bgHard: stat(counts[2], sums[2]),
     bgEasy: stat(counts[3], sums[3]),
   };
-  const intraValue = groups.fgHard.meanCE + groups.fgEasy.meanCE + groups.bgHard.meanCE + groups.bgEasy.meanCE;
+  const value = groups.fgHard.meanCE + groups.fgEasy.meanCE + groups.bgHard.meanCE + groups.bgEasy.meanCE;
+  return { tHard, groups, value };
+}
 
-  // H: the top min(f, b) background pixels by p̃. Every value above the k-th largest is in H and
-  // the remaining slots hold ties equal to it (equal p̃, equal ℓ), so no full sort is needed.
-  const h = Math.min(f, b);
+/**
+ * Σ ℓ over H, the top h background pixels by p̃. Every value above the h-th largest is in H and
+ * the remaining slots hold ties equal to it (equal p̃, equal ℓ), so no full sort is needed.
+ */
+function hardBackgroundSum(bg: Float64Array, h: number, bgSum: number): number {
+  if (h === bg.length) return bgSum;
+  if (h === 0) return 0;
+  const kth = kthLargestInPlace(bg, h);
   let hSum = 0;
-  if (h === b) hSum = bgSum;
-  else if (h > 0) {
-    const kth = kthLargestInPlace(bg, h);
-    let above = 0;
-    for (let i = 0; i < b; i++) {
-      if (bg[i] > kth) {
-        above++;
-        hSum += -Math.log(1 - bg[i]);
-      }
+  let above = 0;
+  for (let i = 0; i < bg.length; i++) {
+    if (bg[i] > kth) {
+      above++;
+      hSum += -Math.log(1 - bg[i]);
     }
-    hSum += (h - above) * -Math.log(1 - kth);
   }
+  return hSum + (h - above) * -Math.log(1 - kth);
+}
+
+function interTerms(scan: PixelScan, N: number, eps: EpsSetting): InterTerms {
+  const { f, b, fgSum, bgSum } = scan;
+  const h = Math.min(f, b);
+  const hSum = hardBackgroundSum(scan.bg, h, bgSum);
   const e = b - h;
   const eSum = bgSum - hSum;
   const fgMean = f > 0 ? fgSum / f : 0;
@@ -134,29 +153,39 @@ export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: Loss
   const valueReference = f === 0 ? noFg : fgMean + hMean + eSum / N;
   // b = 0 (H empty, f ≥ 1): there is no background term.
   const valueEps = f === 0 ? noFg : fgMean + (h > 0 ? (hSum + epsEquivalent * eSum) / h : 0);
-  const interValue = eps === 'reference' ? valueReference : valueEps;
+  const value = eps === 'reference' ? valueReference : valueEps;
   return {
-    intra: { tHard, groups, value: intraValue },
-    inter: {
-      eps,
-      epsEquivalent,
-      f,
-      b,
-      N,
-      h,
-      e,
-      fgSum,
-      fgMean,
-      hSum,
-      hMean,
-      eSum,
-      bgSum,
-      valueReference,
-      valueEps,
-      value: interValue,
-    },
-    balance: { a, value: a * intraValue + (1 - a) * interValue },
+    eps,
+    epsEquivalent,
+    f,
+    b,
+    N,
+    h,
+    e,
+    fgSum,
+    fgMean,
+    hSum,
+    hMean,
+    eSum,
+    bgSum,
+    valueReference,
+    valueEps,
+    value,
   };
+}
+
+/** Intra-CBL, Inter-CBL (both forms) and the Balance loss for one image (docs/design.md §1.3). */
+export function lossTerms(p: ArrayLike<number>, y: ArrayLike<number>, opts: LossTermsOptions = {}): LossTerms {
+  if (p.length !== y.length) throw new RangeError(`p has ${p.length} values but y has ${y.length}`);
+  const tHard = opts.tHard ?? 0.9;
+  const eps = opts.eps ?? 'reference';
+  const a = opts.a ?? 0.5;
+  if (eps !== 'reference' && !(eps >= 0 && eps <= 1))
+    throw new RangeError(`eps must be in [0, 1] or 'reference', got ${eps}`);
+  const scan = scanPixels(p, y, tHard);
+  const intra = intraTerms(scan, tHard);
+  const inter = interTerms(scan, p.length, eps);
+  return { intra, inter, balance: { a, value: a * intra.value + (1 - a) * inter.value } };
 }
 
 /** One side of Algorithm 1's test for one image: the f-th largest value and whether it passes. */

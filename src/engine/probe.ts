@@ -82,6 +82,102 @@ export function probeOrder(candidates: readonly BackendName[], cpuWithWasm = fal
   return candidates.includes('wasm') && !cpuWithWasm ? order.filter((b) => b !== 'cpu') : order;
 }
 
+/** The clock and budget shared by every backend of one probe, and the fastest step so far. */
+interface ProbeClock {
+  budget: number;
+  now: () => number;
+  /** Milliseconds of the budget still left. */
+  left: () => number;
+  best: number;
+}
+
+/** Disposes `work` once its step settles: a step cut off by the deadline is still running. */
+function disposeWhenSettled(step: Promise<void>, work: ProbeWorkload): void {
+  void step.then(
+    () => work.dispose(),
+    () => work.dispose(),
+  );
+}
+
+/** One step's milliseconds, or null when the budget ran out first (the workload is then disposed later). */
+async function timedStep(work: ProbeWorkload, clock: ProbeClock): Promise<number | null> {
+  const start = clock.now();
+  const step = work.step();
+  if ((await within(step, clock.left())) === 'timeout') {
+    disposeWhenSettled(step, work);
+    return null;
+  }
+  return clock.now() - start;
+}
+
+/** Up to TIMED_STEPS steps after the warm-up; `cutOff` says the last one ran past the budget. */
+async function timedSteps(work: ProbeWorkload, clock: ProbeClock): Promise<{ times: number[]; cutOff: boolean }> {
+  const times: number[] = [];
+  while (times.length < TIMED_STEPS && clock.left() > 0) {
+    const ms = await timedStep(work, clock);
+    if (ms === null) return { times, cutOff: true };
+    times.push(ms);
+    // Two steps slower than the best so far cannot win: stop early and save the budget.
+    if (times.length >= 2 && median(times) > 2 * clock.best) break;
+  }
+  return { times, cutOff: false };
+}
+
+/** Times the workload on the active backend: a warm-up step, then the timed steps. */
+async function timeWorkload(backend: BackendName, opts: ProbeOptions, clock: ProbeClock): Promise<ProbeResult> {
+  let work: ProbeWorkload | null = null;
+  try {
+    work = opts.workload();
+    const warmMs = await timedStep(work, clock);
+    if (warmMs === null) {
+      work = null;
+      return {
+        backend,
+        msPerStep: null,
+        note: `its first step took over ${Math.round(clock.budget)} ms (shader compilation and all)`,
+      };
+    }
+    const { times, cutOff } = await timedSteps(work, clock);
+    if (cutOff) work = null;
+    if (times.length === 0) {
+      // On a busy machine the budget can end after the warm-up step; its time (which includes
+      // one-off setup) is an upper bound, better than no figure.
+      return { backend, msPerStep: warmMs, note: 'first step only (an upper bound: the budget ended)' };
+    }
+    return {
+      backend,
+      msPerStep: median(times),
+      note: `${times.length} timed step${times.length > 1 ? 's' : ''}, median`,
+    };
+  } catch (err) {
+    return {
+      backend,
+      msPerStep: null,
+      note: `probe failed: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  } finally {
+    work?.dispose();
+  }
+}
+
+/** One backend's result: skipped (budget used up, software-emulated, does not start) or timed. */
+async function probeBackend(backend: BackendName, opts: ProbeOptions, clock: ProbeClock): Promise<ProbeResult> {
+  if (clock.left() <= 0) {
+    return { backend, msPerStep: null, note: `not probed: the ${clock.budget} ms probe budget was used up` };
+  }
+  const emulation = await (opts.emulated ?? softwareGpu)(backend);
+  if (emulation !== null) {
+    return {
+      backend,
+      msPerStep: null,
+      note: `not timed: emulated in software (${emulation}), slower than WASM on the same cores`,
+    };
+  }
+  const reason = await (opts.start ?? trySetBackend)(backend);
+  if (reason !== null) return { backend, msPerStep: null, note: reason };
+  return timeWorkload(backend, opts, clock);
+}
+
 /**
  * Times `workload` on each candidate that starts and returns the results, fastest first
  * (backends that failed or were stopped after them, with the reason). Every backend's steps are
@@ -90,97 +186,22 @@ export function probeOrder(candidates: readonly BackendName[], cpuWithWasm = fal
  */
 export async function probeBackends(candidates: readonly BackendName[], opts: ProbeOptions): Promise<ProbeReport> {
   const budget = opts.budgetMs ?? PROBE_BUDGET_MS;
-  const start = opts.start ?? trySetBackend;
   const now = opts.now ?? (() => performance.now());
   const t0 = now();
+  const clock: ProbeClock = { budget, now, left: () => budget - (now() - t0), best: Infinity };
   const results: ProbeResult[] = [];
-  let best = Infinity;
-  if (candidates.includes('cpu') && !probeOrder(candidates, opts.cpuWithWasm).includes('cpu')) {
+  const order = probeOrder(candidates, opts.cpuWithWasm);
+  if (candidates.includes('cpu') && !order.includes('cpu')) {
     results.push({
       backend: 'cpu',
       msPerStep: null,
       note: 'not probed: WASM runs the same kernels natively, many times faster',
     });
   }
-  for (const backend of probeOrder(candidates, opts.cpuWithWasm)) {
-    const left = () => budget - (now() - t0);
-    if (left() <= 0) {
-      results.push({ backend, msPerStep: null, note: `not probed: the ${budget} ms probe budget was used up` });
-      continue;
-    }
-    const emulation = await (opts.emulated ?? softwareGpu)(backend);
-    if (emulation !== null) {
-      results.push({
-        backend,
-        msPerStep: null,
-        note: `not timed: emulated in software (${emulation}), slower than WASM on the same cores`,
-      });
-      continue;
-    }
-    const reason = await start(backend);
-    if (reason !== null) {
-      results.push({ backend, msPerStep: null, note: reason });
-      continue;
-    }
-    let work: ProbeWorkload | null = null;
-    try {
-      work = opts.workload();
-      const w = work;
-      const warmStart = now();
-      const warm = w.step();
-      if ((await within(warm, left())) === 'timeout') {
-        void warm.then(
-          () => w.dispose(),
-          () => w.dispose(),
-        );
-        work = null;
-        results.push({
-          backend,
-          msPerStep: null,
-          note: `its first step took over ${Math.round(budget)} ms (shader compilation and all)`,
-        });
-        continue;
-      }
-      const warmMs = now() - warmStart;
-      const times: number[] = [];
-      while (times.length < TIMED_STEPS && left() > 0) {
-        const s = now();
-        const step = w.step();
-        if ((await within(step, left())) === 'timeout') {
-          void step.then(
-            () => w.dispose(),
-            () => w.dispose(),
-          );
-          work = null;
-          break;
-        }
-        times.push(now() - s);
-        // Two steps slower than the best so far cannot win: stop early and save the budget.
-        if (times.length >= 2 && median(times) > 2 * best) break;
-      }
-      if (times.length === 0) {
-        // On a busy machine the budget can end after the warm-up step; its time (which includes
-        // one-off setup) is an upper bound, better than no figure.
-        best = Math.min(best, warmMs);
-        results.push({ backend, msPerStep: warmMs, note: 'first step only (an upper bound: the budget ended)' });
-        continue;
-      }
-      const ms = median(times);
-      best = Math.min(best, ms);
-      results.push({
-        backend,
-        msPerStep: ms,
-        note: `${times.length} timed step${times.length > 1 ? 's' : ''}, median`,
-      });
-    } catch (err) {
-      results.push({
-        backend,
-        msPerStep: null,
-        note: `probe failed: ${err instanceof Error ? err.message : String(err)}`,
-      });
-    } finally {
-      work?.dispose();
-    }
+  for (const backend of order) {
+    const result = await probeBackend(backend, opts, clock);
+    if (result.msPerStep !== null) clock.best = Math.min(clock.best, result.msPerStep);
+    results.push(result);
   }
   const timed = results
     .filter((r) => r.msPerStep !== null)

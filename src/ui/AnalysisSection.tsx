@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
-import type { LossId } from '../core';
+import type { Decomposition, LossId } from '../core';
 import { lossIds } from '../core/lossInfo';
+import type { SegmentationMetrics } from '../core/metrics';
+import type { AnalysisItem } from '../data/import';
 import { GradientMap } from '../panels/GradientMap';
 import { GradientShares } from '../panels/GradientShares';
 import { effectiveEps } from '../params/schema';
-import { useGradientShares } from './useGradientShares';
+import { useGradientShares, type GradientView } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { metrics } from '../core/metrics';
 import { displayEps } from '../engine/displayEps';
@@ -15,18 +17,13 @@ import { SortedPredictions } from '../panels/SortedPredictions';
 import { useLab } from '../state/store';
 import { clearAnalysis, useUserData } from '../state/userData';
 
-/**
- * Analyse-only mode: predictions from the user's own model (any framework) with their masks. The
- * decomposition is computed here on the main thread with src/core; no training, no GPU.
- */
-export function AnalysisSection() {
+/** The selected item and what is computed from it: decomposition at t, test metrics, gradients. */
+function useAnalysedItem() {
   const items = useUserData((s) => s.analysis);
   const selected = useUserData((s) => s.selectedAnalysis);
   const t = useLab((s) => s.params.t);
   const eps = useLab((s) => s.params.eps);
   const epsMode = useLab((s) => s.params.epsMode);
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
   const item = items[Math.min(selected, items.length - 1)];
   const shownEps = useMemo(() => (item ? displayEps({ eps, epsMode }, item.y) : 0), [item, eps, epsMode]);
   const d = useMemo(() => (item ? decompose(item.p, item.y, { t, eps: shownEps }) : null), [item, t, shownEps]);
@@ -34,100 +31,159 @@ export function AnalysisSection() {
   const m = useMemo(() => (item ? metrics(item.p, item.y, 0.5) : null), [item]);
   const tHard = useLab((s) => s.params.tHard);
   const a = useLab((s) => s.params.a);
+  const gradInput = useMemo(() => (item ? { p: item.p, y: item.y, n: 1 } : null), [item]);
+  const epsSetting = effectiveEps({ eps, epsMode });
+  const grad = useGradientShares(gradInput, t, { tHard, eps: epsSetting, a });
+  return { items, selected, item, t, shownEps, epsSetting, tHard, a, d, m, grad };
+}
+
+/** The section title with the item picker and the close button. */
+function AnalysisTitle({ d, items, selected }: { d: Decomposition; items: AnalysisItem[]; selected: number }) {
+  return (
+    <h1 className="section-title">
+      Your predictions{' '}
+      <small>
+        analyse only, no training · f = {d.f} foreground, b = {d.b} background pixels
+      </small>
+      <span className="analysis-tools">
+        <label>
+          Item{' '}
+          <select
+            data-testid="analysis-item"
+            value={Math.min(selected, items.length - 1)}
+            onChange={(e) => useUserData.setState({ selectedAnalysis: Number(e.target.value) })}
+          >
+            {items.map((it, i) => (
+              <option key={`${it.source}-${i}`} value={i}>
+                {it.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button onClick={clearAnalysis} data-testid="analysis-clear">
+          Close
+        </button>
+      </span>
+    </h1>
+  );
+}
+
+function AnalysisMetrics({
+  item,
+  m,
+  d,
+  t,
+}: {
+  item: AnalysisItem;
+  m: SegmentationMetrics;
+  d: Decomposition;
+  t: number;
+}) {
+  return (
+    <p className="hint" data-testid="analysis-metrics">
+      {item.source} · test metrics at p &gt; 0.5 (whatever t is): Dice{' '}
+      <span data-testid="metric-dice">{m.dice.toFixed(4)}</span>, IoU {m.iou.toFixed(4)}, precision{' '}
+      {m.precision.toFixed(4)}, recall {m.recall.toFixed(4)} · at t = {t.toFixed(3)}: FP<sub>hard</sub> {d.fpHard}, FN
+      <sub>hard</sub> {d.fnHard}
+      {d.f === 0 ? ' · this mask has no foreground (f = 0): the FN terms are 0 and there is no top-f background' : ''}
+      {d.b === 0 ? ' · this mask is all foreground (b = 0): the FP terms are 0' : ''}
+    </p>
+  );
+}
+
+/** Gradient shares of every loss, with the per-pixel map of the chosen one. */
+function AnalysisGradient({
+  item,
+  grad,
+  trained,
+  chosen,
+  onChoose,
+  t,
+}: {
+  item: AnalysisItem;
+  grad: GradientView;
+  trained: LossId;
+  chosen: LossId;
+  onChoose: (loss: LossId) => void;
+  t: number;
+}) {
+  return (
+    <GradientShares
+      shares={grad.shares}
+      counts={grad.counts}
+      trained={trained}
+      chosen={chosen}
+      onChoose={onChoose}
+      t={t}
+      subject={`${item.name} (n = 1)`}
+      testId="analysis-gradient"
+    >
+      <GradientMap
+        width={item.width}
+        height={item.height}
+        p={item.p}
+        y={item.y}
+        g={grad.grads[chosen]}
+        loss={chosen}
+        losses={lossIds}
+        onLoss={onChoose}
+        testId="analysis-gradient-map"
+      />
+    </GradientShares>
+  );
+}
+
+/**
+ * Analyse-only mode: predictions from the user's own model (any framework) with their masks. The
+ * decomposition is computed here on the main thread with src/core; no training, no GPU.
+ */
+export function AnalysisSection() {
+  const { items, selected, item, t, shownEps, epsSetting, tHard, a, d, m, grad } = useAnalysedItem();
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
   const loss = useLab((s) => s.params.loss);
   const switchRule = useLab((s) => s.params.switchRule);
   const [mapLoss, setMapLoss] = useState<LossId | null>(null);
-  const gradInput = useMemo(() => (item ? { p: item.p, y: item.y, n: 1 } : null), [item]);
-  const grad = useGradientShares(gradInput, t, { tHard, eps: effectiveEps({ eps, epsMode }), a });
-  const shownMapLoss = mapLoss ?? loss;
   if (!item || !d || !m) return null;
+  const sorted = {
+    p: item.p,
+    y: item.y,
+    t,
+    decomposition: d,
+    xScale: 'linear',
+    highlight,
+    onHover: setHighlight,
+  } as const;
   return (
     <section className="section" data-testid="analysis-section">
-      <h1 className="section-title">
-        Your predictions{' '}
-        <small>
-          analyse only, no training · f = {d.f} foreground, b = {d.b} background pixels
-        </small>
-        <span className="analysis-tools">
-          <label>
-            Item{' '}
-            <select
-              data-testid="analysis-item"
-              value={Math.min(selected, items.length - 1)}
-              onChange={(e) => useUserData.setState({ selectedAnalysis: Number(e.target.value) })}
-            >
-              {items.map((it, i) => (
-                <option key={`${it.source}-${i}`} value={i}>
-                  {it.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button onClick={clearAnalysis} data-testid="analysis-clear">
-            Close
-          </button>
-        </span>
-      </h1>
-      <p className="hint" data-testid="analysis-metrics">
-        {item.source} · test metrics at p &gt; 0.5 (whatever t is): Dice{' '}
-        <span data-testid="metric-dice">{m.dice.toFixed(4)}</span>, IoU {m.iou.toFixed(4)}, precision{' '}
-        {m.precision.toFixed(4)}, recall {m.recall.toFixed(4)} · at t = {t.toFixed(3)}: FP<sub>hard</sub> {d.fpHard}, FN
-        <sub>hard</sub> {d.fnHard}
-        {d.f === 0 ? ' · this mask has no foreground (f = 0): the FN terms are 0 and there is no top-f background' : ''}
-        {d.b === 0 ? ' · this mask is all foreground (b = 0): the FP terms are 0' : ''}
-      </p>
+      <AnalysisTitle d={d} items={items} selected={selected} />
+      <AnalysisMetrics item={item} m={m} d={d} t={t} />
       <div className="grid analysis-grid">
         <SortedPredictions
-          p={item.p}
-          y={item.y}
-          t={t}
+          {...sorted}
           eps={shownEps}
-          decomposition={d}
           side="fp"
-          xScale="linear"
           title="Fig. 2 · your background predictions, sorted"
           testId="analysis-sorted-fp"
-          highlight={highlight}
-          onHover={setHighlight}
         />
         <MainBiasBars d={d} highlight={highlight} onHover={setHighlight} />
         <SortedPredictions
-          p={item.p}
-          y={item.y}
-          t={t}
+          {...sorted}
           eps={null}
-          decomposition={d}
           side="fn"
-          xScale="linear"
           title="Your foreground errors 1 − p, sorted"
           testId="analysis-sorted-fn"
-          highlight={highlight}
-          onHover={setHighlight}
         />
         {grad ? (
           <div style={{ gridColumn: '1 / -1' }}>
-            <GradientShares
-              shares={grad.shares}
-              counts={grad.counts}
+            <AnalysisGradient
+              item={item}
+              grad={grad}
               trained={loss}
-              chosen={shownMapLoss}
+              chosen={mapLoss ?? loss}
               onChoose={setMapLoss}
               t={t}
-              subject={`${item.name} (n = 1)`}
-              testId="analysis-gradient"
-            >
-              <GradientMap
-                width={item.width}
-                height={item.height}
-                p={item.p}
-                y={item.y}
-                g={grad.grads[shownMapLoss]}
-                loss={shownMapLoss}
-                losses={lossIds}
-                onLoss={setMapLoss}
-                testId="analysis-gradient-map"
-              />
-            </GradientShares>
+            />
           </div>
         ) : null}
         <AnalysisMaps width={item.width} height={item.height} p={item.p} y={item.y} />
@@ -142,7 +198,7 @@ export function AnalysisSection() {
             y={item.y}
             tHard={tHard}
             a={a}
-            epsSetting={effectiveEps({ eps, epsMode })}
+            epsSetting={epsSetting}
             switchRule={switchRule}
             lossSubject={item.name}
           />

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { LossId } from '../core';
 import { lossIds } from '../core/lossInfo';
+import type { DatasetInfo, DecompositionW } from '../engine/protocol';
 import { GradientMap } from '../panels/GradientMap';
 import { GradientShares } from '../panels/GradientShares';
 import { GradShareHistory } from '../panels/GradShareHistory';
 import { effectiveEps } from '../params/schema';
-import { trainedLossNow, useGradientShares } from './useGradientShares';
+import { trainedLossNow, useGradientShares, type GradientView } from './useGradientShares';
 import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
@@ -18,33 +19,21 @@ import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
 import type { HistorySync } from '../panels/types';
 
-/**
- * Live panels of the run in the worker; t and ε re-render them from the cached predictions.
- * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
- */
-export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
+/** What the Fig. 2 and gradient panels show: one validation image, or the last training batch. */
+interface Fig2Subject {
+  p: Float32Array;
+  y: Float32Array;
+  n: number;
+  label: string;
+  /** The image's side in pixels; null for the batch (no single image to map). */
+  image: number | null;
+}
+
+function useFig2Subject(): Fig2Subject | null {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
-  const history = useRun((s) => s.history);
-  const steps = useRun((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
-  const selectImage = useLab((s) => s.selectImage);
-  // Only the fields these panels use, so unrelated slider moves do not re-render them.
-  const t = useLab((s) => s.params.t);
-  const epsValue = useRun((s) => s.params.eps);
-  const epsMode = useRun((s) => s.params.epsMode);
-  const loss = useRun((s) => s.params.loss);
-  const switchRule = useRun((s) => s.params.switchRule);
-  const batchSize = useRun((s) => s.params.batchSize);
-  const switchMode = useRun((s) => s.params.switchMode);
-  const tHard = useRun((s) => s.params.tHard);
-  const a = useRun((s) => s.params.a);
-  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
-
-  // The Fig. 2 subject: one validation image, or the last training batch.
-  const subject = useMemo(() => {
+  return useMemo(() => {
     if (!snapshot || !dataset) return null;
     if (selected === null || selected >= dataset.nVal)
       return {
@@ -64,7 +53,166 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
       image: dataset.size,
     };
   }, [snapshot, dataset, selected]);
+}
 
+function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
+  return (
+    <h1 className="section-title">
+      Live training{' '}
+      <small>
+        {dataset
+          ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.source === 'synthetic' ? 'synthetic scans' : dataset.source} · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels`
+          : 'starting the engine…'}
+      </small>
+    </h1>
+  );
+}
+
+/** Fig. 2's sorted background p (with ε while Inter-CBL trains) and the sorted foreground errors. */
+function SortedPair({
+  subject,
+  d,
+  eps,
+  t,
+}: {
+  subject: Fig2Subject;
+  d: DecompositionW;
+  eps: number | null;
+  t: number;
+}) {
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
+  const shared = {
+    p: subject.p,
+    y: subject.y,
+    t,
+    decomposition: d,
+    xScale: 'linear',
+    highlight,
+    onHover: setHighlight,
+  } as const;
+  return (
+    <>
+      <SortedPredictions
+        {...shared}
+        eps={eps}
+        side="fp"
+        title={`Fig. 2 · background p, ${subject.label}`}
+        testId="train-sorted-fp"
+      />
+      <SortedPredictions
+        {...shared}
+        eps={null}
+        side="fn"
+        title={`Foreground errors 1 − p, ${subject.label}`}
+        testId="train-sorted-fn"
+      />
+    </>
+  );
+}
+
+/** Gradient shares of every loss; the per-pixel map only for a single validation image. */
+function TrainingGradient({
+  subject,
+  grad,
+  trained,
+  chosen,
+  onChoose,
+  t,
+}: {
+  subject: Fig2Subject;
+  grad: GradientView;
+  trained: { id: LossId; note?: string };
+  chosen: LossId;
+  onChoose: (loss: LossId) => void;
+  t: number;
+}) {
+  return (
+    <GradientShares
+      shares={grad.shares}
+      counts={grad.counts}
+      trained={trained.id}
+      trainedNote={trained.note}
+      chosen={subject.image ? chosen : null}
+      onChoose={onChoose}
+      t={t}
+      subject={subject.label}
+      testId="train-gradient"
+    >
+      {subject.image ? (
+        <GradientMap
+          width={subject.image}
+          height={subject.image}
+          p={subject.p}
+          y={subject.y}
+          g={grad.grads[chosen]}
+          loss={chosen}
+          losses={lossIds}
+          onLoss={onChoose}
+          testId="train-gradient-map"
+        />
+      ) : (
+        <p className="hint">Select a validation image to see its per-pixel |∂L/∂z| map.</p>
+      )}
+    </GradientShares>
+  );
+}
+
+/** Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch reliably. */
+function StageColumn() {
+  const snapshot = useRun((s) => s.snapshot);
+  const dataset = useRun((s) => s.dataset);
+  const steps = useRun((s) => s.steps);
+  const loss = useRun((s) => s.params.loss);
+  const switchRule = useRun((s) => s.params.switchRule);
+  const switchMode = useRun((s) => s.params.switchMode);
+  const paramsBatch = useRun((s) => s.params.batchSize);
+  if (!snapshot) return null;
+  const batchSize = dataset?.batchSize ?? paramsBatch;
+  return (
+    <div className="stack">
+      <StagePanel
+        steps={steps}
+        stage={snapshot.stage}
+        rule={switchRule}
+        n={batchSize}
+        lastCheck={steps.length ? steps[steps.length - 1].check : null}
+      />
+      <StageOverrides />
+      {loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
+        <p className="hint" data-testid="batch-notice">
+          The authors recommend batch 16–24 for a stable switch; this run uses batch {batchSize}, so{' '}
+          {Math.ceil(batchSize / 2)} images decide it. A larger batch costs proportionally more per step (see “Batch
+          size”).
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Live panels of the run in the worker; t and ε re-render them from the cached predictions.
+ * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
+ */
+export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
+  const snapshot = useRun((s) => s.snapshot);
+  const dataset = useRun((s) => s.dataset);
+  const history = useRun((s) => s.history);
+  const steps = useRun((s) => s.steps);
+  const selected = useLab((s) => s.selectedImage);
+  const selectImage = useLab((s) => s.selectImage);
+  // Only the fields these panels use, so unrelated slider moves do not re-render them.
+  const t = useLab((s) => s.params.t);
+  const epsValue = useRun((s) => s.params.eps);
+  const epsMode = useRun((s) => s.params.epsMode);
+  const loss = useRun((s) => s.params.loss);
+  const tHard = useRun((s) => s.params.tHard);
+  const a = useRun((s) => s.params.a);
+  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
+
+  const subject = useFig2Subject();
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
   const eps = useMemo(
     () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
@@ -73,18 +221,11 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
   const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
-  const shownMapLoss = mapLoss ?? trained.id;
+  const switchedAt = snapshot?.stage.switchedAt ?? null;
 
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
-      <h1 className="section-title">
-        Live training{' '}
-        <small>
-          {dataset
-            ? `U-Net, ${dataset.paramCount.toLocaleString()} parameters · ${dataset.source === 'synthetic' ? 'synthetic scans' : dataset.source} · ${dataset.size}×${dataset.size} px · foreground ${(dataset.trainFgFraction * 100).toFixed(2)}% of pixels`
-            : 'starting the engine…'}
-        </small>
-      </h1>
+      <TrainingTitle dataset={dataset} />
       <div className="grid training-grid">
         {dataset ? (
           <Images
@@ -98,100 +239,28 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
             onSelect={selectImage}
           />
         ) : null}
-        {subject && d ? (
-          <>
-            <SortedPredictions
-              p={subject.p}
-              y={subject.y}
-              t={t}
-              eps={interActive ? eps : null}
-              decomposition={d}
-              side="fp"
-              xScale="linear"
-              title={`Fig. 2 · background p, ${subject.label}`}
-              testId="train-sorted-fp"
-              highlight={highlight}
-              onHover={setHighlight}
-            />
-            <SortedPredictions
-              p={subject.p}
-              y={subject.y}
-              t={t}
-              eps={null}
-              decomposition={d}
-              side="fn"
-              xScale="linear"
-              title={`Foreground errors 1 − p, ${subject.label}`}
-              testId="train-sorted-fn"
-              highlight={highlight}
-              onHover={setHighlight}
-            />
-          </>
-        ) : null}
+        {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
         {subject && grad ? (
-          <GradientShares
-            shares={grad.shares}
-            counts={grad.counts}
-            trained={trained.id}
-            trainedNote={trained.note}
-            chosen={subject.image ? shownMapLoss : null}
+          <TrainingGradient
+            subject={subject}
+            grad={grad}
+            trained={trained}
+            chosen={mapLoss ?? trained.id}
             onChoose={setMapLoss}
             t={t}
-            subject={subject.label}
-            testId="train-gradient"
-          >
-            {subject.image ? (
-              <GradientMap
-                width={subject.image}
-                height={subject.image}
-                p={subject.p}
-                y={subject.y}
-                g={grad.grads[shownMapLoss]}
-                loss={shownMapLoss}
-                losses={lossIds}
-                onLoss={setMapLoss}
-                testId="train-gradient-map"
-              />
-            ) : (
-              <p className="hint">Select a validation image to see its per-pixel |∂L/∂z| map.</p>
-            )}
-          </GradientShares>
+          />
         ) : null}
         <MainBiasHistory
           history={history}
           sync={sync}
           t={t}
-          switchedAt={snapshot?.stage.switchedAt ?? null}
+          switchedAt={switchedAt}
           highlight={highlight}
           onHover={setHighlight}
         />
-        <GradShareHistory history={history} t={t} switchedAt={snapshot?.stage.switchedAt ?? null} />
-        <LossMetrics
-          history={history}
-          steps={steps}
-          stepDomain={sync?.steps ?? null}
-          switchedAt={snapshot?.stage.switchedAt ?? null}
-          t={t}
-        />
-        {snapshot ? (
-          <div className="stack">
-            <StagePanel
-              steps={steps}
-              stage={snapshot.stage}
-              rule={switchRule}
-              n={dataset?.batchSize ?? batchSize}
-              lastCheck={steps.length ? steps[steps.length - 1].check : null}
-            />
-            <StageOverrides />
-            {loss === 'balance' && switchMode === 'auto' && (dataset?.batchSize ?? batchSize) < 16 ? (
-              <p className="hint" data-testid="batch-notice">
-                The authors recommend batch 16–24 for a stable switch; this run uses batch{' '}
-                {dataset?.batchSize ?? batchSize}, so {Math.ceil((dataset?.batchSize ?? batchSize) / 2)} images decide
-                it. A larger batch costs proportionally more per step (see “Batch size”).
-              </p>
-            ) : null}
-          </div>
-        ) : null}
+        <GradShareHistory history={history} t={t} switchedAt={switchedAt} />
+        <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
+        <StageColumn />
       </div>
     </section>
   );

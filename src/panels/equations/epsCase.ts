@@ -7,6 +7,7 @@
  * empty ε-weighted main part: the main term is unchanged).
  */
 import type { Decomposition } from '../../core/types';
+import { sigDigits } from '../kit/format';
 import type { TextPart } from '../kit/text';
 
 type CaseInput = Pick<Decomposition, 'f' | 'b' | 'fpHard' | 'kthBg'> & { eq12?: boolean };
@@ -29,7 +30,7 @@ export function distinctDigits(a: number, b: number, min = 3): number {
 }
 
 /** A number as printed in captions: `digits` significant digits, no exponent games. */
-export const printed = (v: number, digits = 3): string => String(Number(v.toPrecision(digits)));
+export const printed = (v: number, digits = 3): string => sigDigits(v, digits);
 
 /**
  * - `eq`: the equation the paper's condition names (null: f = 0, f > b or b = 0, where
@@ -58,128 +59,132 @@ const sup = (text: string): TextPart => ({ text, sup: true });
 const KTH: TextPart[] = ['sort', sub('des'), '(p', sup('bg'), ')', sub('f')];
 const FP_HARD: TextPart[] = ['FP', sub('hard')];
 
-/** The caption-deciding logic of the Eq. 11/12 block and the Fig. 2 legend. */
-export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
-  const { f, b, fpHard, kthBg } = d;
-  const epsText = printed(eps);
-  const mainAltered = fpHard > f;
-  if (b === 0) {
-    return {
-      eq: null,
-      form: 'noEps',
-      relation: null,
-      mainAltered: false,
-      tag: 'b = 0',
-      caption: ['b = 0: there is no background for ε to weight.'],
-      short: ['b = 0: no background — ε has no effect'],
-    };
-  }
-  if (f === 0) {
-    const what: TextPart[] =
-      fpHard > 0
-        ? [
-            ' ε = ',
-            epsText,
-            ' scales every background pixel, the main term too (',
-            ...FP_HARD,
-            ` = ${fpHard} > f = 0).`,
-          ]
-        : [
-            ' ε = ',
-            epsText,
-            ' scales every background pixel; none is above t (',
-            ...FP_HARD,
-            ' = 0), so only the bias shrinks.',
-          ];
-    return {
-      eq: null,
-      form: 'allEps',
-      relation: null,
-      mainAltered,
-      tag: 'f = 0',
-      caption: ['f = 0: the top-f set is empty and ', ...KTH, ' does not exist:', ...what],
-      short: ['f = 0: no top-f set — ε weighs every background pixel'],
-    };
-  }
-  if (kthBg === null || f > b) {
-    return {
-      eq: null,
-      form: 'noEps',
-      relation: null,
-      mainAltered: false,
-      tag: 'f > b',
-      caption: [`f = ${f} > b = ${b}: every background pixel is in the top f, so ε = ${epsText} changes nothing.`],
-      short: ['f > b: every background pixel is in the top f — ε has no effect'],
-    };
-  }
-  const digits = distinctDigits(kthBg, t);
-  const relation = kthBg > t ? '>' : kthBg < t ? '<' : '=';
-  const cond: TextPart[] = [...KTH, ` = ${printed(kthBg, digits)} ${relation} t = ${printed(t, digits)}`];
-  const noEasy: TextPart[] =
-    f === b ? [` b − f = 0: there is no easy background, so ε = ${epsText} changes nothing.`] : [];
-  if (relation === '<') {
-    // Every pixel above t ranks above f: FP_hard < f.
-    return {
-      eq: 11,
-      form: 'eq11',
-      relation,
-      mainAltered: false,
-      tag: 'Eq. 11',
-      caption: [
-        ...cond,
-        ' (',
-        ...FP_HARD,
-        ` = ${fpHard} < f = ${f}): every pixel above t is in the top f, so ε = ${epsText} only shrinks the bias; the main term is unchanged.`,
-        ...noEasy,
-      ],
-      short: [{ text: 'Eq. 11: ', bold: true }, ...KTH, ' < t — ε only shrinks the bias'],
-    };
-  }
-  if (relation === '=') {
-    // The f-th pixel sits at p = t, which Eq. 1 does not count: FP_hard ≤ f − 1.
-    return {
-      eq: 12,
-      form: 'eq11',
-      relation,
-      mainAltered: false,
-      tag: 'Eq. 12, at equality',
-      caption: [
-        ...cond,
-        ': the paper’s Eq. 12 condition (≥ t) holds with equality, but the f-th pixel is not above t (',
-        ...FP_HARD,
-        ` = ${fpHard} < f = ${f}), so every pixel above t is in the top f and ε = ${epsText} only shrinks the bias. The split below is Eq. 11’s form, the exact one here (Eq. 12 as printed assumes the top f all lie above t).`,
-        ...noEasy,
-      ],
-      short: [
-        { text: 'Eq. 12 at equality: ', bold: true },
-        ...KTH,
-        ' = t, ',
-        ...FP_HARD,
-        ' < f — ε only shrinks the bias',
-      ],
-    };
-  }
-  // kthBg > t: the top f all lie above t, FP_hard ≥ f.
-  if (mainAltered) {
-    return {
-      eq: 12,
-      form: 'eq12',
-      relation,
-      mainAltered: true,
-      tag: 'Eq. 12 — main term altered',
-      caption: [
-        ...cond,
-        ' (',
-        ...FP_HARD,
-        ` = ${fpHard} > f = ${f}): ε = ${epsText} scales ${fpHard - f} pixels of the main term too — why Inter-CBL is not for training from scratch.`,
-      ],
-      short: [{ text: 'Eq. 12: ', bold: true }, ...KTH, ' > t, ', ...FP_HARD, ' > f — main term altered'],
-    };
-  }
+/** b = 0: nothing for ε to weight. */
+const noBackgroundCase = (): EpsCase => ({
+  eq: null,
+  form: 'noEps',
+  relation: null,
+  mainAltered: false,
+  tag: 'b = 0',
+  caption: ['b = 0: there is no background for ε to weight.'],
+  short: ['b = 0: no background — ε has no effect'],
+});
+
+/** f = 0: no top-f set, so ε weighs every background pixel. */
+function noForegroundCase(fpHard: number, epsText: string): EpsCase {
+  const what: TextPart[] =
+    fpHard > 0
+      ? [' ε = ', epsText, ' scales every background pixel, the main term too (', ...FP_HARD, ` = ${fpHard} > f = 0).`]
+      : [
+          ' ε = ',
+          epsText,
+          ' scales every background pixel; none is above t (',
+          ...FP_HARD,
+          ' = 0), so only the bias shrinks.',
+        ];
+  return {
+    eq: null,
+    form: 'allEps',
+    relation: null,
+    mainAltered: fpHard > 0,
+    tag: 'f = 0',
+    caption: ['f = 0: the top-f set is empty and ', ...KTH, ' does not exist:', ...what],
+    short: ['f = 0: no top-f set — ε weighs every background pixel'],
+  };
+}
+
+/** f > b: the whole background is in the top f. */
+function allInTopCase(f: number, b: number, epsText: string): EpsCase {
+  return {
+    eq: null,
+    form: 'noEps',
+    relation: null,
+    mainAltered: false,
+    tag: 'f > b',
+    caption: [`f = ${f} > b = ${b}: every background pixel is in the top f, so ε = ${epsText} changes nothing.`],
+    short: ['f > b: every background pixel is in the top f — ε has no effect'],
+  };
+}
+
+/** What the cases with an f-th background pixel share: the condition with its numbers. */
+interface Ranked {
+  f: number;
+  fpHard: number;
+  epsText: string;
+  /** "sort_des(p^bg)_f = 0.155 > t = 0.1" */
+  cond: TextPart[];
+  /** The note added when b = f (no easy background), else empty. */
+  noEasy: TextPart[];
+}
+
+/** kthBg < t: every pixel above t ranks above f, FP_hard < f. */
+function belowCase({ f, fpHard, epsText, cond, noEasy }: Ranked): EpsCase {
+  return {
+    eq: 11,
+    form: 'eq11',
+    relation: '<',
+    mainAltered: false,
+    tag: 'Eq. 11',
+    caption: [
+      ...cond,
+      ' (',
+      ...FP_HARD,
+      ` = ${fpHard} < f = ${f}): every pixel above t is in the top f, so ε = ${epsText} only shrinks the bias; the main term is unchanged.`,
+      ...noEasy,
+    ],
+    short: [{ text: 'Eq. 11: ', bold: true }, ...KTH, ' < t — ε only shrinks the bias'],
+  };
+}
+
+/** kthBg = t: the f-th pixel sits at p = t, which Eq. 1 does not count, so FP_hard ≤ f − 1. */
+function equalCase({ f, fpHard, epsText, cond, noEasy }: Ranked): EpsCase {
+  return {
+    eq: 12,
+    form: 'eq11',
+    relation: '=',
+    mainAltered: false,
+    tag: 'Eq. 12, at equality',
+    caption: [
+      ...cond,
+      ': the paper’s Eq. 12 condition (≥ t) holds with equality, but the f-th pixel is not above t (',
+      ...FP_HARD,
+      ` = ${fpHard} < f = ${f}), so every pixel above t is in the top f and ε = ${epsText} only shrinks the bias. The split below is Eq. 11’s form, the exact one here (Eq. 12 as printed assumes the top f all lie above t).`,
+      ...noEasy,
+    ],
+    short: [
+      { text: 'Eq. 12 at equality: ', bold: true },
+      ...KTH,
+      ' = t, ',
+      ...FP_HARD,
+      ' < f — ε only shrinks the bias',
+    ],
+  };
+}
+
+/** kthBg > t and FP_hard > f: ε reaches into the main term. */
+function mainAlteredCase({ f, fpHard, epsText, cond }: Ranked): EpsCase {
   return {
     eq: 12,
     form: 'eq12',
-    relation,
+    relation: '>',
+    mainAltered: true,
+    tag: 'Eq. 12 — main term altered',
+    caption: [
+      ...cond,
+      ' (',
+      ...FP_HARD,
+      ` = ${fpHard} > f = ${f}): ε = ${epsText} scales ${fpHard - f} pixels of the main term too — why Inter-CBL is not for training from scratch.`,
+    ],
+    short: [{ text: 'Eq. 12: ', bold: true }, ...KTH, ' > t, ', ...FP_HARD, ' > f — main term altered'],
+  };
+}
+
+/** kthBg > t and FP_hard = f: Eq. 12 with an empty ε-weighted main part. */
+function mainUnchangedCase({ f, epsText, cond, noEasy }: Ranked): EpsCase {
+  return {
+    eq: 12,
+    form: 'eq12',
+    relation: '>',
     mainAltered: false,
     tag: 'Eq. 12',
     caption: [
@@ -193,6 +198,28 @@ export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
     ],
     short: [{ text: 'Eq. 12: ', bold: true }, ...KTH, ' > t, ', ...FP_HARD, ' = f — main term unchanged'],
   };
+}
+
+/** The caption-deciding logic of the Eq. 11/12 block and the Fig. 2 legend. */
+export function epsCase(d: CaseInput, t: number, eps: number): EpsCase {
+  const { f, b, fpHard, kthBg } = d;
+  const epsText = printed(eps);
+  if (b === 0) return noBackgroundCase();
+  if (f === 0) return noForegroundCase(fpHard, epsText);
+  if (kthBg === null || f > b) return allInTopCase(f, b, epsText);
+  const digits = distinctDigits(kthBg, t);
+  const relation = kthBg > t ? '>' : kthBg < t ? '<' : '=';
+  const ranked: Ranked = {
+    f,
+    fpHard,
+    epsText,
+    cond: [...KTH, ` = ${printed(kthBg, digits)} ${relation} t = ${printed(t, digits)}`],
+    noEasy: f === b ? [` b − f = 0: there is no easy background, so ε = ${epsText} changes nothing.`] : [],
+  };
+  if (relation === '<') return belowCase(ranked);
+  if (relation === '=') return equalCase(ranked);
+  // kthBg > t: the top f all lie above t, FP_hard ≥ f.
+  return fpHard > f ? mainAlteredCase(ranked) : mainUnchangedCase(ranked);
 }
 
 /** The caption as plain text (sub/superscripts inline), for tests and aria labels. */

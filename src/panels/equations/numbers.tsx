@@ -45,6 +45,18 @@ export const Diff = ({ a, b }: { a: number; b: number }) => (
   </>
 );
 
+/** "= main + bias" with the two terms tinted. */
+function TwoTermRow({ main, bias }: { main: [TermId, ReactNode]; bias: [TermId, ReactNode] }): ReactNode {
+  return (
+    <>
+      <Rel />
+      <Term id={main[0]}>{main[1]}</Term>
+      <Bin>+</Bin>
+      <Term id={bias[0]}>{bias[1]}</Term>
+    </>
+  );
+}
+
 /** "= main + bias = total" with the two terms tinted. */
 export function SumRow({
   main,
@@ -57,16 +69,26 @@ export function SumRow({
 }): ReactNode {
   return (
     <>
-      <Rel />
-      <Term id={main[0]}>
-        <Num v={main[1]} />
-      </Term>
-      <Bin>+</Bin>
-      <Term id={bias[0]}>
-        <Num v={bias[1]} />
-      </Term>
+      <TwoTermRow main={[main[0], <Num v={main[1]} />]} bias={[bias[0], <Num v={bias[1]} />]} />
       <Rel />
       <Num v={total} />
+    </>
+  );
+}
+
+/** "[ε ·] mean · count": a set's mean loss times its pixel count, ε-weighted when `weight` is given. */
+function Product({ weight, mean, count }: { weight?: ReactNode; mean: number; count: ReactNode }): ReactNode {
+  return (
+    <>
+      {weight !== undefined && (
+        <>
+          {weight}
+          <Bin>·</Bin>
+        </>
+      )}
+      <E3 v={mean} />
+      <Bin>·</Bin>
+      {count}
     </>
   );
 }
@@ -81,20 +103,10 @@ interface Split {
 /** Eq. 9 / 10's numeric rows: mean · count for each term, then the sum. */
 function splitRows({ main, bias, soft }: Split): ReactNode[] {
   return [
-    <>
-      <Rel />
-      <Term id={main.id}>
-        <E3 v={main.mean} />
-        <Bin>·</Bin>
-        {main.count}
-      </Term>
-      <Bin>+</Bin>
-      <Term id={bias.id}>
-        <E3 v={bias.mean} />
-        <Bin>·</Bin>
-        <Diff a={bias.total} b={bias.hard} />
-      </Term>
-    </>,
+    <TwoTermRow
+      main={[main.id, <Product mean={main.mean} count={main.count} />]}
+      bias={[bias.id, <Product mean={bias.mean} count={<Diff a={bias.total} b={bias.hard} />} />]}
+    />,
     <SumRow main={[main.id, main.value]} bias={[bias.id, bias.value]} total={soft} />,
   ];
 }
@@ -113,115 +125,57 @@ export const eq10Rows = (d: DecompositionW): ReactNode[] =>
     soft: d.fnSoft,
   });
 
+/** "= main + bias" of the ε-weighted FP. */
+const weightedRow = (main: ReactNode, bias: ReactNode): ReactNode => (
+  <TwoTermRow main={['fpMainW', main]} bias={['fpBiasW', bias]} />
+);
+
 /**
- * Eq. 11 / 12 with ε, in the split `form` that is exact for these pixels (see epsCase.ts). The
- * per-set means (H = top-f "bgwf", E = the rest) are not fields of the decomposition, but they
- * follow from it exactly: with weight 1 on H and ε on E, X^ε = X_H + ε·X_E and X = X_H + X_E, so
- * X_E = (X − X^ε)/(1 − ε) (for ε < 1).
+ * The split row of Eq. 11 / 12 in `form`, or null when there is none to show (b = 0, or the
+ * per-set means cannot be recovered). The per-set means (H = top-f "bgwf", E = the rest) are not
+ * fields of the decomposition, but they follow from it exactly: with weight 1 on H and ε on E,
+ * X^ε = X_H + ε·X_E and X = X_H + X_E, so X_E = (X − X^ε)/(1 − ε) (for ε < 1).
  */
-export function epsRows(d: DecompositionW, eps: number, form: EpsForm): ReactNode[] {
-  const total = <SumRow main={['fpMainW', d.fpMainW]} bias={['fpBiasW', d.fpBiasW]} total={d.fpMainW + d.fpBiasW} />;
+function epsSplitRow(d: DecompositionW, eps: number, form: EpsForm): ReactNode | null {
   const epsNum = <Num v={eps} digits={3} />;
-  if (form === 'noEps') {
-    if (d.b === 0) return [total];
-    return [
-      <>
-        <Rel />
-        <Term id="fpMainW">
-          <E3 v={d.eBgAbove} />
-          <Bin>·</Bin>
-          {d.fpHard}
-        </Term>
-        <Bin>+</Bin>
-        <Term id="fpBiasW">
-          <E3 v={d.eBgBelow} />
-          <Bin>·</Bin>
-          <Diff a={d.b} b={d.fpHard} />
-        </Term>
-      </>,
-      total,
-    ];
-  }
-  if (form === 'allEps') {
-    return [
-      <>
-        <Rel />
-        <Term id="fpMainW">
-          {epsNum}
-          <Bin>·</Bin>
-          <E3 v={d.eBgAbove} />
-          <Bin>·</Bin>
-          {d.fpHard}
-        </Term>
-        <Bin>+</Bin>
-        <Term id="fpBiasW">
-          {epsNum}
-          <Bin>·</Bin>
-          <E3 v={d.eBgBelow} />
-          <Bin>·</Bin>
-          <Diff a={d.b} b={d.fpHard} />
-        </Term>
-      </>,
-      total,
-    ];
-  }
+  const aboveT = (weight?: ReactNode) => <Product weight={weight} mean={d.eBgAbove} count={d.fpHard} />;
+  const belowT = (weight?: ReactNode) => (
+    <Product weight={weight} mean={d.eBgBelow} count={<Diff a={d.b} b={d.fpHard} />} />
+  );
+  if (form === 'noEps') return d.b === 0 ? null : weightedRow(aboveT(), belowT());
+  if (form === 'allEps') return weightedRow(aboveT(epsNum), belowT(epsNum));
   const solvable = eps < 1 - 1e-9 && d.f <= d.b;
-  if (!solvable) return [total];
+  if (!solvable) return null;
   const inE = (x: number, xw: number) => (x - xw) / (1 - eps);
   if (form === 'eq11') {
     const biasE = inE(d.fpBias, d.fpBiasW);
     const biasH = d.fpBias - biasE;
-    return [
+    return weightedRow(
+      aboveT(),
       <>
-        <Rel />
-        <Term id="fpMainW">
-          <E3 v={d.eBgAbove} />
-          <Bin>·</Bin>
-          {d.fpHard}
-        </Term>
+        <Product mean={mean(biasH, d.f - d.fpHard)} count={<Diff a={d.f} b={d.fpHard} />} />
         <Bin>+</Bin>
-        <Term id="fpBiasW">
-          <E3 v={mean(biasH, d.f - d.fpHard)} />
-          <Bin>·</Bin>
-          <Diff a={d.f} b={d.fpHard} />
-          <Bin>+</Bin>
-          {epsNum}
-          <Bin>·</Bin>
-          <E3 v={mean(biasE, d.b - d.f)} />
-          <Bin>·</Bin>
-          <Diff a={d.b} b={d.f} />
-        </Term>
+        <Product weight={epsNum} mean={mean(biasE, d.b - d.f)} count={<Diff a={d.b} b={d.f} />} />
       </>,
-      total,
-    ];
+    );
   }
   const mainE = inE(d.fpMain, d.fpMainW);
   const mainH = d.fpMain - mainE;
-  return [
+  return weightedRow(
     <>
-      <Rel />
-      <Term id="fpMainW">
-        <E3 v={mean(mainH, d.f)} />
-        <Bin>·</Bin>
-        {d.f}
-        <Bin>+</Bin>
-        {epsNum}
-        <Bin>·</Bin>
-        <E3 v={mean(mainE, d.fpHard - d.f)} />
-        <Bin>·</Bin>
-        <Diff a={d.fpHard} b={d.f} />
-      </Term>
+      <Product mean={mean(mainH, d.f)} count={d.f} />
       <Bin>+</Bin>
-      <Term id="fpBiasW">
-        {epsNum}
-        <Bin>·</Bin>
-        <E3 v={d.eBgBelow} />
-        <Bin>·</Bin>
-        <Diff a={d.b} b={d.fpHard} />
-      </Term>
+      <Product weight={epsNum} mean={mean(mainE, d.fpHard - d.f)} count={<Diff a={d.fpHard} b={d.f} />} />
     </>,
-    total,
-  ];
+    belowT(epsNum),
+  );
+}
+
+/** Eq. 11 / 12 with ε, in the split `form` that is exact for these pixels (see epsCase.ts), then the sum. */
+export function epsRows(d: DecompositionW, eps: number, form: EpsForm): ReactNode[] {
+  const total = <SumRow main={['fpMainW', d.fpMainW]} bias={['fpBiasW', d.fpBiasW]} total={d.fpMainW + d.fpBiasW} />;
+  const split = epsSplitRow(d, eps, form);
+  return split === null ? [total] : [split, total];
 }
 
 /** "t = 0.5" and "sort(p^bg)_f = 0.155" in the captions. */

@@ -3,6 +3,7 @@ import { lossInfo } from '../../core/lossInfo';
 import { readResults } from '../../experiments/readResults';
 import { runQueue } from '../../experiments/queue';
 import { summarise } from '../../experiments/summary';
+import type { RunResult, SummaryRow, SweepConfig } from '../../experiments/types';
 import { useExperimentView } from '../../state/experimentView';
 import { ExperimentForm } from './ExperimentForm';
 import { ExperimentPlot } from './ExperimentPlot';
@@ -13,26 +14,13 @@ import { cancelSweep, resumeSweep, showResults, startSweep } from './experimentR
 import { useExperiments } from './experimentStore';
 
 /**
- * Experiments: a sweep of losses × imbalance ratios × seeds, trained run after run in a worker,
- * so a question like "does the Balance loss help at 1:500?" is answered by several seeds, not one
- * live run. Results fill in as runs finish and survive a reload.
+ * Opening a results file: shows its runs, loads its configuration into the form (a new `formKey`
+ * remounts the form with it) and keeps the error when the file does not read.
  */
-export function ExperimentSection() {
-  const open = useExperimentView((s) => s.open);
+function useOpenResults() {
   const setFormConfig = useExperimentView((s) => s.setConfig);
-  const { status, config, runs, message, backend } = useExperiments();
   const [formKey, setFormKey] = useState(0);
   const [fileError, setFileError] = useState<string | null>(null);
-  const summary = useMemo(() => summarise(runs), [runs]);
-  if (!open) return null;
-  const busy = status === 'running' || status === 'starting';
-  const total = config ? runQueue(config).length : 0;
-  const resumable =
-    !busy &&
-    config !== null &&
-    runs.length < total &&
-    (status === 'cancelled' || status === 'interrupted' || status === 'error');
-
   const openFile = async (e: ChangeEvent<HTMLInputElement>): Promise<void> => {
     const file = e.target.files?.[0];
     e.target.value = '';
@@ -47,6 +35,130 @@ export function ExperimentSection() {
       setFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
+  return { formKey, fileError, openFile };
+}
+
+/** The sweep's results as CSV (summary or one line per run) or as the CLI's JSON. */
+function DownloadButtons({ config, runs }: { config: SweepConfig; runs: RunResult[] }) {
+  return (
+    <>
+      <button
+        type="button"
+        data-testid="btn-experiment-csv"
+        onClick={() => downloadResults('csv', config, runs)}
+        title="The table: mean and sd per loss × ratio"
+      >
+        CSV
+      </button>
+      <button
+        type="button"
+        data-testid="btn-experiment-runs-csv"
+        onClick={() => downloadResults('runs-csv', config, runs)}
+        title="One line per run"
+      >
+        Runs CSV
+      </button>
+      <button
+        type="button"
+        data-testid="btn-experiment-json"
+        onClick={() => downloadResults('json', config, runs)}
+        title="Configuration, every run and the summary (the CLI's format)"
+      >
+        JSON
+      </button>
+    </>
+  );
+}
+
+interface ActionsProps {
+  config: SweepConfig | null;
+  runs: RunResult[];
+  busy: boolean;
+  resumable: boolean;
+  total: number;
+  onOpen: (e: ChangeEvent<HTMLInputElement>) => Promise<void>;
+}
+
+/** Cancel, resume, open a results file and, once there are runs, download them. */
+function ExperimentActions({ config, runs, busy, resumable, total, onOpen }: ActionsProps) {
+  return (
+    <div className="experiment-actions">
+      <button
+        type="button"
+        data-testid="btn-experiment-cancel"
+        disabled={!busy}
+        onClick={cancelSweep}
+        title="Stop the sweep; finished runs are kept"
+      >
+        Cancel
+      </button>
+      <button
+        type="button"
+        data-testid="btn-experiment-resume"
+        disabled={!resumable}
+        onClick={resumeSweep}
+        title="Continue the saved sweep with its first unfinished run"
+      >
+        Resume{config && resumable ? ` (${runs.length}/${total} done)` : ''}
+      </button>
+      <label className="file-button" title="Open a results JSON from this section or from npm run experiment">
+        Open results…
+        <input
+          type="file"
+          accept=".json,application/json"
+          data-testid="input-open-experiment"
+          onChange={(e) => void onOpen(e)}
+          hidden
+        />
+      </label>
+      {config && runs.length > 0 ? <DownloadButtons config={config} runs={runs} /> : null}
+    </div>
+  );
+}
+
+/** The sweep's setup in one line, then the summary table and plot. */
+function ExperimentResults({
+  config,
+  runs,
+  total,
+  summary,
+}: {
+  config: SweepConfig;
+  runs: RunResult[];
+  total: number;
+  summary: SummaryRow[];
+}) {
+  return (
+    <>
+      <p className="experiment-note">
+        {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels} levels,
+        width {config.width}, batch {config.batchSize}, lr {config.lr} · losses{' '}
+        {config.losses.map((l) => lossInfo[l].label).join(', ')}
+      </p>
+      <ExperimentTable summary={summary} t={config.t} />
+      <ExperimentPlot summary={summary} losses={config.losses} ratios={config.ratios} />
+    </>
+  );
+}
+
+/**
+ * Experiments: a sweep of losses × imbalance ratios × seeds, trained run after run in a worker,
+ * so a question like "does the Balance loss help at 1:500?" is answered by several seeds, not one
+ * live run. Results fill in as runs finish and survive a reload.
+ */
+export function ExperimentSection() {
+  const open = useExperimentView((s) => s.open);
+  const { status, config, runs, message, backend } = useExperiments();
+  const { formKey, fileError, openFile } = useOpenResults();
+  const summary = useMemo(() => summarise(runs), [runs]);
+  if (!open) return null;
+  const busy = status === 'running' || status === 'starting';
+  const total = config ? runQueue(config).length : 0;
+  const resumable =
+    !busy &&
+    config !== null &&
+    runs.length < total &&
+    (status === 'cancelled' || status === 'interrupted' || status === 'error');
 
   return (
     <section className="section experiment-section" data-testid="experiment-section">
@@ -57,64 +169,14 @@ export function ExperimentSection() {
         </small>
       </h1>
       <ExperimentForm key={formKey} disabled={busy} onRun={startSweep} />
-      <div className="experiment-actions">
-        <button
-          type="button"
-          data-testid="btn-experiment-cancel"
-          disabled={!busy}
-          onClick={cancelSweep}
-          title="Stop the sweep; finished runs are kept"
-        >
-          Cancel
-        </button>
-        <button
-          type="button"
-          data-testid="btn-experiment-resume"
-          disabled={!resumable}
-          onClick={resumeSweep}
-          title="Continue the saved sweep with its first unfinished run"
-        >
-          Resume{config && resumable ? ` (${runs.length}/${total} done)` : ''}
-        </button>
-        <label className="file-button" title="Open a results JSON from this section or from npm run experiment">
-          Open results…
-          <input
-            type="file"
-            accept=".json,application/json"
-            data-testid="input-open-experiment"
-            onChange={(e) => void openFile(e)}
-            hidden
-          />
-        </label>
-        {config && runs.length > 0 ? (
-          <>
-            <button
-              type="button"
-              data-testid="btn-experiment-csv"
-              onClick={() => downloadResults('csv', config, runs)}
-              title="The table: mean and sd per loss × ratio"
-            >
-              CSV
-            </button>
-            <button
-              type="button"
-              data-testid="btn-experiment-runs-csv"
-              onClick={() => downloadResults('runs-csv', config, runs)}
-              title="One line per run"
-            >
-              Runs CSV
-            </button>
-            <button
-              type="button"
-              data-testid="btn-experiment-json"
-              onClick={() => downloadResults('json', config, runs)}
-              title="Configuration, every run and the summary (the CLI's format)"
-            >
-              JSON
-            </button>
-          </>
-        ) : null}
-      </div>
+      <ExperimentActions
+        config={config}
+        runs={runs}
+        busy={busy}
+        resumable={resumable}
+        total={total}
+        onOpen={openFile}
+      />
       <ExperimentProgress />
       {message ? (
         <p className="experiment-note" data-testid="experiment-message">
@@ -127,15 +189,7 @@ export function ExperimentSection() {
         </p>
       ) : null}
       {config && summary.length > 0 ? (
-        <>
-          <p className="experiment-note">
-            {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels}{' '}
-            levels, width {config.width}, batch {config.batchSize}, lr {config.lr} · losses{' '}
-            {config.losses.map((l) => lossInfo[l].label).join(', ')}
-          </p>
-          <ExperimentTable summary={summary} t={config.t} />
-          <ExperimentPlot summary={summary} losses={config.losses} ratios={config.ratios} />
-        </>
+        <ExperimentResults config={config} runs={runs} total={total} summary={summary} />
       ) : null}
     </section>
   );
