@@ -31,8 +31,8 @@ export default tseslint.config(
     // needs more says why in a comment at its top and disables the rule there.
     files: ['src/**/*.{ts,tsx}'],
     rules: {
-      'max-lines': ['warn', { max: 400 }],
-      'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+      'max-lines': ['error', { max: 400 }],
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
     },
   },
   ...layerRules(),

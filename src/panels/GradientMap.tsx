@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LossId } from '../core';
 import { lossInfo } from '../core/lossInfo';
-import { FN, FP, paintCanvas, TP } from './Images';
+import { FN, FP, paintCanvas, TP } from './kit/canvas';
 
 /** Decades of |∂L/∂z| below the image's maximum that the colour scale spans. */
 export const MAP_DECADES = 4;

@@ -17,9 +17,6 @@ const SELECT = INK;
 /** The input under the overlay is dimmed to this fraction so the three colours stand out. */
 const DIM = 0.4;
 
-// GradientMap still imports these from here.
-export { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS };
-
 type Kind = 'input' | 'mask' | 'p' | 'overlay';
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
