@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { LossId } from '../core';
 import { lossIds } from '../core/lossInfo';
 import type { DatasetInfo, DecompositionW } from '../engine/protocol';
@@ -201,12 +201,15 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   const steps = useRun((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
-  // Only the fields these panels use, so unrelated slider moves do not re-render them.
-  const t = useLab((s) => s.params.t);
+  // Only the fields these panels use, so unrelated slider moves do not re-render them. t and t_h
+  // are deferred (React's useDeferredValue): while a slider moves, the slider and the concept
+  // explorer above paint first and these panels follow in the next, interruptible render, so a
+  // drag never waits for every training panel (docs/architecture.md, data flow step 6).
+  const t = useDeferredValue(useLab((s) => s.params.t));
   const epsValue = useRun((s) => s.params.eps);
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
-  const tHard = useRun((s) => s.params.tHard);
+  const tHard = useDeferredValue(useRun((s) => s.params.tHard));
   const a = useRun((s) => s.params.a);
   const [mapLoss, setMapLoss] = useState<LossId | null>(null);
   const highlight = useLab((s) => s.highlight);
