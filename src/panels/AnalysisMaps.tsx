@@ -3,7 +3,7 @@
  * overlay at p > 0.5 (a test metric, whatever t is: docs/design.md §1.4b), at the file's own size.
  */
 import { useEffect, useRef } from 'react';
-import { FN, FP, paintCanvas, TEST_CUT, TP, VIRIDIS } from './kit/canvas';
+import { paintCanvas, pixelCellStyle, useOverlayCanvas, VIRIDIS } from './kit/canvas';
 import { Panel } from './Panel';
 
 export interface AnalysisMapsProps {
@@ -13,12 +13,9 @@ export interface AnalysisMapsProps {
   y: Uint8Array;
 }
 
-const GREY = 40;
-
 export function AnalysisMaps({ width, height, p, y }: AnalysisMapsProps) {
   const pRef = useRef<HTMLCanvasElement | null>(null);
   const yRef = useRef<HTMLCanvasElement | null>(null);
-  const oRef = useRef<HTMLCanvasElement | null>(null);
   useEffect(() => {
     paintCanvas(pRef.current, width, height, (d) => {
       for (let i = 0; i < p.length; i++) {
@@ -30,21 +27,8 @@ export function AnalysisMaps({ width, height, p, y }: AnalysisMapsProps) {
       for (let i = 0; i < y.length; i++) d.set(y[i] ? [255, 255, 255, 255] : [0, 0, 0, 255], i * 4);
     });
   }, [width, height, p, y]);
-  useEffect(() => {
-    paintCanvas(oRef.current, width, height, (d) => {
-      for (let i = 0; i < p.length; i++) {
-        const c = y[i] ? (p[i] > TEST_CUT ? TP : FN) : p[i] > TEST_CUT ? FP : null;
-        d.set(c ? [c[0], c[1], c[2], 255] : [GREY, GREY, GREY, 255], i * 4);
-      }
-    });
-  }, [width, height, p, y]);
-  const cell = {
-    width: '100%',
-    imageRendering: 'pixelated',
-    aspectRatio: `${width} / ${height}`,
-    display: 'block',
-    borderRadius: 4,
-  } as const;
+  const oRef = useOverlayCanvas(width, height, p, y);
+  const cell = pixelCellStyle(width, height);
   return (
     <Panel title={`Prediction, ${width}×${height} px`} testId="analysis-maps">
       <div

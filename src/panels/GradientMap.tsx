@@ -6,7 +6,7 @@ import * as d3 from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 import type { LossId } from '../core';
 import { lossInfo } from '../core/lossInfo';
-import { FN, FP, paintCanvas, TP } from './kit/canvas';
+import { paintCanvas, pixelCellStyle, useOverlayCanvas } from './kit/canvas';
 
 /** Decades of |∂L/∂z| below the image's maximum that the colour scale spans. */
 export const MAP_DECADES = 4;
@@ -41,25 +41,10 @@ export interface GradientMapProps {
   testId: string;
 }
 
-const GREY = 40;
 const LEGEND_STEPS = 128;
 
 /** The magma colour (with full alpha) of LUT index k. */
 const magma = (k: number): number[] => [MAGMA[k * 3], MAGMA[k * 3 + 1], MAGMA[k * 3 + 2], 255];
-
-/** The TP/FP/FN overlay at p > 0.5, grey where a pixel is a true negative. */
-function useOverlayCanvas(width: number, height: number, p: ArrayLike<number>, y: ArrayLike<number>) {
-  const ref = useRef<HTMLCanvasElement | null>(null);
-  useEffect(() => {
-    paintCanvas(ref.current, width, height, (d) => {
-      for (let i = 0; i < width * height; i++) {
-        const c = y[i] > 0.5 ? (p[i] > 0.5 ? TP : FN) : p[i] > 0.5 ? FP : null;
-        d.set(c ? [c[0], c[1], c[2], 255] : [GREY, GREY, GREY, 255], i * 4);
-      }
-    });
-  }, [width, height, p, y]);
-  return ref;
-}
 
 /** |∂L/∂z| per pixel in magma on the log scale below `max`, black where it is 0. */
 function useGradientCanvas(width: number, height: number, g: ArrayLike<number>, max: number) {
@@ -149,13 +134,7 @@ export function GradientMap({ width, height, p, y, g, loss, losses, onLoss, test
   const max = useMemo(() => maxOf(g), [g]);
   const overlayRef = useOverlayCanvas(width, height, p, y);
   const mapRef = useGradientCanvas(width, height, g, max);
-  const cell = {
-    width: '100%',
-    imageRendering: 'pixelated',
-    aspectRatio: `${width} / ${height}`,
-    display: 'block',
-    borderRadius: 4,
-  } as const;
+  const cell = pixelCellStyle(width, height);
   return (
     <div data-testid={testId} style={{ marginTop: 10 }}>
       <div

@@ -3,6 +3,7 @@
  * a canvas filled from RGBA bytes, the viridis scale of p and the TP/FP/FN overlay colours.
  */
 import * as d3 from 'd3';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { colors } from './theme';
 
 /** 256-entry viridis lookup table, RGB bytes. */
@@ -44,4 +45,30 @@ export function paintCanvas(
   const img = ctx.createImageData(width, height);
   fill(img.data);
   ctx.putImageData(img, 0, 0);
+}
+
+/** The style of a canvas holding a width×height pixel picture: as wide as its cell, hard pixel edges. */
+export const pixelCellStyle = (width: number, height: number): CSSProperties => ({
+  width: '100%',
+  imageRendering: 'pixelated',
+  aspectRatio: `${width} / ${height}`,
+  display: 'block',
+  borderRadius: 4,
+});
+
+/** Grey level of a true negative in the overlay: dark, so the three error colours stand out. */
+const TRUE_NEGATIVE = 40;
+
+/** A canvas ref painted with the TP/FP/FN overlay at the test cut, grey where a pixel is a true negative. */
+export function useOverlayCanvas(width: number, height: number, p: ArrayLike<number>, y: ArrayLike<number>) {
+  const ref = useRef<HTMLCanvasElement | null>(null);
+  useEffect(() => {
+    paintCanvas(ref.current, width, height, (d) => {
+      for (let i = 0; i < width * height; i++) {
+        const c = y[i] > 0.5 ? (p[i] > TEST_CUT ? TP : FN) : p[i] > TEST_CUT ? FP : null;
+        d.set(c ? [c[0], c[1], c[2], 255] : [TRUE_NEGATIVE, TRUE_NEGATIVE, TRUE_NEGATIVE, 255], i * 4);
+      }
+    });
+  }, [width, height, p, y]);
+  return ref;
 }
