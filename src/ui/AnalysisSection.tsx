@@ -1,12 +1,10 @@
 import { useMemo, useState } from 'react';
 import type { Decomposition, LossId } from '../core';
-import { lossIds } from '../core/lossInfo';
 import type { SegmentationMetrics } from '../core/metrics';
 import type { AnalysisItem } from '../data/import';
-import { GradientMap } from '../panels/GradientMap';
-import { GradientShares } from '../panels/GradientShares';
 import { effectiveEps } from '../params/schema';
-import { useGradientShares, type GradientView } from './useGradientShares';
+import { useGradientShares } from './useGradientShares';
+import { GradientWithMap } from './GradientWithMap';
 import { decompose } from '../core/decompose';
 import { metrics } from '../core/metrics';
 import { displayEps } from '../engine/displayEps';
@@ -91,48 +89,6 @@ function AnalysisMetrics({
   );
 }
 
-/** Gradient shares of every loss, with the per-pixel map of the chosen one. */
-function AnalysisGradient({
-  item,
-  grad,
-  trained,
-  chosen,
-  onChoose,
-  t,
-}: {
-  item: AnalysisItem;
-  grad: GradientView;
-  trained: LossId;
-  chosen: LossId;
-  onChoose: (loss: LossId) => void;
-  t: number;
-}) {
-  return (
-    <GradientShares
-      shares={grad.shares}
-      counts={grad.counts}
-      trained={trained}
-      chosen={chosen}
-      onChoose={onChoose}
-      t={t}
-      subject={`${item.name} (n = 1)`}
-      testId="analysis-gradient"
-    >
-      <GradientMap
-        width={item.width}
-        height={item.height}
-        p={item.p}
-        y={item.y}
-        g={grad.grads[chosen]}
-        loss={chosen}
-        losses={lossIds}
-        onLoss={onChoose}
-        testId="analysis-gradient-map"
-      />
-    </GradientShares>
-  );
-}
-
 /**
  * Analyse-only mode: predictions from the user's own model (any framework) with their masks. The
  * decomposition is computed here on the main thread with src/core; no training, no GPU.
@@ -176,13 +132,15 @@ export function AnalysisSection() {
         />
         {grad ? (
           <div style={{ gridColumn: '1 / -1' }}>
-            <AnalysisGradient
-              item={item}
+            <GradientWithMap
               grad={grad}
               trained={loss}
               chosen={mapLoss ?? loss}
               onChoose={setMapLoss}
               t={t}
+              subject={`${item.name} (n = 1)`}
+              map={item}
+              testId="analysis-gradient"
             />
           </div>
         ) : null}

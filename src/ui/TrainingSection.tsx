@@ -1,12 +1,10 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import type { LossId } from '../core';
-import { lossIds } from '../core/lossInfo';
 import type { DatasetInfo, DecompositionW } from '../engine/protocol';
-import { GradientMap } from '../panels/GradientMap';
-import { GradientShares } from '../panels/GradientShares';
 import { GradShareHistory } from '../panels/GradShareHistory';
 import { effectiveEps } from '../params/schema';
-import { trainedLossNow, useGradientShares, type GradientView } from './useGradientShares';
+import { trainedLossNow, useGradientShares } from './useGradientShares';
+import { GradientWithMap } from './GradientWithMap';
 import { decompose } from '../core/decompose';
 import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
@@ -111,53 +109,6 @@ function SortedPair({
   );
 }
 
-/** Gradient shares of every loss; the per-pixel map only for a single validation image. */
-function TrainingGradient({
-  subject,
-  grad,
-  trained,
-  chosen,
-  onChoose,
-  t,
-}: {
-  subject: Fig2Subject;
-  grad: GradientView;
-  trained: { id: LossId; note?: string };
-  chosen: LossId;
-  onChoose: (loss: LossId) => void;
-  t: number;
-}) {
-  return (
-    <GradientShares
-      shares={grad.shares}
-      counts={grad.counts}
-      trained={trained.id}
-      trainedNote={trained.note}
-      chosen={subject.image ? chosen : null}
-      onChoose={onChoose}
-      t={t}
-      subject={subject.label}
-      testId="train-gradient"
-    >
-      {subject.image ? (
-        <GradientMap
-          width={subject.image}
-          height={subject.image}
-          p={subject.p}
-          y={subject.y}
-          g={grad.grads[chosen]}
-          loss={chosen}
-          losses={lossIds}
-          onLoss={onChoose}
-          testId="train-gradient-map"
-        />
-      ) : (
-        <p className="hint">Select a validation image to see its per-pixel |∂L/∂z| map.</p>
-      )}
-    </GradientShares>
-  );
-}
-
 /** Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch reliably. */
 function StageColumn() {
   const snapshot = useRun((s) => s.snapshot);
@@ -244,13 +195,17 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
         ) : null}
         {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
         {subject && grad ? (
-          <TrainingGradient
-            subject={subject}
+          <GradientWithMap
             grad={grad}
-            trained={trained}
+            trained={trained.id}
+            trainedNote={trained.note}
             chosen={mapLoss ?? trained.id}
             onChoose={setMapLoss}
             t={t}
+            subject={subject.label}
+            map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
+            noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
+            testId="train-gradient"
           />
         ) : null}
         <MainBiasHistory
