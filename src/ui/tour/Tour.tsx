@@ -9,7 +9,7 @@ import { useEffect, useId, useRef, type JSX } from 'react';
 import './tour.css';
 import { TourCard } from './TourCard';
 import { useTourKeys, useTourLayout, useTourOpenPage } from './tourHooks';
-import { scrollToStep } from './tourLayout';
+import { dropQueuedScroll, scrollToStep } from './tourLayout';
 import { tourSteps } from './tourSteps';
 import { TourSpotlight } from './TourSpotlight';
 import { useTour } from './tourStore';
@@ -27,6 +27,7 @@ function TourOverlay(): JSX.Element {
   useEffect(() => {
     scrollToStep(step, cardRef.current);
     nextRef.current?.focus({ preventScroll: true });
+    return dropQueuedScroll;
   }, [step]);
   const layout = useTourLayout(step, cardRef);
 

@@ -82,6 +82,11 @@ export function scrollToStep(step: TourStep, card: HTMLElement | null): void {
   else run();
 }
 
+/** Forgets a step's scroll still waiting for an earlier one (its step was left or the tour closed). */
+export function dropQueuedScroll(): void {
+  queued = null;
+}
+
 /**
  * Our smooth scroll toward an earlier step, while it runs. A step shown meanwhile (arrow keys
  * pressed quickly) waits for it: measured mid-flight its targets may look "already in view" and
