@@ -10,6 +10,7 @@ import { schema } from '../../src/params/schema';
 
 const run = (loss: RunResult['loss'], ratio: number, seed: number, dice: number): RunResult => ({
   loss,
+  switch: loss === 'balance' ? 'auto' : null,
   ratio,
   seed,
   steps: 5,
@@ -29,6 +30,7 @@ const run = (loss: RunResult['loss'], ratio: number, seed: number, dice: number)
     fnBias: 0.1,
     bgBiasShare: 0.2,
   },
+  curve: [],
 });
 
 describe('sweep configuration', () => {
