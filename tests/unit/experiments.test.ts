@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP, parseSweepArgs, SweepArgError, sweepArgsOf } from '../../src/experiments/config';
+import { parseCliArgs, parseMergeArgs } from '../../src/experiments/cliArgs';
 import { mergeSweeps } from '../../src/experiments/merge';
+import { decideResume } from '../../src/experiments/resume';
 import { runQueue } from '../../src/experiments/queue';
 import { readResults } from '../../src/experiments/readResults';
 import { stat, summarise } from '../../src/experiments/summary';
@@ -95,5 +97,54 @@ describe('summary', () => {
     expect(() => mergeSweeps([a, { ...b, config: { ...b.config, steps: 1 } }])).toThrow(/more than their losses/);
     expect(() => readResults('{"config": {}, "runs": [{}]}')).toThrow();
     expect(() => readResults('nope')).toThrow(/not JSON/);
+  });
+});
+
+describe('the switch as a sweep dimension, and resuming', () => {
+  it('queues the Balance loss once per switch mode and every other loss once', () => {
+    const config = parseSweepArgs({ losses: 'balance,intra', switch: 'auto,fromStart', ratios: '50', seeds: '1' });
+    expect(runQueue(config).map((r) => `${r.loss}/${r.switch}`)).toEqual([
+      'balance/auto',
+      'balance/fromStart',
+      'intra/null',
+    ]);
+    expect(() => parseSweepArgs({ switch: 'now' })).toThrow(/--switch "now": unknown switch mode/);
+    expect(sweepArgsOf(config).switch).toBe('auto,fromStart');
+  });
+  it('reads results written before the switch and the curves existed as the default switch', () => {
+    const old = {
+      config: { ...DEFAULT_SWEEP, switches: undefined },
+      runs: [{ ...run('balance', 10, 1, 0.5), switch: undefined, curve: undefined }],
+    };
+    const r = readResults(JSON.stringify(old));
+    expect(r.config.switches).toEqual(['auto']);
+    expect(r.runs[0].switch).toBe('auto');
+    expect(r.runs[0].curve).toEqual([]);
+    expect(r.summary[0].switch).toBe('auto');
+  });
+  it('resumes the same sweep, keeping only runs of its queue, and refuses a different one unless forced', () => {
+    const config = { ...DEFAULT_SWEEP, losses: ['bce' as const], ratios: [10], seeds: [1, 2] };
+    const existing: SweepResults = {
+      config,
+      runs: [run('bce', 10, 1, 0.5)],
+      summary: [],
+      meta: { backend: 'wasm', seconds: 40, finishedAt: '' },
+    };
+    expect(decideResume(existing, config, false)).toEqual({ kind: 'resume', kept: existing.runs, seconds: 40 });
+    const other = decideResume(existing, { ...config, seeds: [1, 3] }, false);
+    expect(other.kind === 'refuse' && other.why).toMatch(/--seeds 1,2 → 1,3.*--force/);
+    expect(decideResume(existing, { ...config, seeds: [1, 3] }, true)).toEqual({ kind: 'fresh' });
+    expect(decideResume(new Error('bad'), config, false).kind).toBe('refuse');
+    expect(decideResume(null, config, false)).toEqual({ kind: 'fresh' });
+  });
+  it('reads --force without a value and refuses a repeated --out', () => {
+    expect(parseCliArgs(['--steps', '5', '--force', '--out', 'r.json'])).toMatchObject({ force: true, out: 'r.json' });
+    expect(parseCliArgs(['--out', 'r.json']).force).toBe(false);
+    expect(() => parseCliArgs(['--out', 'a.json', '--out=b.json'])).toThrow(/--out "b.json": is given twice/);
+    expect(() => parseMergeArgs(['a.json', '--out', 'm.csv'])).toThrow(/must end in .json/);
+    expect(parseMergeArgs(['a.json', 'b.json', '--out', 'm.json'])).toEqual({
+      inputs: ['a.json', 'b.json'],
+      out: 'm.json',
+    });
   });
 });
