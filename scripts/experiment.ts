@@ -7,6 +7,7 @@
  */
 import { CLI_USAGE, parseCliArgs } from '../src/experiments/cliArgs';
 import { SweepArgError } from '../src/experiments/config';
+import { pairedDifferences, pairedTable } from '../src/experiments/paired';
 import { runQueue } from '../src/experiments/queue';
 import { decideResume } from '../src/experiments/resume';
 import { summarise } from '../src/experiments/summary';
@@ -72,3 +73,6 @@ const paths = writeResults(out, results);
 console.log(
   `experiment: wrote ${paths.json}, ${paths.csv}, ${paths.summaryCsv} and ${paths.curvesCsv} (${runs - kept.length} runs trained, ${kept.length} kept)`,
 );
+const paired = pairedDifferences(results.runs);
+// The paired differences (same seed, data and initial weights) answer what the second stage adds.
+if (paired.length > 0) console.log(`\nPaired differences, mean ± sd over seeds:\n\n${pairedTable(paired)}`);

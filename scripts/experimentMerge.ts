@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { MERGE_USAGE, parseMergeArgs } from '../src/experiments/cliArgs';
 import { SweepArgError } from '../src/experiments/config';
+import { pairedDifferences, pairedTable } from '../src/experiments/paired';
 import { mergeSweeps } from '../src/experiments/merge';
 import { readResults } from '../src/experiments/readResults';
 import type { SweepResults } from '../src/experiments/types';
@@ -49,3 +50,6 @@ const paths = writeResults(request.out, merged);
 console.log(
   `experiment:merge: ${merged.runs.length} runs → ${paths.json}, ${paths.csv}, ${paths.summaryCsv}, ${paths.curvesCsv}`,
 );
+const paired = pairedDifferences(merged.runs);
+// The paired differences (same seed, data and initial weights) answer what the second stage adds.
+if (paired.length > 0) console.log(`\nPaired differences, mean ± sd over seeds:\n\n${pairedTable(paired)}`);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP, parseSweepArgs, SweepArgError, sweepArgsOf } from '../../src/experiments/config';
 import { parseCliArgs, parseMergeArgs } from '../../src/experiments/cliArgs';
 import { mergeSweeps } from '../../src/experiments/merge';
+import { pairedDifferences, pairedTable } from '../../src/experiments/paired';
 import { decideResume } from '../../src/experiments/resume';
 import { runQueue } from '../../src/experiments/queue';
 import { readResults } from '../../src/experiments/readResults';
@@ -146,5 +147,46 @@ describe('the switch as a sweep dimension, and resuming', () => {
       inputs: ['a.json', 'b.json'],
       out: 'm.json',
     });
+  });
+});
+
+describe('paired differences', () => {
+  const withSwitch = (r: RunResult, sw: RunResult['switch'], dice: number, fpBias: number): RunResult => ({
+    ...r,
+    switch: sw,
+    final: { ...r.final, dice, fpBias },
+  });
+  it('subtracts run from run on the same ratio and seed, and counts the seeds with a positive difference', () => {
+    const runs = [
+      withSwitch(run('balance', 200, 1, 0), 'auto', 0.5, 10),
+      withSwitch(run('balance', 200, 2, 0), 'auto', 0.4, 10),
+      withSwitch(run('balance', 200, 3, 0), 'auto', 0.9, 10),
+      withSwitch(run('balance', 200, 1, 0), 'fromStart', 0.1, 30),
+      withSwitch(run('balance', 200, 2, 0), 'fromStart', 0.2, 2),
+      run('intra', 200, 1, 0.3),
+      run('intra', 200, 2, 0.6),
+      run('bce', 200, 1, 0.9),
+    ];
+    const rows = pairedDifferences(runs);
+    expect(rows.map((r) => [r.comparison, r.ratio, r.seeds])).toEqual([
+      ['balance-intra', 200, [1, 2]],
+      ['auto-fromStart', 200, [1, 2]],
+    ]);
+    const [vsIntra, vsStart] = rows;
+    expect(vsIntra.diffs.dice[0]).toBeCloseTo(0.2, 12);
+    expect(vsIntra.diffs.dice[1]).toBeCloseTo(-0.2, 12);
+    expect(vsIntra.stats.dice.mean).toBeCloseTo(0, 12);
+    expect(vsIntra.stats.dice.positive).toBe(1);
+    expect(vsStart.diffs.fpBias).toEqual([-20, 8]);
+    expect(vsStart.stats.fpBias).toMatchObject({ mean: -6, positive: 1 });
+    expect(vsStart.stats.dice.positive).toBe(2);
+    const table = pairedTable(rows).split('\n');
+    expect(table[0]).toBe('| comparison | b/f | seeds | Δ Dice | Δ FP bias | Δ FN bias |');
+    expect(table[3]).toContain(
+      '| Balance-auto − Balance-from-start | 200 | 2 | +0.300 ± 0.141 (2/2 > 0) | −6.0 ± 19.8 (1/2 > 0) |',
+    );
+  });
+  it('has no rows when no pair ran', () => {
+    expect(pairedDifferences([run('bce', 10, 1, 0.5), run('balance', 10, 1, 0.5)])).toEqual([]);
   });
 });
