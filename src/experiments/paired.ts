@@ -3,7 +3,7 @@
  * their data, initial weights and batch order, so their difference isolates the one thing that
  * differs — the second stage (Balance − Intra-CBL) or when it starts (auto − from the start).
  */
-import { lossInfo, type LossId } from '../core/lossInfo';
+import type { LossId } from '../core/lossInfo';
 import { stat } from './summary';
 import type { RunResult, Stat, SweepSwitch } from './types';
 
@@ -97,11 +97,4 @@ export function pairedTable(rows: readonly PairedRow[]): string {
     return `| ${r.label} | ${r.ratio} | ${r.seeds.length} | ${cells.join(' | ')} |`;
   });
   return [head, rule, ...lines].join('\n') + '\n';
-}
-
-/** A run's configuration in words: the loss, and for the Balance loss its switch mode. */
-export function runLabel(r: Side): string {
-  const name = lossInfo[r.loss].label;
-  if (r.loss !== 'balance' || r.switch === null || r.switch === 'auto') return name;
-  return `${name} (${r.switch === 'fromStart' ? 'from the start' : 'never switched'})`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP, parseSweepArgs, SweepArgError, sweepArgsOf } from '../../src/experiments/config';
 import { parseCliArgs, parseMergeArgs } from '../../src/experiments/cliArgs';
+import { meanCurve, switchSteps } from '../../src/experiments/curves';
 import { mergeSweeps } from '../../src/experiments/merge';
 import { pairedDifferences, pairedTable } from '../../src/experiments/paired';
 import { decideResume } from '../../src/experiments/resume';
@@ -64,6 +65,10 @@ describe('sweep configuration', () => {
     expect(r.config.losses).toEqual(['dice', 'focal']);
     expect(r.config.steps).toBe(DEFAULT_SWEEP.steps);
     expect(r.problems).toHaveLength(2);
+    const sw = experimentFromQuery('?x.switch=auto,fromStart&x.losses=balance');
+    expect(sw.config.switches).toEqual(['auto', 'fromStart']);
+    expect(sw.problems).toEqual([]);
+    expect(experimentFromQuery('?x.switch=sometimes').problems[0]).toMatch(/--switch "sometimes"/);
   });
 });
 
@@ -188,5 +193,29 @@ describe('paired differences', () => {
   });
   it('has no rows when no pair ran', () => {
     expect(pairedDifferences([run('bce', 10, 1, 0.5), run('balance', 10, 1, 0.5)])).toEqual([]);
+  });
+});
+
+describe('learning curves', () => {
+  const curved = (seed: number, dices: number[], switchStep: number | null): RunResult => ({
+    ...run('balance', 200, seed, dices[dices.length - 1]),
+    switchStep,
+    curve: dices.map((dice, i) => ({ step: 50 * i, stage: 1, dice, fpMain: 0, fpBias: 0, fnMain: 0, fnBias: 0 })),
+  });
+  it('averages a series over its seeds at each measured step and lists its switch steps', () => {
+    const runs = [curved(1, [0, 0.2, 0.4], 60), curved(2, [0, 0.4, 0.6], null), curved(3, [0, 0.3], 80)];
+    const balance = { loss: 'balance' as const, switch: 'auto' as const };
+    const c = meanCurve(runs, balance, 200);
+    expect(c.map((p) => [p.step, p.n])).toEqual([
+      [0, 3],
+      [50, 3],
+      [100, 2],
+    ]);
+    expect(c[1].mean).toBeCloseTo(0.3, 12);
+    expect(c[1].sd).toBeCloseTo(0.1, 12);
+    expect(c[2].mean).toBeCloseTo(0.5, 12);
+    expect(switchSteps(runs, balance, 200)).toEqual([60, 80]);
+    expect(meanCurve(runs, { loss: 'balance', switch: 'fromStart' }, 200)).toEqual([]);
+    expect(meanCurve(runs, balance, 50)).toEqual([]);
   });
 });
