@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWEEP, parseSweepArgs, SweepArgError, sweepArgsOf } from '../../src/experiments/config';
 import { parseCliArgs, parseMergeArgs } from '../../src/experiments/cliArgs';
 import { meanCurve, switchSteps } from '../../src/experiments/curves';
+import { summaryTable } from '../../src/experiments/markdown';
 import { mergeSweeps } from '../../src/experiments/merge';
 import { pairedDifferences, pairedTable } from '../../src/experiments/paired';
 import { decideResume } from '../../src/experiments/resume';
@@ -217,5 +218,20 @@ describe('learning curves', () => {
     expect(switchSteps(runs, balance, 200)).toEqual([60, 80]);
     expect(meanCurve(runs, { loss: 'balance', switch: 'fromStart' }, 200)).toEqual([]);
     expect(meanCurve(runs, balance, 50)).toEqual([]);
+  });
+});
+
+describe('the Markdown summary', () => {
+  it('lists series by ratio with mean ± sd, and names the Balance switch mode', () => {
+    const fromStart: RunResult = { ...run('balance', 10, 1, 0.4), switch: 'fromStart', switchStep: null };
+    const lines = summaryTable(summarise([run('balance', 50, 1, 0.5), run('bce', 10, 1, 0.7), fromStart])).split('\n');
+    expect(lines[0]).toMatch(/^\| b\/f \| loss \| n \| Dice \|/);
+    expect(lines.slice(2, 5).map((l) => l.split(' | ').slice(0, 4))).toEqual([
+      ['| 10', 'BCE', '1', '0.700 ± 0.000'],
+      ['| 10', 'Balance loss (stage 2 from the start)', '1', '0.400 ± 0.000'],
+      ['| 50', 'Balance loss', '1', '0.500 ± 0.000'],
+    ]);
+    expect(lines[3]).toMatch(/\| from the start \|$/);
+    expect(lines[4]).toMatch(/\| 3 ± 0 \(1\/1\) \|$/);
   });
 });
