@@ -9,7 +9,7 @@ import { useChart } from '../../panels/kit/useChart';
 import { LOSS_COLORS, SeriesLegend } from './ExperimentPlot';
 
 const HEIGHT = 250;
-const M = { top: 22, right: 10, bottom: 38, left: 40 };
+const M = { top: 22, right: 18, bottom: 38, left: 40 };
 
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 
