@@ -7,7 +7,8 @@ import type { LossId } from '../core/lossInfo';
 import { stat } from './summary';
 import type { RunResult, Stat, SweepSwitch } from './types';
 
-export const PAIRED_METRICS = ['dice', 'fpBias', 'fnBias'] as const;
+/** The issue's three (Dice, FP and FN bias), and the hard FP count the bias tail is the soft side of. */
+export const PAIRED_METRICS = ['dice', 'fpBias', 'fnBias', 'fpHard'] as const;
 export type PairedMetric = (typeof PAIRED_METRICS)[number];
 
 interface Side {
@@ -80,8 +81,13 @@ export function pairedDifferences(runs: readonly RunResult[]): PairedRow[] {
   return rows;
 }
 
-const METRIC_HEAD: Record<PairedMetric, string> = { dice: 'Δ Dice', fpBias: 'Δ FP bias', fnBias: 'Δ FN bias' };
-const DIGITS: Record<PairedMetric, number> = { dice: 3, fpBias: 1, fnBias: 1 };
+const METRIC_HEAD: Record<PairedMetric, string> = {
+  dice: 'Δ Dice',
+  fpBias: 'Δ FP bias',
+  fnBias: 'Δ FN bias',
+  fpHard: 'Δ FP_hard',
+};
+const DIGITS: Record<PairedMetric, number> = { dice: 3, fpBias: 1, fnBias: 1, fpHard: 1 };
 
 const signed = (v: number, digits: number): string => `${v >= 0 ? '+' : '−'}${Math.abs(v).toFixed(digits)}`;
 

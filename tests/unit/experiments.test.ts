@@ -187,7 +187,7 @@ describe('paired differences', () => {
     expect(vsStart.stats.fpBias).toMatchObject({ mean: -6, positive: 1 });
     expect(vsStart.stats.dice.positive).toBe(2);
     const table = pairedTable(rows).split('\n');
-    expect(table[0]).toBe('| comparison | b/f | seeds | Δ Dice | Δ FP bias | Δ FN bias |');
+    expect(table[0]).toBe('| comparison | b/f | seeds | Δ Dice | Δ FP bias | Δ FN bias | Δ FP_hard |');
     expect(table[3]).toContain(
       '| Balance-auto − Balance-from-start | 200 | 2 | +0.300 ± 0.141 (2/2 > 0) | −6.0 ± 19.8 (1/2 > 0) |',
     );
