@@ -29,9 +29,9 @@ export const GROUP_COLOR: Record<GradGroup, string> = {
 const GROUPS: readonly GradGroup[] = ['fgMain', 'fgBias', 'bgMain', 'bgBias'];
 
 const GROUP_RULE: Record<GradGroup, string> = {
-  fgMain: 'y = 1 and 1 − p ≥ t (a foreground pixel the test counts as missed)',
+  fgMain: 'y = 1 and 1 − p ≥ t (a missed foreground pixel; at t = 0.5 the test metric counts it too)',
   fgBias: 'y = 1 and 1 − p < t (a foreground pixel already on the right side of t)',
-  bgMain: 'y = 0 and p > t (a background pixel the test counts as a false positive)',
+  bgMain: 'y = 0 and p > t (a false positive; at t = 0.5 the test metric counts it too)',
   bgBias: 'y = 0 and p ≤ t (the long tail of small background predictions)',
 };
 
