@@ -6,7 +6,7 @@
  */
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
-import { lossInfo } from '../core/lossInfo';
+import { lossInfo, lossNotes } from '../core/lossInfo';
 import { colors, INK, MUTED } from './kit/theme';
 import { sharePercent } from './kit/format';
 import { Panel } from './Panel';
@@ -157,7 +157,7 @@ function LossRow({ id, s, isTrained, isChosen, trainedNote, onChoose }: LossRowP
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         }}
-        title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}
+        title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}${lossNotes[id] ? `. ${lossNotes[id]}` : ''}`}
       >
         {isTrained ? '▸ ' : ''}
         {shortLabel(id)}
