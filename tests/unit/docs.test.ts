@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { lossNotes } from '../../src/core/lossInfo';
 import { PAIRING_RULES, PYTORCH_SNIPPET } from '../../src/data/import';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const design = readFileSync(new URL('../../docs/design.md', import.meta.url), 'utf8');
 
 describe('README', () => {
   it('states the pairing rules the importer applies, word for word', () => {
@@ -20,5 +22,21 @@ describe('README', () => {
         .split('\n')
         .map((l) => l.split('#')[0].trim()),
     ).toEqual(['npm install && npm run dev', 'npm test']);
+  });
+});
+
+describe('the authors’ Focal loss', () => {
+  it('the UI note and docs/design.md name the same three ways the authors’ loss.py differs', () => {
+    const note = lossNotes.focal ?? '';
+    const flat = design.replace(/\s+/g, ' ');
+    for (const difference of [
+      'applies BCE-with-logits to softmax outputs',
+      'builds p_t from the raw logits',
+      'over both one-hot channels',
+    ]) {
+      expect(note).toContain(difference);
+      expect(flat).toContain(difference);
+    }
+    expect(flat).toContain('`lossNotes`');
   });
 });
