@@ -2,7 +2,7 @@
  * `node --import tsx scripts/experimentFigure.ts results.json docs/experiments.png [curves.png]`:
  * the app's own Experiments plot for a results file (and, given a second PNG, its learning-curve
  * panel), saved with the panels' PNG export (headless Chromium, the same code path as the
- * buttons), so the README figures are exactly what the lab shows.
+ * buttons), so the figures in docs/experiments.md are exactly what the lab shows.
  */
 import { copyFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
