@@ -24,8 +24,8 @@ async function firstRunLanded(path: string, alive: () => boolean): Promise<void>
 describe('a sweep that survives', () => {
   it('killed after its first run, resumes with the same command: keeps the finished runs, trains the rest, and ends equal to an unbroken sweep', async () => {
     const dir = tmp('kill');
-    // 6 runs of 40 steps: long enough that the kill lands while runs remain.
-    const args = tinyArgs({ seeds: '1,2,3', steps: '40' });
+    // 6 runs of 30 steps: long enough that the kill lands while runs remain.
+    const args = tinyArgs({ seeds: '1,2,3', steps: '30' });
     const out = join(dir, 'r.json');
     const child = startCli([...args, '--out', out]);
     let exited = false;
