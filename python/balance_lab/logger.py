@@ -11,7 +11,7 @@ from . import __version__
 from .arrays import display_images, labels, probabilities
 from .gradients import LOSS_IDS, check_loss, pixel_gradients, trained_loss_at
 from .histogram import gradient_histogram, prediction_histogram, test_metrics
-from .runfile import FORMAT, VERSION, dumps, file_text, write_atomically
+from .runfile import FORMAT, VERSION, dumps, file_parts, write_atomically
 
 #: The lab's bounds (src/state/history.ts): past them every other point is dropped, first and last kept.
 MAX_HISTORY = 600
@@ -144,7 +144,7 @@ class RunLogger:
             "settings": {"loss": self.loss, "t": self.t, "tHard": self.t_hard, "a": self.a, "eps": self.eps},
             "step": self._last["step"] if self._last else 0,
         }
-        write_atomically(self.path, file_text(header, [e["text"] for e in self._history], self._steps, self._last))
+        write_atomically(self.path, file_parts(header, [e["text"] for e in self._history], self._steps, self._last))
 
     def close(self) -> None:
         """Nothing is buffered (every log is on disk already); closing only refuses further logs."""

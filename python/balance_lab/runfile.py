@@ -48,31 +48,25 @@ def dumps(value: Any) -> str:
     return json.dumps(plain(value), ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-def file_text(header: Dict[str, Any], history_texts: List[str], steps: List[Dict[str, Any]], last: Dict[str, Any]) -> str:
-    """The whole file; history entries come pre-serialised (each is written once, then reused)."""
+def file_parts(header: Dict[str, Any], history_texts: List[str], steps: List[Dict[str, Any]], last: Dict[str, Any]) -> List[str]:
+    """The whole file as pieces; history entries come pre-serialised (each is encoded once, then reused)."""
     head = dumps(header)[:-1]  # the header object, left open for the lists that follow
-    return (
-        head
-        + ',"history":[\n'
-        + ",\n".join(history_texts)
-        + '\n],"steps":'
-        + dumps(steps)
-        + ',"last":'
-        + dumps(last)
-        + "}\n"
-    )
+    parts = [head, ',"history":[\n']
+    for i, text in enumerate(history_texts):
+        parts.append(text if i == 0 else ",\n" + text)
+    parts += ['\n],"steps":', dumps(steps), ',"last":', dumps(last), "}\n"]
+    return parts
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Writes beside the target, flushes to disk, then renames over it: a crash at any point
-    leaves either the previous complete file or the new one, never a torn file."""
+def write_atomically(path: str, parts: List[str]) -> None:
+    """Writes beside the target, then renames over it (os.replace is atomic): a crash of the training
+    process at any point leaves either the previous complete file or the new one, never a torn file.
+    No fsync: it would double the cost of each log, and guards only against the machine itself going down."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".balance-lab-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
+            out.writelines(parts)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
