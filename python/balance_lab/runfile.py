@@ -67,6 +67,8 @@ def write_atomically(path: str, parts: List[str]) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.writelines(parts)
+        # mkstemp makes the file private (0600); the run file gets the usual permissions.
+        os.chmod(tmp, os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
