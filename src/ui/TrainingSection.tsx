@@ -16,6 +16,7 @@ import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
 import { ViewedRunTitle } from './ViewedRunTitle';
+import { ViewedRunPanels } from './ViewedRunPanels';
 import type { HistorySync } from '../panels/types';
 
 /** What the Fig. 2 and gradient panels show: one validation image, or the last training batch. */
@@ -239,6 +240,9 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
         <GradShareHistory history={history} t={t} switchedAt={switchedAt} />
         <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
         <StageColumn />
+        {viewed && subject && d ? (
+          <ViewedRunPanels d={d} p={subject.p} y={subject.y} eps={eps} t={t} subject={subject.label} />
+        ) : null}
       </div>
     </section>
   );

@@ -18,7 +18,7 @@ import { displayEps } from '../../src/engine/displayEps';
 import { trainedLossAt } from '../../src/engine/stage';
 import { isLogValue, logFromValue, type LoggedRun } from '../../src/export/logFile';
 import { parseJsonText } from '../../src/export/runFile';
-import { logWithPython, runPython, type FixtureRun, type FixtureStep } from '../fixtures/python';
+import { fixtureStep, logWithPython, runPython, type FixtureRun } from '../fixtures/python';
 
 describe('Python logger: its unit tests', () => {
   it('pass under unittest (python/tests), the example with PyTorch included', () => {
@@ -29,29 +29,6 @@ describe('Python logger: its unit tests', () => {
     expect(Number(ran?.[1] ?? 0), run.stderr.slice(-2000)).toBeGreaterThanOrEqual(20);
   });
 });
-
-/**
- * Predictions that probe every edge of the binning and of the losses: exact 0 and 1, values on
- * bin edges j/1000 (as float32), clamped values below 1e−7 and above 1 − 1e−7, ties (Inter-CBL's
- * tie shares), and plain random float32 values.
- */
-function fixtureStep(rng: Rng, step: number, n: number, h: number, w: number, stage: 1 | 2 | null): FixtureStep {
-  const size = n * h * w;
-  const p = new Float32Array(size);
-  const y = new Float32Array(size);
-  const images = new Float32Array(size);
-  for (let i = 0; i < size; i++) {
-    const kind = rng.uniform();
-    if (kind < 0.08) p[i] = rng.uniform() < 0.5 ? 0 : 1;
-    else if (kind < 0.3) p[i] = Math.floor(rng.uniform() * 1001) / 1000;
-    else if (kind < 0.36) p[i] = rng.uniform() < 0.5 ? 1e-8 : 1 - 1e-8;
-    else if (kind < 0.46) p[i] = 0.625;
-    else p[i] = rng.uniform() ** 3;
-    y[i] = rng.uniform() < 0.25 ? 1 : 0;
-    images[i] = rng.uniform();
-  }
-  return { step, shape: [n, h, w], p, y, images, loss: 1 / (step + 1), stage };
-}
 
 function sameBits(a: Float64Array, b: Float64Array, what: string): void {
   expect(Array.from(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), what).toEqual(
