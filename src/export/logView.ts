@@ -29,14 +29,19 @@ function paramsOf(log: LoggedRun, current: Params): Params {
   };
 }
 
+/**
+ * The stage of the last logged step. The switch lies between the last stage-1 point and the first
+ * stage-2 point; switchedAt ("the step after which stage 2 began") takes the former, null when the
+ * log starts in stage 2 (docs/python-logger.md).
+ */
 function stageOf(log: LoggedRun): StageState {
   const last = log.history[log.history.length - 1];
   if (!log.stagesLogged) return { stage: 1, switchedAt: null, reason: 'No stage was logged for this run.' };
-  const first2 = log.steps.find((s) => s.stage === 2) ?? log.history.find((e) => e.stage === 2);
-  const switchedAt = first2 && first2.step > 0 ? first2.step : null;
+  const records = log.steps.length > 0 ? log.steps : log.history;
+  const first2 = records.findIndex((s) => s.stage === 2);
   return {
     stage: last.stage,
-    switchedAt: last.stage === 2 ? switchedAt : null,
+    switchedAt: last.stage === 2 && first2 > 0 ? records[first2 - 1].step : null,
     reason: `Stage ${last.stage} as the training script logged it at step ${log.step}.`,
   };
 }

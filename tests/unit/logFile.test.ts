@@ -130,7 +130,7 @@ describe('the view of a logged run', () => {
     expect(run.liveStep).toBe(7);
     expect(run.dataset.runId).toBe(VIEWED_RUN_ID);
     const s = run.snapshot!;
-    expect([s.stage.stage, s.stage.switchedAt]).toEqual([2, 7]);
+    expect([s.stage.stage, s.stage.switchedAt]).toEqual([2, 3]); // the last stage-1 point before stage 2
     expect(s.valMetrics).toEqual(metrics(p, y, 0.5));
     expect(s.valHistogram).toEqual(histogram(p, y));
     expect(s.valDecomposition).toEqual(decompose(p, y, { t: 0.4, eps: 4 / 12 }));
