@@ -27,6 +27,8 @@ interface Fig2Subject {
   label: string;
   /** The image's width and height in pixels; null for the batch (no single image to map). */
   image: { width: number; height: number } | null;
+  /** What pooling means for Fig. 2 (the batch only). */
+  note: string | null;
 }
 
 /** Each validation image's columns and rows: square for the engine's runs, as logged for a viewed one. */
@@ -39,6 +41,15 @@ function useImageDims(): { width: number; height: number } | null {
     return size === null ? null : { width: size, height: size };
   }, [size, viewedWidth, viewedHeight]);
 }
+
+/**
+ * The decomposition pools the batch into one set (docs/design.md §1.2), while the loss takes each
+ * image's own top f_i, so the Eq. 11/12 case of the pool need not be any image's.
+ */
+const batchNote = (n: number): string =>
+  `Pooled over the ${n} images: f, the f-th largest background p, the hard set and ε = f/N are the batch's, ` +
+  'while the loss takes the top f_i of each image, so an Eq. 11/12 case named for the pool may hold for no single image. ' +
+  'Click a validation image to see one image on its own.';
 
 function useFig2Subject(): Fig2Subject | null {
   const snapshot = useRun((s) => s.snapshot);
@@ -54,8 +65,11 @@ function useFig2Subject(): Fig2Subject | null {
         y: snapshot.batchY,
         n: snapshot.batchN,
         // A logged run has no training batch: its "batch" is every item of the last logged step.
-        label: viewed ? `all ${snapshot.batchN} logged items` : `training batch (${snapshot.batchN} images)`,
+        label: viewed
+          ? `all ${snapshot.batchN} logged items, pooled`
+          : `training batch (${snapshot.batchN} images, pooled)`,
         image: null,
+        note: batchNote(snapshot.batchN),
       };
     const px = dims.width * dims.height;
     const span = [selected * px, (selected + 1) * px] as const;
@@ -65,6 +79,7 @@ function useFig2Subject(): Fig2Subject | null {
       n: 1,
       label: `validation image ${selected + 1}`,
       image: dims,
+      note: null,
     };
   }, [snapshot, dataset, selected, viewed, dims]);
 }
@@ -113,6 +128,7 @@ function SortedPair({
         side="fp"
         title={`Fig. 2 · background p, ${subject.label}`}
         testId="train-sorted-fp"
+        note={subject.note ?? undefined}
       />
       <SortedPredictions
         {...shared}

@@ -150,7 +150,7 @@ describe('a run logged in Python, viewed in the built app', () => {
     expect(await textOf(page, 'step-counter')).toBe(String(file.step));
     const section = page.getByTestId('training-section');
     await section.getByTestId('viewed-item').selectOption('all');
-    await section.getByText('Fig. 2 · background p, all 3 logged items').waitFor();
+    await section.getByText('Fig. 2 · background p, all 3 logged items, pooled').waitFor();
     const p = decodeF32(file.last.p.base64);
     const y = decodeF32(file.last.masks.base64);
     const d = decompose(p, y, { t: 0.5, eps: displayEps({ eps: 0.01, epsMode: 'reference' }, y) });
