@@ -88,8 +88,8 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
       </fieldset>
       <div className="experiment-fields">
         {FIELDS.map((f) => (
-          <label key={f.arg} title={f.title}>
-            {f.label}{' '}
+          <label key={f.arg} title={f.title} className="experiment-field">
+            <span>{f.label}</span>
             <input
               data-testid={`exp-${f.arg}`}
               size={f.size}
@@ -101,7 +101,12 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
         ))}
       </div>
       <div className="experiment-actions">
-        <button type="submit" data-testid="btn-experiment-run" disabled={disabled || error !== null}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="btn-experiment-run"
+          disabled={disabled || error !== null}
+        >
           Run {runs} run{runs === 1 ? '' : 's'}
         </button>
         {error ? (
