@@ -78,7 +78,7 @@ interface ActionsProps {
  */
 function ExperimentActions({ config, runs, busy, resumable, total, onOpen }: ActionsProps) {
   return (
-    <div className="experiment-actions">
+    <>
       {busy ? (
         <button
           type="button"
@@ -111,7 +111,7 @@ function ExperimentActions({ config, runs, busy, resumable, total, onOpen }: Act
         />
       </label>
       {config && runs.length > 0 ? <DownloadButtons config={config} runs={runs} /> : null}
-    </div>
+    </>
   );
 }
 
@@ -169,14 +169,20 @@ export function ExperimentSection() {
         </small>
       </h1>
       <div className="panel experiment-setup">
-        <ExperimentForm key={formKey} disabled={busy} onRun={startSweep} />
-        <ExperimentActions
-          config={config}
-          runs={runs}
-          busy={busy}
-          resumable={resumable}
-          total={total}
-          onOpen={openFile}
+        <ExperimentForm
+          key={formKey}
+          disabled={busy}
+          onRun={startSweep}
+          actions={
+            <ExperimentActions
+              config={config}
+              runs={runs}
+              busy={busy}
+              resumable={resumable}
+              total={total}
+              onOpen={openFile}
+            />
+          }
         />
         <ExperimentProgress />
       </div>
