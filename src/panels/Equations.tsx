@@ -2,7 +2,7 @@ import { useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
-import type { SwitchRule } from '../core/stageCheck';
+import type { SwitchRule } from '../core/stageRule';
 import type { EpsSetting } from '../core/types';
 import { Panel } from './Panel';
 import { colors, INK, MUTED } from './kit/theme';
