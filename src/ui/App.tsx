@@ -4,7 +4,7 @@ import { AppHeader } from './AppHeader';
 import { CompareSection } from './CompareSection';
 import { ImportSection } from './ImportSection';
 import { importFiles } from './import/importFiles';
-import { filesFromDataTransfer } from '../data/import';
+import { filesFromDataTransfer } from '../data/import/browserFiles';
 import { Controls } from './Controls';
 import { ConceptSection } from './ConceptSection';
 import { HelpOverlay } from './HelpOverlay';
