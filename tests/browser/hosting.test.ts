@@ -53,6 +53,11 @@ describe('hosting', () => {
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
     await expectBackend(page, 'wasm');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // Code loaded on demand comes from the precache too: KaTeX near the equations, the help overlay.
+    await page.getByTestId('panel-equations').scrollIntoViewIfNeeded();
+    await page.getByTestId('panel-equations').locator('.katex').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('btn-help').click();
+    await page.getByTestId('help-overlay').waitFor({ timeout: 30_000 });
     await screenshotPainted(page, 'test-results/hosting-offline.png');
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });
