@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { realpathSync } from 'node:fs';
+import { defineConfig, searchForWorkspaceRoot } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -60,7 +61,12 @@ export default defineConfig({
     // guard was folded away and they died on "_scriptDir is not defined".
     rolldownOptions: { output: { minify: { mangle: false, compress: false } } },
   },
-  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  server: {
+    host: '127.0.0.1',
+    headers: ISOLATION_HEADERS,
+    // node_modules may be a link to a shared install (a git worktree's); its files must still be served.
+    fs: { allow: [searchForWorkspaceRoot(process.cwd()), realpathSync('node_modules')] },
+  },
   preview: { headers: ISOLATION_HEADERS },
   // Pre-bundle every dependency up front, including the worker's: otherwise the dev server
   // discovers tfjs only when the worker starts and reloads the page a few seconds after load.

@@ -1,7 +1,7 @@
 /**
  * `node --import tsx scripts/experimentFigure.ts results.json docs/experiments.png`: the app's own
  * Experiments plot for a results file, saved with the panel's PNG export (headless Chromium, the
- * same code path as the button), so the README figure is exactly what the lab shows.
+ * same code path as the button), so the figure in docs/experiments.md is exactly what the lab shows.
  */
 import { copyFileSync } from 'node:fs';
 import { launch, openPage, SOFTWARE_RASTER_FLAGS, startServer } from '../tests/browser/harness';

@@ -1,10 +1,13 @@
 /**
- * Where a loss pushes (docs/design.md §1.3, the authors' `gard` logging): per-pixel
- * g_i = |∂L/∂z_i| with p = σ(z), in closed form and float64, for every registered loss.
+ * Where a loss pushes (docs/design.md §1.3): per-pixel g_i = |∂L/∂z_i| with p = σ(z), in closed
+ * form and float64, for every registered loss. The four-group share of it is this project's own
+ * measure, not the authors' `gard` logging (which records mean p over the background, Σ_BG p / f
+ * and mean 1 − p over the foreground, under no_grad, with no main/bias split).
  *
  * Free of TensorFlow.js on purpose (directly and through its imports): the main thread recomputes
  * these on every slider move from cached predictions, without loading tfjs. Each formula mirrors
- * the tfjs loss of src/core exactly, so the numbers are what autodiff of the real loss gives:
+ * the tfjs loss of src/core exactly, so the numbers match autodiff of the real loss to float32
+ * precision (tests/unit/gradients.test.ts checks that, and finite differences of a float64 reference):
  * - p is first rounded to float32 (the losses see float32 tensors), so group membership, ranks
  *   and ties are decided on the same values as in tfjs;
  * - the clamp p̃ = clamp(p, 1e−7, 1 − 1e−7) passes gradient only where LOW ≤ p ≤ HIGH, inclusive,

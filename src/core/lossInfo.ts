@@ -20,6 +20,17 @@ export type LossId = keyof typeof lossInfo;
 export const lossIds = Object.keys(lossInfo) as LossId[];
 
 /**
+ * Where a loss here is not the authors' `loss.py`, in words the UI shows wherever the loss is
+ * chosen or listed (docs/design.md §1.3, "Baselines").
+ */
+export const lossNotes: Partial<Record<LossId, string>> = {
+  focal:
+    'Focal here is the textbook form on p (γ 2, α 0.25). The authors’ loss.py differs: it applies BCE-with-logits ' +
+    'to softmax outputs, builds p_t from the raw logits, and runs the α and γ terms over both one-hot channels. ' +
+    'We take that to be a bug and do not reproduce it.',
+};
+
+/**
  * Constants of the losses, here (free of tfjs) so that the tfjs losses and the closed-form
  * gradients of gradients.ts share one source. Predictions are clamped to [CLAMP, 1 − CLAMP]
  * before any log (docs/design.md §1.3).

@@ -148,11 +148,32 @@ export async function softwareGpu(name: BackendName): Promise<string | null> {
   return null;
 }
 
-/** The GPUDevice behind the WebGPU backend, to watch for device loss (tfjs does not). */
+/**
+ * The GPUDevice of the WebGPU backend once it has been created, whether or not it is the active
+ * backend now: to watch for device loss (tfjs does not) and to destroy it in tests.
+ */
 export function webgpuDevice(): { lost: Promise<{ reason?: string; message?: string }>; destroy(): void } | null {
-  if (tf.getBackend() !== 'webgpu') return null;
-  const backend = tf.backend() as unknown as {
+  if (!tf.engine().registry.webgpu) return null;
+  const backend = tf.findBackend('webgpu') as unknown as {
     device?: { lost: Promise<{ reason?: string; message?: string }>; destroy(): void };
-  };
-  return backend.device ?? null;
+  } | null;
+  return backend?.device ?? null;
+}
+
+/** tfjs-backend-webgpu registers its factory with this priority (its base.js). */
+const WEBGPU_PRIORITY = 3;
+
+/**
+ * Drops the WebGPU backend whose device was lost but keeps its factory, so that choosing WebGPU
+ * again creates a backend on a new device (tf.removeBackend alone forgets the factory, and the
+ * module registers it only once, on import).
+ */
+export function resetWebgpuBackend(): void {
+  const factory = tf.findBackendFactory('webgpu');
+  try {
+    tf.removeBackend('webgpu');
+  } catch {
+    // Disposing a backend whose device is gone may throw; nothing else holds its buffers.
+  }
+  if (factory) tf.registerBackend('webgpu', factory, WEBGPU_PRIORITY);
 }

@@ -125,6 +125,11 @@ export interface ModelExport extends ModelArtifacts {
 /** Replies to a request carry its id and either the result or one sentence on why it failed. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** The failed reply for a thrown error: its message is the sentence the UI shows. */
+export function failedReply(err: unknown): { ok: false; error: string } {
+  return { ok: false, error: err instanceof Error ? err.message : String(err) };
+}
+
 export type ToWorker =
   /**
    * `backends` restricts the candidates (tests use it to make WebGPU unavailable); `probeCache`

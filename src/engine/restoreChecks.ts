@@ -3,6 +3,7 @@
  * before anything is loaded: each failure is one sentence the UI shows as it is.
  */
 import type * as tf from '@tensorflow/tfjs';
+import type { TrainingData } from '../data/trainingData';
 import type { NamedWeights, TrainingState } from './protocol';
 
 /** The saved weights in the order of `names` (the model's trainable weights), shapes checked. */
@@ -50,4 +51,18 @@ export function checkOptimizerState(
       );
     }
   });
+}
+
+/**
+ * The training data a saved run restores onto: none for synthetic scans (regenerated from the
+ * seed); imported data must be the data loaded now, since a run file holds no training images.
+ */
+export function importedDataFor(source: string, loaded: () => TrainingData | undefined): TrainingData | undefined {
+  if (source === 'synthetic') return undefined;
+  const data = loaded();
+  if (data?.source !== source)
+    throw new Error(
+      `This run trained on imported data (${source}), which a run file does not hold: import the same data, then open the run again.`,
+    );
+  return data;
 }

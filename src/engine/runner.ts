@@ -1,8 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
 import type { Params } from '../params/schema';
-import { selectBackend, TRAINING_BACKENDS, trySetBackend, webgpuDevice } from './backend';
+import { resetWebgpuBackend, selectBackend, TRAINING_BACKENDS, trySetBackend, webgpuDevice } from './backend';
 import { orderFromChoice, orderFromProbe, probeBackends, unetWorkload } from './probe';
-import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, StepRecord, ToWorker } from './protocol';
+import { failedReply } from './protocol';
+import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, ToWorker } from './protocol';
+import { deviceLostText, disposeLost } from './deviceLoss';
+import { importedDataFor } from './restoreChecks';
 import { SnapshotBudget } from './snapshotBudget';
 import type { TrainingData } from '../data/trainingData';
 import { needsReset, Trainer } from './trainer';
@@ -25,6 +27,8 @@ export class Runner {
   private probe: ProbeReport | null = null;
   private running = false;
   private loopActive = false;
+  /** The WebGPU device whose loss is being watched, if any. */
+  private watchedDevice: object | null = null;
   private runId = 0;
   private readonly budget = new SnapshotBudget();
   private readonly rate = new StepRate();
@@ -61,7 +65,7 @@ export class Runner {
       case 'run':
         this.running = true;
         this.postState();
-        void this.loop();
+        this.loop();
         break;
       case 'pause':
         this.running = false;
@@ -101,7 +105,7 @@ export class Runner {
 
   private fatal(err: unknown): void {
     this.running = false;
-    this.post({ type: 'fatal', text: err instanceof Error ? err.message : String(err) });
+    this.post({ type: 'fatal', text: failedReply(err).error });
   }
 
   private postState(): void {
@@ -145,9 +149,18 @@ export class Runner {
     this.backend = report.backend;
     this.remainingBackends = this.remainingBackends.slice(this.remainingBackends.indexOf(report.backend) + 1);
     this.post({ type: 'backend', report });
+    this.watchDevice();
+  }
+
+  /**
+   * tfjs never listens to device.lost (docs/design.md §1.5): recovery is ours. One handler per
+   * device: choosing WebGPU again on the same device (webgpu → wasm → webgpu) adds none.
+   */
+  private watchDevice(): void {
     const device = webgpuDevice();
-    // tfjs never listens to device.lost (docs/design.md §1.5): recovery is ours.
-    if (device) void device.lost.then((info) => this.onDeviceLost(info));
+    if (!device || device === this.watchedDevice) return;
+    this.watchedDevice = device;
+    void device.lost.then((info) => this.onDeviceLost(info, device));
   }
 
   /** The user's data at the current training size, or undefined for the synthetic scans. */
@@ -181,10 +194,10 @@ export class Runner {
         this.trainer = null;
         await this.chooseBackend();
       }
-      const wasRunning = this.running;
-      this.running = false;
+      // A playing run keeps playing: the loop's next step is queued behind this command and
+      // takes the new trainer (no transient "paused" state reaches the UI).
       await this.newRun();
-      if (wasRunning) this.handle({ type: 'run' });
+      if (this.running) this.loop();
     } else {
       // Live parameters change future steps only, never the current predictions: the UI already
       // re-renders t and ε from cached arrays, so no snapshot is needed here.
@@ -204,36 +217,41 @@ export class Runner {
       return false;
     }
     this.rate.count();
-    this.postProgress(outcome.record, performance.now() - started);
+    const { record } = outcome;
+    this.post({ type: 'progress', step: record.step, runId: this.runId, record, stepMs: performance.now() - started });
     return true;
   }
 
-  private postProgress(record: StepRecord, stepMs: number): void {
-    this.post({ type: 'progress', step: record.step, runId: this.runId, record, stepMs });
-  }
-
-  private async loop(): Promise<void> {
+  /**
+   * Starts the training loop unless one is active. A loop that is finishing (its last snapshot
+   * still reading back) checks `running` again once it has ended, so a 'run' that arrived in
+   * that window is never lost (a backend move or restart while playing used to freeze the run).
+   */
+  private loop(): void {
     if (this.loopActive) return;
     this.loopActive = true;
-    try {
-      while (this.running) {
-        const started = performance.now();
-        // A pause, reset or restore queued before this step stops it from running.
-        const ok = await this.busyFree(() => (this.running ? this.stepOnce() : Promise.resolve(false)));
-        // The first step's snapshot comes at once, so every panel has data after one step
-        // however slow steps are; after that the budget decides (snapshotBudget.ts).
-        const first = ok && this.trainer?.stepCount === 1;
-        if (first || this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
-        // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
-        const speed = this.params?.speed ?? 1;
-        const pause = speed >= 1 ? 0 : ((performance.now() - started) * (1 - speed)) / speed;
-        await new Promise((resolve) => setTimeout(resolve, pause));
-      }
-      await this.busyFree(() => this.sendSnapshot());
-      this.postState();
-    } finally {
+    void this.runLoop().finally(() => {
       this.loopActive = false;
+      if (this.running) this.loop();
+    });
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      const started = performance.now();
+      // A pause, reset or restore queued before this step stops it from running.
+      const ok = await this.busyFree(() => (this.running ? this.stepOnce() : Promise.resolve(false)));
+      // The first step's snapshot comes at once, so every panel has data after one step
+      // however slow steps are; after that the budget decides (snapshotBudget.ts).
+      const first = ok && this.trainer?.stepCount === 1;
+      if (first || this.budget.due(performance.now())) await this.busyFree(() => this.sendSnapshot());
+      // Yield a macrotask so that pause/param messages get in; slow down per the speed control.
+      const speed = this.params?.speed ?? 1;
+      const pause = speed >= 1 ? 0 : ((performance.now() - started) * (1 - speed)) / speed;
+      await new Promise((resolve) => setTimeout(resolve, pause));
     }
+    await this.busyFree(() => this.sendSnapshot());
+    if (!this.running) this.postState();
   }
 
   /** Runs work in the command queue, so loop steps and commands never overlap. */
@@ -269,11 +287,7 @@ export class Runner {
       const model = await trainer.exportModel();
       this.post({ type: 'model', requestId, reply: { ok: true, value: model } }, [model.weightData]);
     } catch (err) {
-      this.post({
-        type: 'model',
-        requestId,
-        reply: { ok: false, error: err instanceof Error ? err.message : String(err) },
-      });
+      this.post({ type: 'model', requestId, reply: failedReply(err) });
     }
   }
 
@@ -284,24 +298,12 @@ export class Runner {
     let trainer: Trainer | null = null;
     let data: TrainingData | undefined;
     try {
-      // A run file holds no training images: synthetic scans are regenerated from the seed,
-      // imported data must be the data loaded now.
-      if (msg.source !== 'synthetic') {
-        data = this.imported.peek(Number(msg.params.size));
-        if (data?.source !== msg.source)
-          throw new Error(
-            `This run trained on imported data (${msg.source}), which a run file does not hold: import the same data, then open the run again.`,
-          );
-      }
+      data = importedDataFor(msg.source, () => this.imported.peek(Number(msg.params.size)));
       trainer = new Trainer(msg.params, this.runId + 1, undefined, data);
       await trainer.restore(msg);
     } catch (err) {
       trainer?.dispose();
-      this.post({
-        type: 'restored',
-        requestId,
-        reply: { ok: false, error: err instanceof Error ? err.message : String(err) },
-      });
+      this.post({ type: 'restored', requestId, reply: failedReply(err) });
       this.postState();
       return;
     }
@@ -349,28 +351,34 @@ export class Runner {
     this.resumeState(wasRunning);
   }
 
-  /** Moves the run to the next backend from the last host checkpoint (the GPU copy is gone). */
-  private async onDeviceLost(info: { reason?: string; message?: string }): Promise<void> {
+  /**
+   * A WebGPU device was lost. Training on WebGPU moves to the next backend from the last host
+   * checkpoint (the GPU copy is gone); training elsewhere is left alone. Either way the backend
+   * is dropped with its factory kept, so WebGPU can be chosen again on a new device.
+   */
+  private async onDeviceLost(info: { reason?: string; message?: string }, device: object): Promise<void> {
+    if (device !== this.watchedDevice) return;
+    this.watchedDevice = null;
     const old = this.trainer;
-    if (!old || this.remainingBackends.length === 0) return;
+    if (this.backend !== 'webgpu' || !old) {
+      await this.busyFree(async () => resetWebgpuBackend());
+      return;
+    }
     const wasRunning = this.running;
     this.running = false;
     const checkpoint = old.lastCheckpoint;
-    this.notice(
-      'warn',
-      `The WebGPU device was lost (${info.reason ?? 'unknown'}${info.message ? `: ${info.message}` : ''}). Continuing on the next backend from step ${checkpoint?.step ?? 0}.`,
-    );
+    const canContinue = this.remainingBackends.length > 0;
+    this.notice(canContinue ? 'warn' : 'error', deviceLostText(info, canContinue ? (checkpoint?.step ?? 0) : null));
     await this.busyFree(async () => {
-      try {
-        old.dispose();
-      } catch {
-        // The lost device cannot free its buffers; nothing else holds them.
-      }
-      tf.removeBackend('webgpu');
+      // The trainer goes while its backend still exists: disposing tensors of a removed
+      // backend would make tfjs initialise the best registered one (WebGPU again) on the spot.
+      if (canContinue) disposeLost(old);
+      resetWebgpuBackend();
+      if (!canContinue) return;
       await this.useNextBackend();
       await this.continueFrom(old, checkpoint);
     });
-    this.resumeState(wasRunning);
+    this.resumeState(wasRunning && canContinue);
   }
 
   /** The run on the backend just chosen: a new trainer from the host checkpoint with the old one's stage. */
@@ -382,9 +390,10 @@ export class Runner {
     await this.sendSnapshot();
   }
 
-  /** After a backend move the loop runs again if it ran before; otherwise the UI hears the state. */
+  /** After a backend move the run plays again if it played before; the UI hears the state either way. */
   private resumeState(wasRunning: boolean): void {
-    if (wasRunning) this.handle({ type: 'run' });
-    else this.postState();
+    if (wasRunning) this.running = true;
+    this.postState();
+    if (this.running) this.loop();
   }
 }

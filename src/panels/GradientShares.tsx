@@ -6,7 +6,7 @@
  */
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
-import { lossInfo } from '../core/lossInfo';
+import { lossInfo, lossNotes } from '../core/lossInfo';
 import { colors, INK, MUTED } from './kit/theme';
 import { sharePercent } from './kit/format';
 import { Panel } from './Panel';
@@ -29,9 +29,9 @@ export const GROUP_COLOR: Record<GradGroup, string> = {
 const GROUPS: readonly GradGroup[] = ['fgMain', 'fgBias', 'bgMain', 'bgBias'];
 
 const GROUP_RULE: Record<GradGroup, string> = {
-  fgMain: 'y = 1 and 1 − p ≥ t (a foreground pixel the test counts as missed)',
+  fgMain: 'y = 1 and 1 − p ≥ t (a missed foreground pixel; at t = 0.5 the test metric counts it too)',
   fgBias: 'y = 1 and 1 − p < t (a foreground pixel already on the right side of t)',
-  bgMain: 'y = 0 and p > t (a background pixel the test counts as a false positive)',
+  bgMain: 'y = 0 and p > t (a false positive; at t = 0.5 the test metric counts it too)',
   bgBias: 'y = 0 and p ≤ t (the long tail of small background predictions)',
 };
 
@@ -157,7 +157,7 @@ function LossRow({ id, s, isTrained, isChosen, trainedNote, onChoose }: LossRowP
           overflow: 'hidden',
           textOverflow: 'ellipsis',
         }}
-        title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}`}
+        title={`${lossInfo[id].label}${isTrained ? ` · the loss being trained${trainedNote ? ` ${trainedNote}` : ''}` : ''}${lossNotes[id] ? `. ${lossNotes[id]}` : ''}`}
       >
         {isTrained ? '▸ ' : ''}
         {shortLabel(id)}

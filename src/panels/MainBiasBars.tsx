@@ -248,12 +248,13 @@ function drawFooter(root: Root, width: number, d: DecompositionW, rowCount: numb
   );
 }
 
+/** The test metrics cut at p > 0.5 whatever t is, so main is "what they count" only at t = 0.5 (docs/design.md §1.4b). */
 const NOTES = [
-  'main: errors past t — what the test metric counts;',
+  'main: errors past t — at t = 0.5, what the test metric counts;',
   'bias: the tail of small errors below t — grows with b.',
 ];
 const NARROW_NOTES = [
-  'main: errors past t —',
+  'main: errors past t — at t = 0.5,',
   'what the test metric counts;',
   'bias: the tail of small errors',
   'below t — grows with b.',

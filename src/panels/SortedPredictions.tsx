@@ -92,7 +92,7 @@ function ChartBox({ boxRef, svgRef, size, ariaLabel, side, empty, testId }: Char
 
 /** The paper's Fig. 2 for one side: sorted predictions, threshold t, rank f, main/bias areas. */
 export function SortedPredictions(props: SortedPredictionsProps) {
-  const { p, y, t, eps, decomposition: d, side, title, testId, highlight, onHover } = props;
+  const { p, y, t, eps, decomposition: d, side, title, testId, note, highlight, onHover } = props;
   const [xScale, setXScale] = useRankScale(props.xScale);
   const sorted = useMemo(() => sortSide(p, y, side), [p, y, side]);
   const { boxRef, svgRef, size } = useChart<HTMLDivElement>();
@@ -123,6 +123,11 @@ export function SortedPredictions(props: SortedPredictionsProps) {
         empty={empty}
         testId={testId}
       />
+      {note ? (
+        <p className="hint" data-testid={`${testId}-note`} style={{ margin: '6px 0 0' }}>
+          {note}
+        </p>
+      ) : null}
     </Panel>
   );
 }

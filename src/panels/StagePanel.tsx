@@ -117,7 +117,8 @@ function SwitchRules({ rule }: Pick<StageProps, 'rule'>) {
           <>
             fgOK ⇔ the f-th largest of <M>y·(1−p̃)</M> is ≤ <M>1 − t_h</M>: the best-predicted foreground pixel has{' '}
             <M>p̃ ≥ t_h</M>. bgOK ⇔ the f-th largest of <M>(1−y)·p̃</M> is ≤ <M>1 − t_h</M>: fewer than f background
-            pixels exceed <M>1 − t_h</M>, so Eq. 11 holds with margin.
+            pixels exceed <M>1 − t_h</M>. That implies Eq. 11 (the f-th largest background <M>p &lt; t</M>) only when{' '}
+            <M>1 − t_h &lt; t</M>, as at the defaults (<M>t_h</M> = 0.9, <M>t</M> = 0.5).
           </>
         }
       />

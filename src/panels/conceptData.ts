@@ -15,8 +15,10 @@
  * What "the main term does not depend on the class ratio" (Eq. 9) means here: raising the ratio
  * adds far-background pixels only. At quality ≳ 0.35 and t = 0.5 none of them reaches t (the top
  * quantile of the far zone stays below 0.5 even at b = 200 000), so the pixels above t — and hence
- * e_bg^{>t}, FP_hard and FP_main = e_bg^{>t}·FP_hard — are exactly the same at every ratio. FP_hard is
- * also what the test metric counts, so this is the part of FP_soft that is a real error. The bias
+ * e_bg^{>t}, FP_hard and FP_main = e_bg^{>t}·FP_hard — are exactly the same at every ratio (also at
+ * any t > 0.5, which only removes pixels from above t; tests/unit/scenarioClaims.test.ts checks t ≥ 0.5,
+ * quality ≥ 0.35 and ratios 1–1000). At t = 0.5, FP_hard is also what the test metric counts (it
+ * cuts at p > 0.5), so this is the part of FP_soft that is a real error. The bias
  * e_bg^{≤t}·(b − FP_hard) is a sum over the b − FP_hard small predictions and grows linearly with
  * b. At poor quality the far zone does cross t, so FP_hard grows with b too; that is honest (a
  * poor model makes real false positives everywhere) and it is when Inter-CBL's ε alters the main

@@ -23,6 +23,8 @@ export interface SortedPredictionsProps extends TermHover {
   xScale: 'linear' | 'log';
   title: string;
   testId: string;
+  /** A sentence under the chart, e.g. what pooling a batch means for the Eq. 11/12 case. */
+  note?: string;
 }
 
 export interface EquationProps extends TermHover {

@@ -27,7 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Soft FP is mostly bias',
     title: 'Under imbalance, soft FP is mostly bias',
     narrative:
-      'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t.',
+      'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t and the explorer adds background pixels that stay below it. That holds at t ≥ 0.5 with “Explorer quality” ≥ 0.35 (here t = 0.5, quality 0.6); at lower quality some added pixels cross t and the main bar grows too.',
     look: ['concept-sorted', 'panel-bars'],
     // No term highlight: the point is to compare the main and bias bars, so both stay crisp.
     highlight: null,
@@ -59,7 +59,7 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'The two-stage switch',
     title: 'The two-stage switch',
     narrative:
-      'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground and f-th background predictions clear t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then, after the marked switch, “Where the loss pushed”: the trained loss puts a smaller share of its push on the background-bias tail than BCE would on the same predictions. (That is a property of the loss; whether the predictions end with less FP bias is for the run to show, not promised here.)',
+      'Stage 1 trains with Intra-CBL. After every step Algorithm 1 counts the images whose best foreground prediction reaches t_h and whose f-th largest background prediction is at most 1 − t_h; when both counts reach n/2, training switches to the Balance loss for good. Watch numF and numB climb in the stage panel, then, after the marked switch, “Where the loss pushed”: the trained loss puts a smaller share of its push on the background-bias tail than BCE would on the same predictions. (That is a property of the loss; whether the predictions end with less FP bias is for the run to show, not promised here.)',
     look: ['panel-stage', 'panel-grad-history', 'panel-history'],
     highlight: 'fpBias',
     params: { loss: 'balance', switchRule: 'code', switchMode: 'auto' },

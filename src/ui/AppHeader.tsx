@@ -16,7 +16,7 @@ export function AppHeader() {
     <header className="app-head">
       <div className="brand">
         <strong>Balance-loss lab</strong>
-        <span>why soft FP is mostly bias under class imbalance · Xu et al., AAAI 2025</span>
+        <span>how class imbalance adds a bias term to soft FP · Xu et al., AAAI 2025</span>
       </div>
       <Transport />
       <div className="toolbar">

@@ -1,4 +1,4 @@
-import { lossInfo } from '../core/lossInfo';
+import { lossInfo, lossNotes } from '../core/lossInfo';
 import type { ParamKey } from '../params/schema';
 import { useLab } from '../state/store';
 import { useUserData } from '../state/userData';
@@ -37,6 +37,11 @@ export function Controls() {
             {g.keys.map((k) => (
               <div key={k} className={idle(k) || (k === 'eps' && epsMode === 'reference') ? 'idle' : ''}>
                 <ParamControl name={k} />
+                {k === 'loss' && lossNotes[loss] ? (
+                  <p className="hint" data-testid="loss-note">
+                    {lossNotes[loss]}
+                  </p>
+                ) : null}
               </div>
             ))}
           </fieldset>

@@ -25,7 +25,18 @@ interface Fig2Subject {
   label: string;
   /** The image's side in pixels; null for the batch (no single image to map). */
   image: number | null;
+  /** What pooling means for Fig. 2 (the batch only). */
+  note: string | null;
 }
+
+/**
+ * The decomposition pools the batch into one set (docs/design.md §1.2), while the loss takes each
+ * image's own top f_i, so the Eq. 11/12 case of the pool need not be any image's.
+ */
+const batchNote = (n: number): string =>
+  `Pooled over the ${n} images: f, the f-th largest background p, the hard set and ε = f/N are the batch's, ` +
+  'while the loss takes the top f_i of each image, so an Eq. 11/12 case named for the pool may hold for no single image. ' +
+  'Click a validation image to see one image on its own.';
 
 function useFig2Subject(): Fig2Subject | null {
   const snapshot = useRun((s) => s.snapshot);
@@ -38,8 +49,9 @@ function useFig2Subject(): Fig2Subject | null {
         p: snapshot.batchP,
         y: snapshot.batchY,
         n: snapshot.batchN,
-        label: `training batch (${snapshot.batchN} images)`,
+        label: `training batch (${snapshot.batchN} images, pooled)`,
         image: null,
+        note: batchNote(snapshot.batchN),
       };
     const px = dataset.size * dataset.size;
     const span = [selected * px, (selected + 1) * px] as const;
@@ -49,6 +61,7 @@ function useFig2Subject(): Fig2Subject | null {
       n: 1,
       label: `validation image ${selected + 1}`,
       image: dataset.size,
+      note: null,
     };
   }, [snapshot, dataset, selected]);
 }
@@ -97,6 +110,7 @@ function SortedPair({
         side="fp"
         title={`Fig. 2 · background p, ${subject.label}`}
         testId="train-sorted-fp"
+        note={subject.note ?? undefined}
       />
       <SortedPredictions
         {...shared}

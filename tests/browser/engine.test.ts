@@ -87,6 +87,50 @@ describe('training engine in headless Chromium', () => {
     expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgl');
     expect(Number.isFinite(await labState<number>(page, 's.snapshot.loss'))).toBe(true);
   });
+
+  it('device loss: one handler however often WebGPU is chosen, no move when training elsewhere, WebGPU again on a new device', async () => {
+    const { page, errors } = await openPage(browser, `${origin}/?${TINY}`);
+    const loseDevice = () =>
+      page.evaluate(() =>
+        (window as unknown as { balanceLab: { debugLoseDevice(): void } }).balanceLab.debugLoseDevice(),
+      );
+    const lostNotices = async () =>
+      (await page.getByTestId('notices').allTextContents()).join(' ').match(/device was lost/g)?.length ?? 0;
+    const choose = async (backend: string) => {
+      await page.getByTestId('select-backend').selectOption(backend);
+      await page.getByTestId('backend-badge').filter({ hasText: backend }).waitFor({ timeout: 120_000 });
+    };
+    const stepOnce = async () => {
+      const at = Number(await textOf(page, 'step-counter'));
+      await page.getByTestId('btn-step').click();
+      await waitForStep(page, at + 1);
+    };
+    await expectBackend(page, 'webgpu');
+    await stepOnce();
+    // webgpu → wasm → webgpu → wasm: the same device each time, so one handler.
+    await choose('wasm');
+    await choose('webgpu');
+    await choose('wasm');
+    // Lost while training on WASM: the run stays where it is and nothing is announced.
+    await loseDevice();
+    await page.waitForTimeout(1000);
+    expect(await lostNotices()).toBe(0);
+    await stepOnce();
+    expect(await labState<string>(page, 's.snapshot.backend')).toBe('wasm');
+    // WebGPU can be chosen again: a new device.
+    await choose('webgpu');
+    await stepOnce();
+    await waitForSnapshot(page, Number(await textOf(page, 'step-counter')));
+    expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgpu');
+    // Lost while training on it: exactly one move and one notice.
+    await loseDevice();
+    await page.getByTestId('notices').filter({ hasText: 'device was lost' }).waitFor({ timeout: 120_000 });
+    await page.waitForTimeout(1000);
+    expect(await lostNotices()).toBe(1);
+    // The move itself (WebGL here, whose first step on SwiftShader is very slow) is the test above.
+    await page.getByTestId('backend-badge').filter({ hasText: 'webgl' }).waitFor({ timeout: 120_000 });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('without WebGPU', () => {

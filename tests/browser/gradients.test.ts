@@ -86,9 +86,14 @@ describe('where the loss pushes', () => {
       .filter({ hasText: /BCE on the same predictions would put \d+\.\d% there/ })
       .waitFor();
     await screenshotPainted(page, 'test-results/gradients-training.png', true);
+    expect(await page.getByTestId('train-sorted-fp-note').count()).toBe(0); // one image: nothing pooled
     // The batch as the subject (clicking the selected image again deselects it).
     await page.getByTestId('image-0').click();
     await panel.filter({ hasText: 'training batch' }).waitFor();
+    // Fig. 2 on the batch says that it pools the images while the loss works per image.
+    expect(await page.getByTestId('train-sorted-fp-note').textContent()).toMatch(
+      /^Pooled over the \d+ images: .* the loss takes the top f_i of each image/,
+    );
     const onBatch = await rowsOf(page, 'train-gradient');
     for (const loss of lossIds)
       expect(Math.abs(onBatch[loss].reduce((s, v) => s + v, 0) - 100)).toBeLessThanOrEqual(0.2);

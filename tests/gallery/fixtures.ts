@@ -110,7 +110,7 @@ export const stage: StageState = { stage: 2, switchedAt: SWITCH_AT, reason: 'swi
 
 const stat = (mean: number, sd: number) => ({ mean, sd });
 
-/** Two losses at three ratios, shaped like the README's sweep. */
+/** Two losses at three ratios, shaped like the first sweep (docs/experiments.md). */
 export function summary(): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const losses: LossId[] = ['balance', 'bce'];

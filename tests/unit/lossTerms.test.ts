@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decompose } from '../../src/core';
 import { interCBL, intraCBL } from '../../src/losses';
 import { clampP, lossTerms, switchFlags } from '../../src/core/lossTerms';
 import { asMaps, expectClose, probability, useCpu } from './helpers';
@@ -195,6 +196,39 @@ describe('switchFlags (Algorithm 1, one image)', () => {
     // algorithm1: 2nd largest of (1 − y)(1 − p̃) = 0.95 ≥ 0.9 → OK.
     expectClose(s.algorithm1.bg.kth, 0.95, 1e-12);
     expect(s.algorithm1.bg.ok).toBe(true);
+  });
+
+  it("rule 'code': bgOK ⇔ kthBg ≤ 1 − t_h, which implies Eq. 11 (kthBg < t) only when 1 − t_h < t", () => {
+    const image = fc
+      .integer({ min: 2, max: 40 })
+      .chain((len) =>
+        fc.record({
+          p: fc.array(
+            fc.integer({ min: 1, max: 99 }).map((k) => k / 100),
+            { minLength: len, maxLength: len },
+          ),
+          y: fc.array(fc.constantFrom(0, 1), { minLength: len, maxLength: len }),
+        }),
+      )
+      .filter(({ y }) => y.some((v) => v === 1) && y.filter((v) => v === 0).length >= y.filter((v) => v === 1).length);
+    const grid = fc.integer({ min: 1, max: 99 }).map((k) => k / 100);
+    fc.assert(
+      fc.property(image, grid, grid, ({ p, y }, t, tHard) => {
+        const { kthBg } = decompose(p, y, { t });
+        const bg = switchFlags(p, y, tHard).code.bg;
+        expect(bg.ok).toBe(kthBg !== null && kthBg <= 1 - tHard);
+        if (bg.ok && 1 - tHard < t) expect(kthBg! < t).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    // 1 − t_h ≥ t: an image can pass bgOK in the Eq. 12 case (kthBg ≥ t).
+    const eq12Pass = (p: number[], y: number[], t: number, tHard: number) => {
+      const { kthBg } = decompose(p, y, { t });
+      return switchFlags(p, y, tHard).code.bg.ok && kthBg !== null && kthBg >= t;
+    };
+    expect(eq12Pass([0.95, 0.08, 0.02, 0.01], [1, 0, 0, 0], 0.05, 0.9)).toBe(true); // kthBg 0.08 ∈ [0.05, 0.1]
+    expect(eq12Pass([0.95, 0.5, 0.2, 0.1], [1, 0, 0, 0], 0.5, 0.5)).toBe(true); // kthBg = 0.5 = t = 1 − t_h
+    expect(eq12Pass([0.95, 0.08, 0.02, 0.01], [1, 0, 0, 0], 0.5, 0.9)).toBe(false); // the defaults: Eq. 11
   });
 
   it('f = 0 passes both rules', () => {

@@ -101,6 +101,36 @@ describe('scenario claims that predict training, each run for real', () => {
 });
 
 describe('scenario claims the math guarantees', () => {
+  it('“Soft FP is mostly bias”: the bias bar grows with b while the main bar stays put, at t ≥ 0.5 and quality ≥ 0.35 as the text says', () => {
+    const { s, params } = scenario('bias');
+    expect(s.narrative).toContain('t ≥ 0.5 with “Explorer quality” ≥ 0.35');
+    expect(params.t).toBeGreaterThanOrEqual(0.5);
+    expect(params.conceptQuality).toBeGreaterThanOrEqual(0.35);
+    // At the scenario's own settings soft FP is dominated by the bias.
+    const here = conceptPredictions({ ratio: params.conceptRatio, quality: params.conceptQuality });
+    const dHere = decompose(here.p, here.y, { t: params.t });
+    expect(dHere.fpBias / dHere.fpSoft).toBeGreaterThan(0.9);
+    // The condition the text names: FP main is the same number at every ratio of the slider (1–1000).
+    const ratios = [1, 2, 10, 50, 200, 1000];
+    for (const t of [0.5, 0.6, 0.8, 0.95]) {
+      for (let quality = 0.35; quality <= 1.0001; quality += 0.05) {
+        const ds = ratios.map((ratio) => {
+          const { p, y } = conceptPredictions({ ratio, quality });
+          return decompose(p, y, { t });
+        });
+        for (const d of ds) expect(d.fpMain).toBe(ds[0].fpMain);
+        expect(ds[ratios.length - 1].fpBias).toBeGreaterThan(100 * ds[0].fpBias);
+      }
+    }
+    // Why the text names it: at quality 0.1 the added pixels cross t and FP main doubles from b/f 10 to 200.
+    const poor = [10, 200].map((ratio) => {
+      const { p, y } = conceptPredictions({ ratio, quality: 0.1 });
+      return decompose(p, y, { t: 0.5 }).fpMain;
+    });
+    console.log(`bias scenario: FP main at quality 0.1, b/f 10 → 200: ${poor[0].toFixed(1)} → ${poor[1].toFixed(1)}`);
+    expect(poor[1]).toBeGreaterThan(2 * poor[0]);
+  });
+
   it('“WCE & Tversky”: on one image WCE splits its background push between main and bias exactly as BCE does', () => {
     const { p, y } = conceptPredictions({ ratio: 50, quality: 0.5 });
     const opts = { tHard: 0.9, eps: 'reference' as const, a: 0.5 };

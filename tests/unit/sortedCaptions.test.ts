@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
+import { lossTerms } from '../../src/core/lossTerms';
 import { distinctDigits, epsCase, partsText, usesEq12 } from '../../src/panels/equations/epsCase';
 import { legendItems, scaleNote } from '../../src/panels/sorted/captions';
 import type { TextPart } from '../../src/panels/kit/text';
@@ -107,6 +108,26 @@ describe('epsCase', () => {
     expect([fb.eq, fb.form, fb.mainAltered]).toEqual([null, 'noEps', false]);
     expect(text(fb.caption)).toContain('f = 10 > b = 4');
     for (const c of [f0, f0clean, b0, fb]) expect(falseInequalities(text(c.caption))).toEqual([]);
+  });
+
+  it('f = 0: the caption and the loss block say what the code computes (FP with ε = ε·FP, the loss ignores ε)', () => {
+    const p = [0.7, 0.9, 0.2, 0.05, 0.3];
+    const y = [0, 0, 0, 0, 0];
+    const t = 0.5;
+    const eps = 0.01;
+    const d = decompose(p, y, { t, eps });
+    // The decomposition: H is empty, so every background pixel weighs ε, the main term too.
+    expect(d.fpMainW).toBeCloseTo(eps * d.fpMain, 15);
+    expect(d.fpBiasW).toBeCloseTo(eps * d.fpBias, 15);
+    // The loss: the same value at every ε and under the authors' form.
+    const values = (['reference', 0, eps, 0.5, 1] as const).map((e) => lossTerms(p, y, { eps: e }).inter.value);
+    for (const v of values) expect(v).toBeCloseTo(values[0], 15);
+    // The caption names both.
+    const s = text(epsCase(d, t, eps).caption);
+    expect(s).toContain('puts ε = 0.01 on every background pixel, the main term too (FPhard = 2 > f = 0)');
+    expect(s).toContain('The loss does not');
+    expect(s).toContain('background term is ΣBG ℓ / N whatever ε');
+    expect(text(epsCase(d, t, eps).short)).toContain('the loss ignores ε');
   });
 
   it('f = b: E is empty, so ε changes nothing (said in the caption)', () => {

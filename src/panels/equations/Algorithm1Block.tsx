@@ -1,6 +1,6 @@
 /**
- * Algorithm 1 of the appendix (docs/design.md §1.4): its pseudocode, and both switch rules'
- * per-image tests with this image's numbers.
+ * Algorithm 1 of the appendix (docs/design.md §1.4), paraphrased: its pseudocode in 10 lines, and
+ * both switch rules' per-image tests with this image's numbers.
  */
 import type { CSSProperties, ReactNode } from 'react';
 import type { SwitchFlags, SwitchSide } from '../../core/lossTerms';
@@ -37,7 +37,11 @@ const mono: CSSProperties = {
 };
 const cell: CSSProperties = { padding: '3px 10px 3px 0', verticalAlign: 'top', textAlign: 'left' };
 
-/** Algorithm 1 of the appendix, with its comments aligned in one column. */
+/**
+ * A paraphrase of the appendix's 19-line Algorithm 1, with its comments aligned in one column:
+ * fgOK and bgOK stand for its lines 6 and 9 (the two switch rules define them), and its line 17's
+ * "Balance loss" is written out as the authors' trainer computes it.
+ */
 const PSEUDOCODE = (
   [
     [' 1: if τ = false then', 'stage 1'],
@@ -187,17 +191,23 @@ export function Algorithm1Block({ flags, rule, tHard, subject }: Algorithm1Props
       testId="eq-algorithm1"
       title={
         <>
-          <b>Algorithm 1</b> — the two-stage schedule; switch rule '{rule}'
+          <b>Algorithm 1</b>, paraphrased — the two-stage schedule; switch rule '{rule}'
         </>
       }
     >
+      <p style={caption} data-testid="eq-algorithm1-paraphrase">
+        A paraphrase of the appendix’s Algorithm 1 (19 lines): fgOK and bgOK stand for its tests in lines 6 and 9
+        (defined by the switch rule, below), and line 17’s “Balance loss” is written out as a·Intra-CBL + (1 −
+        a)·Inter-CBL, as the authors’ trainer computes it.
+      </p>
       <pre style={mono}>{PSEUDOCODE}</pre>
       <SwitchTable flags={flags} rule={rule} tHard={tHard} subject={subject} />
       <p style={{ ...caption, marginTop: 6 }}>
         Each f-th largest is taken over all N pixels of the masked product. In words: 'code' asks that the
         best-predicted foreground pixel reach p̃ ≥ t<sub>h</sub> and that the f-th largest background prediction be ≤ 1 −
-        t<sub>h</sub> (Eq. 11 with margin); 'algorithm1' asks that every foreground pixel reach t<sub>h</sub>. An image
-        with f = 0 counts as OK for both.
+        t<sub>h</sub>, which implies Eq. 11 (sort<sub>des</sub>(p<sup>bg</sup>)<sub>f</sub> &lt; t) only when 1 − t
+        <sub>h</sub> &lt; t; 'algorithm1' asks that every foreground pixel reach t<sub>h</sub>. An image with f = 0
+        counts as OK for both.
       </p>
       <p style={caption} data-testid="eq-algorithm1-footnote">
         <b>Note:</b> the t in the appendix’s Algorithm 1 is t<sub>h</sub>, the hard-sample threshold (Eq. 13 of the main

@@ -111,7 +111,8 @@ function InterBlock({ lt, subject }: { lt: LossTerms | null; subject: string }) 
       <Aligned lhs={LOSS_TEX.interLhs} symbolic={LOSS_TEX.interRef} rows={lt ? interRefRows(lt) : []} />
       <p style={{ ...caption, marginTop: 10 }}>
         <b>The ε form</b>: an easy background pixel weighs ε of a hard one, as in Eq. 11–12. ε = f/N gives the authors’
-        form (f ≥ 1); f = 0 makes the background term Σ<sub>BG</sub> ℓ / N whatever ε.
+        form (f ≥ 1); f = 0 makes the background term Σ<sub>BG</sub> ℓ / N whatever ε, although the FP-with-ε split of
+        Eq. 11–12 then puts ε on every background pixel.
         {i ? reference ? <> Shown at ε = f/N = {epsText}.</> : <span style={inUse}>in use</span> : null}
       </p>
       <Aligned lhs={LOSS_TEX.interEpsLhs} symbolic={LOSS_TEX.interEps} rows={lt ? interEpsRows(lt) : []} />

@@ -70,26 +70,31 @@ const noBackgroundCase = (): EpsCase => ({
   short: ['b = 0: no background — ε has no effect'],
 });
 
-/** f = 0: no top-f set, so ε weighs every background pixel. */
+/**
+ * f = 0: no top-f set, so the decomposition's ε weighs every background pixel; the loss does not
+ * (its background term is Σ_BG ℓ / N whatever ε, docs/design.md §1.2–1.3), and the caption says so.
+ */
 function noForegroundCase(fpHard: number, epsText: string): EpsCase {
   const what: TextPart[] =
     fpHard > 0
-      ? [' ε = ', epsText, ' scales every background pixel, the main term too (', ...FP_HARD, ` = ${fpHard} > f = 0).`]
-      : [
-          ' ε = ',
-          epsText,
-          ' scales every background pixel; none is above t (',
-          ...FP_HARD,
-          ' = 0), so only the bias shrinks.',
-        ];
+      ? [', the main term too (', ...FP_HARD, ` = ${fpHard} > f = 0).`]
+      : ['; none is above t (', ...FP_HARD, ' = 0).'];
   return {
     eq: null,
     form: 'allEps',
     relation: null,
     mainAltered: fpHard > 0,
     tag: 'f = 0',
-    caption: ['f = 0: the top-f set is empty and ', ...KTH, ' does not exist:', ...what],
-    short: ['f = 0: no top-f set — ε weighs every background pixel'],
+    caption: [
+      'f = 0: the top-f set is empty and ',
+      ...KTH,
+      ` does not exist. The ε weighting (1 on the top f, ε on the rest) then puts ε = ${epsText} on every background pixel`,
+      ...what,
+      ' The loss does not: with no hard set, Inter-CBL’s background term is Σ',
+      sub('BG'),
+      ' ℓ / N whatever ε.',
+    ],
+    short: ['f = 0: no top-f set — ε on every background pixel here; the loss ignores ε'],
   };
 }
 

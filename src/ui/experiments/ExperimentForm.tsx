@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { lossIds, lossInfo, type LossId } from '../../core/lossInfo';
+import { lossIds, lossInfo, lossNotes, type LossId } from '../../core/lossInfo';
 import { parseSweepArgs, SweepArgError, sweepArgsOf, type SweepArg } from '../../experiments/config';
 import { runQueue } from '../../experiments/queue';
 import type { SweepConfig } from '../../experiments/types';
@@ -67,7 +67,7 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
       <fieldset>
         <legend>Losses</legend>
         {lossIds.map((id) => (
-          <label key={id} title={lossInfo[id].label}>
+          <label key={id} title={lossNotes[id] ? `${lossInfo[id].label}. ${lossNotes[id]}` : lossInfo[id].label}>
             <input
               type="checkbox"
               data-testid={`exp-loss-${id}`}

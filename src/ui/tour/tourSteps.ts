@@ -67,7 +67,7 @@ export const tourSteps: readonly TourStep[] = [
     placement: 'top',
     title: 'Eq. 9 · FP_{soft} = main + bias',
     text:
-      'Eq. 9 splits the soft count at t. The main term e_{bg}^{>t}·FP_{hard} sums the pixels with p > t (dark orange, left of the crossing): real errors, the ones the test metric counts. ' +
+      'Eq. 9 splits the soft count at t. The main term e_{bg}^{>t}·FP_{hard} sums the pixels with p > t (dark orange, left of the crossing): real errors, and at t = 0.5 exactly the pixels the test metric counts (it cuts at p > 0.5 whatever t is). ' +
       'The bias term e_{bg}^{≤t}·(b − FP_{hard}) sums the long tail of small predictions (light orange). ' +
       'It runs over b − FP_{hard} pixels, so it grows with the background size b.',
     missing: 'Eq. 9 in the equations panel of the concept explorer.',
@@ -91,7 +91,7 @@ export const tourSteps: readonly TourStep[] = [
     title: 'Eq. 10 · the same split for FN',
     text:
       'FN_{soft} splits the same way over the f foreground pixels: main = e_{fg}^{≤t}·FN_{hard} (pixels with 1 − p ≥ t, the missed ones), bias = e_{fg}^{>t}·(f − FN_{hard}) (small errors on pixels that were found). ' +
-      'This bias runs over at most f pixels, the minority class, so imbalance inflates the FP side only: FP_{soft} and FN_{soft} differ even when FP_{hard} = FN_{hard}.',
+      'This bias runs over at most f pixels, the minority class, so imbalance inflates the FP side only: FP_{soft} and FN_{soft} can differ even when FP_{hard} = FN_{hard}.',
     missing: 'Eq. 10 in the equations panel of the concept explorer.',
   },
   {
@@ -135,7 +135,7 @@ export const tourSteps: readonly TourStep[] = [
     placement: 'right',
     title: 'Live training · Fig. 2 on a real U-Net',
     text:
-      'The same sorted background predictions, now from the U-Net training in this tab: one validation image, or the last training batch (click an image to choose). ' +
+      'The same sorted background predictions, now from the U-Net training in this tab: one validation image, or the last training batch pooled into one set (click an image to choose). ' +
       'The outlined panel of foreground errors 1 − p, sorted, does the same for Eq. 10. ' +
       'Press ▶ Train or Step and watch the crossing and the tail move as the network learns; in stage 2 the ε-weighted tail appears as a dashed pink curve.',
     missing:
@@ -160,7 +160,7 @@ export const tourSteps: readonly TourStep[] = [
     title: 'Algorithm 1 · the two-stage switch',
     text:
       'Stage 1 trains with Intra-CBL alone. ' +
-      'After each step, Algorithm 1 tests each of the n images in the batch: numF counts those whose foreground passes the t_{h} test, numB those whose background does (in the authors’ code, the f-th largest background p is at most 1 − t_{h}, so Eq. 11 holds with margin). ' +
+      'After each step, Algorithm 1 tests each of the n images in the batch: numF counts those whose foreground passes the t_{h} test, numB those whose background does (in the authors’ code, the f-th largest background p is at most 1 − t_{h}; that implies Eq. 11, sort_{des}(p^{bg})_{f} < t, only when 1 − t_{h} < t, as at the defaults t_{h} = 0.9, t = 0.5). ' +
       'When both reach n/2 the run switches, for good, to the Balance loss a·Intra-CBL + (1 − a)·Inter-CBL. ' +
       'The buttons override the switch: now, never, or from the start, which shows Eq. 12’s failure mode.',
     missing: 'the two-stage schedule panel of the training section. It appears with the first snapshot of the run.',
