@@ -21,6 +21,8 @@ import { ExportButtons } from './ExportButtons';
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
 import { ExperimentSection } from './experiments/ExperimentSection';
+import { DeckSection } from './deck/DeckSection';
+import { DeckNote } from './deck/DeckNote';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -51,9 +53,11 @@ export function App() {
         <ScenarioBar />
         <Notices />
         <ScenarioNarrative />
+        <DeckNote />
         <div className={`layout ${showControls ? '' : 'no-controls'}`}>
           {showControls ? <Controls /> : null}
           <main>
+            <DeckSection />
             <ImportSection />
             <ExperimentSection />
             <AnalysisSection />
