@@ -10,10 +10,12 @@ export const DECK_FORMAT = 'balance-lab-deck';
 export const DECK_VERSION = 1;
 export const DECK_HASH_KEY = 'deck';
 /**
- * The longest deck link offered. Browsers take far longer URLs, but mail clients, chat apps and
- * many link shorteners or QR tools cut or refuse them beyond about 2,000 characters.
+ * The longest deck link offered. The hash never reaches a server, so the limit is what the tools
+ * a link passes through handle: 8,000 characters is the minimum RFC 9110 (§4.1) recommends all
+ * HTTP software support, and mail and chat clients keep links that long intact. The five
+ * scenarios with their narratives take about 2,100.
  */
-export const MAX_LINK_LENGTH = 2000;
+export const MAX_LINK_LENGTH = 8000;
 
 const TERMS: readonly TermId[] = ['fpMain', 'fpBias', 'fnMain', 'fnBias', 'fpMainW', 'fpBiasW'];
 

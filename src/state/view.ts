@@ -95,7 +95,7 @@ export function viewFromQuery(search: string, knownScenarios: readonly string[])
   } else if ([...q.keys()].some((k) => k.startsWith(COMPARE_PREFIX))) {
     problems.push('Run B parameters (b.…) are ignored without cmp=1');
   }
-  view.compareLayout = compareLayoutFrom(q.get(VIEW_KEYS.compareLayout), view.compare !== null, problems);
+  view.compareLayout = compareLayoutFrom(q.get(VIEW_KEYS.compareLayout), problems);
 
   const hide = q.get(VIEW_KEYS.hidden);
   if (hide !== null) {
@@ -130,15 +130,15 @@ export function viewFromQuery(search: string, knownScenarios: readonly string[])
   return { view, selectedImage, problems };
 }
 
-/** The compare layout of a link: meaningful with cmp=1 only; anything else is reported. */
-function compareLayoutFrom(raw: string | null, comparing: boolean, problems: string[]): CompareLayout {
+/**
+ * The compare layout of a link. It is kept (and written) with compare mode off too, so that the
+ * layout chosen survives turning compare off and on, and the store always equals its link.
+ */
+function compareLayoutFrom(raw: string | null, problems: string[]): CompareLayout {
   if (raw === null || raw === 'columns') return 'columns';
-  if (raw !== 'overlay') {
-    problems.push(`${VIEW_KEYS.compareLayout}: “${raw}” should be “columns” or “overlay”; using columns`);
-    return 'columns';
-  }
-  if (!comparing) problems.push(`${VIEW_KEYS.compareLayout}=overlay is ignored without cmp=1`);
-  return comparing ? 'overlay' : 'columns';
+  if (raw === 'overlay') return 'overlay';
+  problems.push(`${VIEW_KEYS.compareLayout}: “${raw}” should be “columns” or “overlay”; using columns`);
+  return 'columns';
 }
 
 /** Query entries for the view; defaults are left out so links stay short. */
@@ -151,8 +151,8 @@ export function viewQueryEntries(view: ViewState, selectedImage: number | null):
       const v = view.compare[key];
       if (v !== undefined) out.push([COMPARE_PREFIX + schema[key].urlKey, String(v)]);
     }
-    if (view.compareLayout === 'overlay') out.push([VIEW_KEYS.compareLayout, 'overlay']);
   }
+  if (view.compareLayout === 'overlay') out.push([VIEW_KEYS.compareLayout, 'overlay']);
   if (view.hidden === 'all') out.push([VIEW_KEYS.hidden, 'all']);
   else if (view.hidden.length) out.push([VIEW_KEYS.hidden, view.hidden.map((k) => schema[k].urlKey).join(',')]);
   if (view.scenario) out.push([VIEW_KEYS.scenario, view.scenario]);

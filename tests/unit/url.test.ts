@@ -26,9 +26,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   hidden: fc.oneof(fc.constant('all' as const), fc.uniqueArray(fc.constantFrom(...paramKeys))),
   scenario: fc.option(fc.constantFrom(...scenarioIds), { nil: null }),
   compareLayout: fc.constantFrom('columns' as const, 'overlay' as const),
-})
-  // The layout is compare mode's: without run B a link carries none.
-  .map((v) => (v.compare ? v : { ...v, compareLayout: 'columns' as const })) as fc.Arbitrary<ViewState>;
+}) as fc.Arbitrary<ViewState>;
 
 describe('URL state', () => {
   it('every parameter, the view and the selected image round-trip exactly', () => {
@@ -97,16 +95,17 @@ describe('URL state', () => {
     expect(bad.problems).toHaveLength(6);
   });
 
-  it('the compare layout rides with compare mode and is reported without it', () => {
+  it('the compare layout is in the link, with compare mode on or off', () => {
     const overlay = viewFromQuery('?cmp=1&b.loss=bce&cmpl=overlay', scenarioIds);
     expect(overlay.view.compareLayout).toBe('overlay');
     expect(overlay.problems).toEqual([]);
     expect(queryFromParams(DEFAULT_PARAMS, { view: overlay.view, selectedImage: 0 })).toBe(
       '?cmp=1&b.loss=bce&cmpl=overlay',
     );
-    const alone = viewFromQuery('?cmpl=overlay', scenarioIds);
-    expect(alone.view.compareLayout).toBe('columns');
-    expect(alone.problems).toEqual(['cmpl=overlay is ignored without cmp=1']);
+    // Chosen, then compare turned off: the choice is kept for the next compare.
+    const off = viewFromQuery('?cmpl=overlay', scenarioIds);
+    expect(off.view).toMatchObject({ compare: null, compareLayout: 'overlay' });
+    expect(off.problems).toEqual([]);
     const wrong = viewFromQuery('?cmp=1&cmpl=stacked', scenarioIds);
     expect(wrong.view.compareLayout).toBe('columns');
     expect(wrong.problems[0]).toMatch(/should be “columns” or “overlay”/);

@@ -14,7 +14,8 @@ export function slideSummary(slide: Slide): string {
   }
   const scenario = SCENARIOS.find((s) => s.id === view.scenario);
   if (scenario) parts.push(`scenario “${scenario.short}”`);
-  parts.push(selectedImage === null ? 'training batch' : `image ${(selectedImage ?? 0) + 1}`);
+  if (selectedImage === null) parts.push('training batch');
+  else if (selectedImage !== undefined) parts.push(`image ${selectedImage + 1}`);
   if (experiment.open) parts.push('Experiments open');
   if (slide.focus) parts.push(`opens at ${slide.focus.testId}`);
   return parts.join(' · ');
