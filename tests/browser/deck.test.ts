@@ -5,13 +5,21 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Params } from '../../src/params/schema';
 import type { ViewState } from '../../src/state/view';
 import { expectBackend, openPage, screenshotPainted, textOf, TINY, waitForSnapshot } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
+
+// The dev server's first page load transforms every module; on a busy machine that can outlast
+// page.goto's 30 s, so one page loads the app first, unhurried.
+beforeAll(async () => {
+  const context = await suite.browser.newContext();
+  await (await context.newPage()).goto(`${suite.origin}/?px=32&be=wasm`, { timeout: 300_000 });
+  await context.close();
+});
 
 interface Lab {
   params: Params;
@@ -38,7 +46,10 @@ async function settledQuery(page: Page): Promise<string> {
   const norm = (url: string) => {
     const q = new URL(url).searchParams;
     q.delete('present');
-    return [...q].sort().join('&');
+    return [...q]
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+      .join('&');
   };
   let last = '';
   for (let i = 0; i < 40; i++) {
@@ -110,7 +121,12 @@ describe('compare overlay', () => {
     expect(await textOf(page, 'overlay-history-legend-b')).toMatch(/B\s*BCE/);
     await page.getByTestId('compare-section').scrollIntoViewIfNeeded();
     await page.evaluate(() =>
-      window.scrollBy(0, document.querySelector('[data-testid="compare-editor"]')!.getBoundingClientRect().top - 70),
+      window.scrollBy(
+        0,
+        document.querySelector('[data-testid="compare-editor"]')!.getBoundingClientRect().top -
+          document.querySelector('.app-head')!.getBoundingClientRect().bottom -
+          8,
+      ),
     );
     await screenshotPainted(page, 'test-results/compare-overlay-1440x900.png');
 
@@ -213,8 +229,7 @@ describe('a deck of your own views', () => {
     await page.locator('.app.presenting').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1440, height: 900 });
 
-    // Save the file; make the link.
-    await page.getByTestId('btn-deck').click();
+    // Save the file; make the link (the deck panel is back once presentation ends).
     const file = await download(page, 'deck-save');
     const saved = JSON.parse(await readFile(file, 'utf8')) as {
       format: string;
