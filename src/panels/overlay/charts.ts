@@ -3,7 +3,7 @@
  * what its caption says. Colour names the quantity; the line style names the run (A solid, B dashed).
  */
 import * as d3 from 'd3';
-import type { OverlayKey } from '../../state/overlayQuantities';
+import type { OverlayKey, OverlayRow } from '../../state/overlayQuantities';
 import { colors, INK } from '../kit/theme';
 import { C } from '../lossMetrics/plots';
 import { fmtCount } from '../mainBiasHistory/curves';
@@ -19,6 +19,15 @@ export interface OverlayQuantity {
 
 export type OverlayScale = 'log' | 'linear' | 'symlog';
 
+/** One run as the overlay draws it. */
+export interface OverlayRun {
+  tag: 'A' | 'B';
+  /** The run's differing settings, e.g. "Balance loss · ε 0.01". */
+  label: string;
+  rows: readonly OverlayRow[];
+  switchedAt: number | null;
+}
+
 export interface OverlayChartSpec {
   id: 'history' | 'metrics' | 'share' | 'hard';
   title: string;
@@ -27,6 +36,8 @@ export interface OverlayChartSpec {
   /** Fixed value range (metrics and shares); otherwise from the data. */
   domain?: [number, number];
   format: (v: number) => string;
+  /** A value as the hover box reads it (finer than the axis ticks). */
+  readout: (v: number) => string;
   yLabel: string;
   quantities: OverlayQuantity[];
   /** The sentence under the chart at threshold t (docs/design.md for the definitions). */
@@ -44,6 +55,7 @@ export const OVERLAY_CHARTS: readonly OverlayChartSpec[] = [
     testId: 'overlay-history',
     scale: 'log',
     format: fmtCount,
+    readout: fmtCount,
     yLabel: 'soft pixel count',
     quantities: [
       { key: 'fpMain', label: 'FP main', color: colors.fpMain, term: 'fpMain' },
@@ -61,6 +73,7 @@ export const OVERLAY_CHARTS: readonly OverlayChartSpec[] = [
     scale: 'linear',
     domain: [0, 1],
     format: d3.format('.1f'),
+    readout: d3.format('.3f'),
     yLabel: 'validation, p > 0.5',
     quantities: [
       { key: 'dice', label: 'Dice', color: C.dice },
@@ -75,6 +88,7 @@ export const OVERLAY_CHARTS: readonly OverlayChartSpec[] = [
     scale: 'linear',
     domain: [0, 1],
     format: d3.format('.0%'),
+    readout: d3.format('.1%'),
     yLabel: 'share of Σ|∂L/∂z|',
     quantities: [{ key: 'bgBiasShare', label: 'BG-bias share, trained loss', color: colors.fpBias, term: 'fpBias' }],
     caption: (t) =>
@@ -86,6 +100,7 @@ export const OVERLAY_CHARTS: readonly OverlayChartSpec[] = [
     testId: 'overlay-hard',
     scale: 'symlog',
     format: d3.format('~s'),
+    readout: d3.format(','),
     yLabel: 'pixels (symlog)',
     quantities: [
       { key: 'fpHard', label: 'FP (hard)', color: colors.fpMain },

@@ -9,19 +9,14 @@ import { layoutLegend, renderLegend, type LegendItem } from '../kit/legend';
 import { clearChart, drawStepAxis, drawSwitchRule, setChartText, stepScale, switchX } from '../kit/stepAxis';
 import { colors, MUTED } from '../kit/theme';
 import type { TermId } from '../types';
-import { RUN_DASH, RUN_INK, type OverlayChartSpec, type OverlayScale } from './charts';
+import { RUN_DASH, RUN_INK, type OverlayChartSpec, type OverlayRun, type OverlayScale } from './charts';
+
+export type { OverlayRun };
+import { drawOverlayHover } from './hover';
 
 type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 type ValueScale = d3.ScaleContinuousNumeric<number, number>;
-
-export interface OverlayRun {
-  tag: 'A' | 'B';
-  /** The run's differing settings, e.g. "Balance loss · ε 0.01". */
-  label: string;
-  rows: readonly OverlayRow[];
-  switchedAt: number | null;
-}
 
 export interface OverlayDrawOptions {
   scale: OverlayScale;
@@ -65,6 +60,7 @@ export function drawOverlay(
     .text(o.scale === 'log' ? `${spec.yLabel} (log)` : spec.yLabel);
   drawSwitches(plot, runs, x, iw, ih);
   drawRunPaths(plot, spec, runs, x, y, floor);
+  drawOverlayHover(plot, { spec, runs, x, y, floor, iw, ih });
 }
 
 /**
