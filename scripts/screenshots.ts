@@ -21,6 +21,12 @@ async function trainFor(page: Page, steps: number): Promise<void> {
   await page.waitForTimeout(1500);
 }
 
+/** The "works offline" toast is for users, not for pictures of the panels. */
+async function dismissToasts(page: Page): Promise<void> {
+  const ok = page.getByRole('button', { name: 'OK', exact: true });
+  if (await ok.isVisible().catch(() => false)) await ok.click();
+}
+
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const { server, origin } = await startPreview();
@@ -29,7 +35,8 @@ async function main(): Promise<void> {
     const desktop = { width: 1440, height: 900 };
     const app = await openPage(browser, `${origin}/?${SMALL_RUN}`, desktop);
     await app.page.getByTestId('concept-sorted').waitFor();
-    await trainFor(app.page, 40);
+    await trainFor(app.page, 200);
+    await dismissToasts(app.page);
     await app.page.evaluate(() => window.scrollTo(0, 0));
     await app.page.screenshot({ path: `${OUT}/app.png` });
     const pushes = app.page.getByTestId('concept-gradient');
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
     const present = await openPage(browser, `${origin}/?present=1&sc=bias`, { width: 1920, height: 1080 });
     await present.page.getByTestId('concept-sorted').waitFor();
     await present.page.waitForTimeout(1500);
+    await dismissToasts(present.page);
     await present.page.screenshot({ path: `${OUT}/present.png` });
     await closeAllPages();
 
@@ -50,7 +58,8 @@ async function main(): Promise<void> {
     await experiments.page.getByTestId('input-open-experiment').setInputFiles('docs/experiments/results.json');
     await experiments.page.getByTestId('experiment-plot').waitFor();
     await experiments.page.waitForTimeout(1000);
-    await experiments.page.getByTestId('experiment-section').screenshot({ path: `${OUT}/experiments.png` });
+    await dismissToasts(experiments.page);
+    await experiments.page.getByTestId('experiment-plot').screenshot({ path: `${OUT}/experiments.png` });
     await closeAllPages();
   } finally {
     await browser.close();

@@ -19,37 +19,56 @@ const rowN = (page: Page, id: string): Promise<string | null> =>
     .getAttribute('data-n', { timeout: 1000 })
     .catch(() => null);
 
-async function waitForRows(page: Page, n: number, timeout = 300_000): Promise<void> {
+async function waitForRows(
+  page: Page,
+  n: number,
+  timeout = 300_000,
+  rows: string[] = ['bce-10', 'balance-10'],
+): Promise<void> {
   await page.waitForFunction(
-    (want) =>
-      ['bce-10', 'balance-10'].every(
+    ({ want, ids }) =>
+      ids.every(
         (id) => document.querySelector(`[data-testid="experiment-row-${id}"]`)?.getAttribute('data-n') === String(want),
       ),
-    n,
+    { want: n, ids: rows },
     { timeout, polling: 250 },
   );
 }
 
+/** The first test's rows: the Balance loss once per switch mode of the link. */
+const WITH_SWITCH = ['bce-10', 'balance-10', 'balance-fromStart-10'];
+
 describe('Experiments section', () => {
-  it('runs a sweep from a link, shows the table and plot, and reopens its JSON export', async () => {
-    const { page } = await openPage(suite.browser, `${suite.origin}/?backends=wasm&${SWEEP}&x.steps=3`);
+  it('runs a sweep from a link, shows the table, plot and curves, and reopens its JSON export', async () => {
+    const { page } = await openPage(
+      suite.browser,
+      `${suite.origin}/?backends=wasm&${SWEEP}&x.steps=3&x.switch=auto,fromStart`,
+    );
     await page.getByTestId('experiment-section').waitFor();
     expect(await page.getByTestId('exp-steps').inputValue()).toBe('3');
+    expect(await page.getByTestId('exp-switch').inputValue()).toBe('auto,fromStart');
     expect(await page.getByTestId('exp-loss-balance').isChecked()).toBe(true);
     expect(await page.getByTestId('exp-loss-dice').isChecked()).toBe(false);
     await page.getByTestId('btn-experiment-run').click();
     await page.getByTestId('experiment-progress').waitFor({ timeout: 30_000 });
-    await waitForRows(page, 2);
+    await waitForRows(page, 2, 300_000, WITH_SWITCH);
     const table = await page.getByTestId('experiment-table').innerText();
     expect(table).toMatch(/Dice/);
     expect(table).toMatch(/BCE/);
     expect(table).toMatch(/Balance loss/);
+    expect(table).toMatch(/Balance loss \(stage 2 from the start\)/);
     // The plot: two facets (Dice, recall), one line per loss with a point per ratio.
     const plot = page.getByTestId('experiment-plot');
     expect(await plot.locator('g[data-metric]').count()).toBe(2);
     expect(await plot.locator('g[data-loss="balance"] circle').count()).toBe(2);
     expect(await plot.locator('g[data-loss="bce"] circle').count()).toBe(2);
+    expect(await plot.locator('g[data-loss="balance-fromStart"] circle').count()).toBe(2);
     expect(await page.getByTestId('export-png-experiment-plot').isVisible()).toBe(true);
+    // The learning curves: one facet for the one ratio, a mean line and band per series.
+    const curves = page.getByTestId('experiment-curves');
+    expect(await curves.locator('g[data-ratio="10"]').count()).toBe(1);
+    for (const series of ['bce', 'balance', 'balance-fromStart'])
+      expect(await curves.locator(`g[data-series="${series}"] path`).count()).toBeGreaterThanOrEqual(2);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -57,8 +76,16 @@ describe('Experiments section', () => {
     ]);
     const path = await download.path();
     const saved = JSON.parse(readFileSync(path, 'utf8')) as SweepResults;
-    expect(saved.runs.map((r) => `${r.loss}/${r.seed}`)).toEqual(['bce/1', 'bce/2', 'balance/1', 'balance/2']);
-    expect(saved.summary).toHaveLength(2);
+    expect(saved.runs.map((r) => `${r.loss}/${r.switch}/${r.seed}`)).toEqual([
+      'bce/null/1',
+      'bce/null/2',
+      'balance/auto/1',
+      'balance/auto/2',
+      'balance/fromStart/1',
+      'balance/fromStart/2',
+    ]);
+    expect(saved.runs.every((r) => r.curve.map((c) => c.step).join() === '0,3')).toBe(true);
+    expect(saved.summary).toHaveLength(3);
     expect(saved.config.steps).toBe(3);
 
     // Opened in a fresh page (no saved sweep there), the file fills the table again.
@@ -66,7 +93,7 @@ describe('Experiments section', () => {
     const fresh = await openPage(suite.browser, `${suite.origin}/?backends=wasm&x=1`);
     await fresh.page.getByTestId('experiment-section').waitFor();
     await fresh.page.getByTestId('input-open-experiment').setInputFiles(path);
-    await waitForRows(fresh.page, 2, 10_000);
+    await waitForRows(fresh.page, 2, 10_000, WITH_SWITCH);
     expect(await fresh.page.getByTestId('exp-steps').inputValue()).toBe('3');
   });
 

@@ -120,6 +120,7 @@ export function summary(): SummaryRow[] {
       const dice = loss === 'balance' ? [0.9, 0.76, 0.47][i] : [0.89, 0.75, 0.11][i];
       rows.push({
         loss,
+        switch: loss === 'balance' ? 'auto' : null,
         ratio,
         n: 3,
         switched: loss === 'balance' ? 3 - i : 0,

@@ -7,6 +7,13 @@ import { useExperimentView } from '../../state/experimentView';
 
 const FIELDS: { arg: Exclude<SweepArg, 'losses'>; label: string; title: string; size: number }[] = [
   {
+    arg: 'switch',
+    label: 'Switch',
+    title:
+      'Balance loss only: auto (Algorithm 1), never (Intra-CBL only), fromStart (stage 2 from step 0); comma-separated, each runs on the same seeds',
+    size: 16,
+  },
+  {
     arg: 'ratios',
     label: 'Ratios b/f',
     title: 'Comma-separated background:foreground ratios, 2–500 (the imbalance slider’s range)',

@@ -1,11 +1,12 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
-import { lossInfo } from '../../core/lossInfo';
 import { readResults } from '../../experiments/readResults';
 import { runQueue } from '../../experiments/queue';
+import { seriesIn, seriesLabel } from '../../experiments/series';
 import { summarise } from '../../experiments/summary';
 import type { RunResult, SummaryRow, SweepConfig } from '../../experiments/types';
 import { useExperimentView } from '../../state/experimentView';
 import { ExperimentForm } from './ExperimentForm';
+import { ExperimentCurves } from './ExperimentCurves';
 import { ExperimentPlot } from './ExperimentPlot';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExperimentTable } from './ExperimentTable';
@@ -133,10 +134,11 @@ function ExperimentResults({
       <p className="experiment-note">
         {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels} levels,
         width {config.width}, batch {config.batchSize}, lr {config.lr} · losses{' '}
-        {config.losses.map((l) => lossInfo[l].label).join(', ')}
+        {seriesIn(config.losses, runQueue(config)).map(seriesLabel).join(', ')}
       </p>
       <ExperimentTable summary={summary} t={config.t} />
       <ExperimentPlot summary={summary} losses={config.losses} ratios={config.ratios} />
+      <ExperimentCurves runs={runs} losses={config.losses} ratios={config.ratios} steps={config.steps} />
     </>
   );
 }

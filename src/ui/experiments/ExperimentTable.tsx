@@ -1,4 +1,4 @@
-import { lossInfo } from '../../core/lossInfo';
+import { seriesKey, seriesLabel } from '../../experiments/series';
 import type { Stat, SummaryRow } from '../../experiments/types';
 
 const fmt = (s: Stat, digits: number): string =>
@@ -25,7 +25,13 @@ const COLUMNS: { head: string; title: string; cell: (r: SummaryRow) => string }[
     head: 'Switch step',
     title: 'Balance loss: step after which Algorithm 1 switched to stage 2 (mean ± sd over the runs that switched)',
     cell: (r) =>
-      r.loss !== 'balance' ? '' : r.switchStep ? `${fmt(r.switchStep, 0)} (${r.switched}/${r.n})` : `never (0/${r.n})`,
+      r.loss !== 'balance'
+        ? ''
+        : r.switch === 'fromStart'
+          ? 'stage 2 from the start'
+          : r.switchStep
+            ? `${fmt(r.switchStep, 0)} (${r.switched}/${r.n})`
+            : `never (0/${r.n})`,
   },
 ];
 
@@ -51,8 +57,12 @@ export function ExperimentTable({ summary, t }: { summary: readonly SummaryRow[]
         </thead>
         <tbody>
           {summary.map((r) => (
-            <tr key={`${r.loss}-${r.ratio}`} data-testid={`experiment-row-${r.loss}-${r.ratio}`} data-n={r.n}>
-              <td>{lossInfo[r.loss].label}</td>
+            <tr
+              key={`${seriesKey(r)}-${r.ratio}`}
+              data-testid={`experiment-row-${seriesKey(r)}-${r.ratio}`}
+              data-n={r.n}
+            >
+              <td>{seriesLabel(r)}</td>
               <td>{r.ratio}</td>
               <td>
                 {r.n}
