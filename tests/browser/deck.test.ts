@@ -13,11 +13,18 @@ import { browserSuite } from './suite';
 
 const suite = browserSuite();
 
-// The dev server's first page load transforms every module; on a busy machine that can outlast
-// page.goto's 30 s, so one page loads the app first, unhurried.
+// The dev server's first page load transforms every module, and the first training worker makes
+// Vite bundle the backends' dependencies (reloading pages that asked before); on a busy machine
+// that can outlast page.goto's 30 s. One page loads the app and starts WebGPU first, unhurried.
 beforeAll(async () => {
   const context = await suite.browser.newContext();
-  await (await context.newPage()).goto(`${suite.origin}/?px=32&be=wasm`, { timeout: 300_000 });
+  const page = await context.newPage();
+  await page.goto(`${suite.origin}/?${TINY}`, { timeout: 300_000 });
+  await page.waitForFunction(
+    () => !/starting/.test(document.querySelector('[data-testid="backend-badge"]')?.textContent ?? 'starting'),
+    undefined,
+    { timeout: 300_000 },
+  );
   await context.close();
 });
 
