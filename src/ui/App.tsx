@@ -26,6 +26,8 @@ import { ExportButtons } from './ExportButtons';
 /** Every panel's header gets the export buttons. */
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
+import { DeckSection } from './deck/DeckSection';
+import { DeckNote } from './deck/DeckNote';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -61,9 +63,11 @@ export function App() {
         <ScenarioBar />
         <Notices />
         <ScenarioNarrative />
+        <DeckNote />
         <div className={`layout ${showControls ? '' : 'no-controls'}`}>
           {showControls ? <Controls /> : null}
           <main>
+            <DeckSection />
             {importOpen ? <ImportSection /> : null}
             {experimentsOpen ? <ExperimentSection /> : null}
             {analysing ? <AnalysisSection /> : null}
