@@ -64,6 +64,7 @@ describe('a restless user', () => {
     const started = Date.now();
     if (BACKENDS.includes('webgpu')) await warmWebgpu(session);
     const warmed = Date.now();
+    console.log(`restless ${SEED}: WebGPU warm-up took ${((warmed - started) / 1000).toFixed(0)} s`);
     expect(await brokenInvariant(page, errors)).toBeNull();
 
     const draw = new ActionDraw(rng);
@@ -90,6 +91,8 @@ describe('a restless user', () => {
       const broken = await brokenInvariant(page, errors);
       if (broken) fail(`after action ${i + 1}: ${broken}`);
       done[i] += ` [${((acted - at) / 1000).toFixed(1)} s + checks ${((Date.now() - acted) / 1000).toFixed(1)} s]`;
+      // As it goes, so that even a run stopped by the test timeout leaves its action list.
+      console.log(`restless ${SEED} · ${String(i + 1).padStart(2)}. ${done[i]}`);
     }
     console.log(
       `restless user, seed ${SEED}: ${done.length} actions in ${((Date.now() - warmed) / 1000).toFixed(0)} s ` +
