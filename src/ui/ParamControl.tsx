@@ -3,31 +3,14 @@ import { schema, type NumberParam, type ParamKey, type Params } from '../params/
 import { useLab, type LabStore } from '../state/store';
 import { noteSliderInput } from '../state/snapshotGate';
 import { conceptFgFraction } from '../panels/conceptData';
-
-/** Slider position 0..1000 ↔ value, linear or log per the schema. */
-const SLIDER_STEPS = 1000;
-function toSlider(spec: NumberParam, value: number): number {
-  const frac =
-    spec.scale === 'log'
-      ? Math.log(value / spec.min) / Math.log(spec.max / spec.min)
-      : (value - spec.min) / (spec.max - spec.min);
-  return Math.round(frac * SLIDER_STEPS);
-}
-function fromSlider(spec: NumberParam, position: number): number {
-  const frac = position / SLIDER_STEPS;
-  let v =
-    spec.scale === 'log' ? spec.min * Math.pow(spec.max / spec.min, frac) : spec.min + frac * (spec.max - spec.min);
-  if (spec.integer) v = Math.round(v);
-  else if (spec.scale === 'linear' && spec.step > 0) v = Math.round(v / spec.step) * spec.step;
-  else v = Number(v.toPrecision(3));
-  return Math.min(spec.max, Math.max(spec.min, Number(v.toFixed(10))));
-}
-
-export function formatValue(spec: NumberParam, v: number): string {
-  if (spec.integer) return String(v);
-  if (spec.scale === 'log') return v < 0.01 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
-  return v.toFixed(Math.max(0, -Math.floor(Math.log10(spec.step))));
-}
+import {
+  formatValue,
+  fromPosition as fromSlider,
+  isSliderKey,
+  SLIDER_STEPS,
+  toPosition as toSlider,
+  valueAfterKey,
+} from '../params/sliderScale';
 
 /** A marked value on a slider, with a button that sets it exactly (the slider's grid may miss it). */
 export interface SliderMark {
@@ -81,7 +64,7 @@ export function ParamControlFor({
 }
 
 /** A slider for numbers, a select for choices; the tooltip names the paper's symbol. */
-function ParamControlView({
+export function ParamControlView({
   name,
   value,
   disabled,
@@ -133,6 +116,16 @@ function ParamControlView({
         value={toSlider(spec, num)}
         disabled={disabled}
         aria-label={spec.label}
+        aria-valuetext={formatValue(spec, num)}
+        // Keys move through values, one shown step per arrow (src/params/sliderScale.ts).
+        onKeyDown={(e) => {
+          if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+          e.preventDefault();
+          const next = valueAfterKey(spec, num, e.key);
+          if (next === num) return;
+          noteSliderInput();
+          setParam(name, next as never);
+        }}
         onChange={(e) => {
           noteSliderInput();
           setParam(name, fromSlider(spec, Number(e.target.value)) as never);
