@@ -21,6 +21,7 @@ import { ExportButtons } from './ExportButtons';
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
 import { ExperimentSection } from './experiments/ExperimentSection';
+import { SliderDock } from './dock/SliderDock';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -61,6 +62,7 @@ export function App() {
             {comparing ? <CompareSection /> : <TrainingSection />}
           </main>
         </div>
+        <SliderDock />
         <ShareCard />
         <HelpOverlay />
         <Tour />

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import { schema, type NumberParam, type ParamKey, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
@@ -71,6 +72,7 @@ export function ParamControlView({
   onChange,
   testIdPrefix = '',
   mark,
+  shortLabel,
 }: {
   name: ParamKey;
   value: Params[ParamKey];
@@ -78,6 +80,8 @@ export function ParamControlView({
   onChange: (value: Params[ParamKey]) => void;
   testIdPrefix?: string;
   mark?: SliderMark;
+  /** A shorter visible label where space is tight (the slider dock); the accessible name stays the schema's. */
+  shortLabel?: string;
 }) {
   const spec = schema[name];
   const setParam = (_: ParamKey, v: Params[ParamKey]): void => onChange(v);
@@ -105,31 +109,16 @@ export function ParamControlView({
   return (
     <label className="control" title={tip}>
       <span className="control-label">
-        {spec.label} <output data-testid={`${testIdPrefix}value-${name}`}>{formatValue(spec, num)}</output>
+        {shortLabel ?? spec.label}{' '}
+        <output data-testid={`${testIdPrefix}value-${name}`}>{formatValue(spec, num)}</output>
       </span>
-      <input
-        type="range"
-        data-testid={`${testIdPrefix}slider-${name}`}
-        min={0}
-        max={SLIDER_STEPS}
-        step={1}
-        value={toSlider(spec, num)}
+      <RangeInput
+        spec={spec}
+        label={spec.label}
+        value={num}
         disabled={disabled}
-        aria-label={spec.label}
-        aria-valuetext={formatValue(spec, num)}
-        // Keys move through values, one shown step per arrow (src/params/sliderScale.ts).
-        onKeyDown={(e) => {
-          if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
-          e.preventDefault();
-          const next = valueAfterKey(spec, num, e.key);
-          if (next === num) return;
-          noteSliderInput();
-          setParam(name, next as never);
-        }}
-        onChange={(e) => {
-          noteSliderInput();
-          setParam(name, fromSlider(spec, Number(e.target.value)) as never);
-        }}
+        testId={`${testIdPrefix}slider-${name}`}
+        onValue={(v) => setParam(name, v as never)}
       />
       {mark ? (
         <MarkRow
@@ -142,6 +131,55 @@ export function ParamControlView({
         />
       ) : null}
     </label>
+  );
+}
+
+/**
+ * The range input on the 0…1000 track. Keys move through values, one shown step per arrow, and
+ * screen readers hear the shown value (src/params/sliderScale.ts).
+ */
+function RangeInput({
+  spec,
+  label,
+  value,
+  disabled,
+  testId,
+  onValue,
+}: {
+  spec: NumberParam;
+  label: string;
+  value: number;
+  disabled?: boolean;
+  testId: string;
+  onValue: (v: number) => void;
+}) {
+  const position = toSlider(spec, value);
+  return (
+    <input
+      type="range"
+      data-testid={testId}
+      min={0}
+      max={SLIDER_STEPS}
+      step={1}
+      value={position}
+      // The filled part of the track, for styles that draw their own (the presentation strip).
+      style={{ '--fill': `${(100 * position) / SLIDER_STEPS}%` } as CSSProperties}
+      disabled={disabled}
+      aria-label={label}
+      aria-valuetext={formatValue(spec, value)}
+      onKeyDown={(e) => {
+        if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        const next = valueAfterKey(spec, value, e.key);
+        if (next === value) return;
+        noteSliderInput();
+        onValue(next);
+      }}
+      onChange={(e) => {
+        noteSliderInput();
+        onValue(fromSlider(spec, Number(e.target.value)));
+      }}
+    />
   );
 }
 
