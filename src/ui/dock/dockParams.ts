@@ -22,6 +22,9 @@ const GROUP_PARAMS: Record<DockVariant, Record<DockGroup, ParamKey[]>> = {
   present: { concept: ['t', 'eps', 'conceptRatio'], training: ['t', 'eps', 'tHard', 'a'] },
 };
 
+/** Sliders that move only the concept explorer. */
+const CONCEPT_ONLY: ParamKey[] = ['conceptRatio', 'conceptQuality'];
+
 /** One order for every set, so a slider keeps its place when another one joins. */
 const ORDER: ParamKey[] = ['t', 'eps', 'conceptRatio', 'conceptQuality', 'tHard', 'a'];
 
@@ -44,8 +47,8 @@ export interface DockInput {
   variant: DockVariant;
   visible: ReadonlySet<DockGroup>;
   /** Sliders the current scenario names (presentation only). */
-  scenario: ParamKey[];
-  hidden: ParamKey[] | 'all';
+  scenario: readonly ParamKey[];
+  hidden: readonly ParamKey[] | 'all';
 }
 
 /** The dock's sliders, in a fixed order; none when nothing it moves is on screen (phones). */
@@ -54,8 +57,10 @@ export function dockParams({ variant, visible, scenario, hidden }: DockInput): P
   const wanted = new Set<ParamKey>();
   for (const g of visible) for (const k of GROUP_PARAMS[variant][g]) wanted.add(k);
   if (variant === 'present') {
-    // Presenting means moving t and ε live, wherever the page is.
-    for (const k of ['t', 'eps', ...scenario] as ParamKey[]) wanted.add(k);
+    // Presenting means moving t and ε live, wherever the page is; the explorer's own sliders a
+    // scenario names join while the explorer is in view.
+    const here = (k: ParamKey): boolean => !CONCEPT_ONLY.includes(k) || visible.has('concept');
+    for (const k of ['t', 'eps', ...scenario.filter(here)] as ParamKey[]) wanted.add(k);
   }
   const ordered = [...ORDER.filter((k) => wanted.has(k)), ...[...wanted].filter((k) => !ORDER.includes(k))];
   return ordered.filter((k) => !hidden.includes(k));
