@@ -7,6 +7,8 @@ import type { DockGroup } from './dockParams';
  * observed set is refreshed on a slow timer: a few querySelectorAll calls, nothing per frame.
  */
 const RESCAN_MS = 500;
+/** About the sticky header's height (one row on desktops and projectors). */
+const HEADER_PX = 56;
 const NONE: ReadonlySet<DockGroup> = new Set();
 
 export function useVisibleGroups(watched: Record<string, DockGroup>, enabled: boolean): ReadonlySet<DockGroup> {
@@ -22,13 +24,17 @@ export function useVisibleGroups(watched: Record<string, DockGroup>, enabled: bo
       }
       setVisible((prev) => (sameSet(prev, groups) ? prev : groups));
     };
-    const io = new IntersectionObserver((entries) => {
-      for (const e of entries) {
-        if (e.isIntersecting) onScreen.add(e.target);
-        else onScreen.delete(e.target);
-      }
-      publish();
-    });
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (e.isIntersecting) onScreen.add(e.target);
+          else onScreen.delete(e.target);
+        }
+        publish();
+      },
+      // A section's last strip behind the sticky header is not "on screen".
+      { rootMargin: `-${HEADER_PX}px 0px 0px 0px` },
+    );
     const observed = new Set<Element>();
     const selector = Object.keys(watched)
       .map((id) => `[data-testid="${id}"]`)
