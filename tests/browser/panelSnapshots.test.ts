@@ -4,7 +4,8 @@
  * (one element per line, numbers to 2 decimals, generated ids renumbered) and a hash of each
  * canvas, plus a hash of the whole panel as the app's SVG export writes it. A change to any panel's
  * drawing shows up in review as a diff of these files (tests/browser/__snapshots__/panels/).
- * After an intended change: `npx vitest run --project browser tests/browser/panelSnapshots.test.ts -u`.
+ * After an intended change: `npx vitest run --project browser tests/browser/panelSnapshots.test.ts -u`
+ * (a plain run never writes a baseline: a missing one fails, vitest.config.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
