@@ -4,55 +4,16 @@
  * department web server would — and must draw, train on WASM (its .wasm files found relative to
  * the worker), register its service worker, and reload with the network off.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllPages, expectBackend, launch, openPage, screenshotPainted, waitForStep } from './harness';
+import { staticServer } from './staticServer';
 
 const OUT = resolve('test-results/dist-subpath');
 const PREFIX = '/some/sub/path/';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
-
-/** Serves OUT under PREFIX only; everything else is 404, so a root-relative asset URL fails loudly. */
-function staticServer(): Server {
-  return createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(PREFIX)) {
-      res.writeHead(404).end('not under the sub-path');
-      return;
-    }
-    let file = normalize(join(OUT, path.slice(PREFIX.length)));
-    if (!file.startsWith(OUT)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-cache',
-    });
-    createReadStream(file).pipe(res);
-  });
-}
 
 let server: Server | undefined;
 let browser: Browser;
@@ -60,11 +21,7 @@ let origin = '';
 
 beforeAll(async () => {
   await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } });
-  server = staticServer();
-  await new Promise<void>((done) => server?.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no port');
-  origin = `http://127.0.0.1:${address.port}`;
+  ({ server, origin } = await staticServer(() => OUT, PREFIX));
   browser = await launch();
 });
 afterAll(async () => {
