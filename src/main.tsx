@@ -11,6 +11,7 @@ import { currentQuery, paramsFromQuery } from './state/url';
 import { viewFromQuery } from './state/view';
 import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
+import { loadAppFonts } from './ui/appFonts';
 import { experimentFromQuery, useExperimentView } from './state/experimentView';
 import { restoreSavedSweep } from './ui/experiments/experimentRunner';
 import './ui/styles.css';
@@ -80,8 +81,11 @@ Object.assign(window, {
   },
 });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The app's own faces first: canvas labels are drawn once, with whatever font is ready (ui/appFonts.ts).
+void loadAppFonts().then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { uncoveredCharacters, type TextRun } from './fontCoverage';
 import { openPage } from './harness';
 import { browserSuite } from './suite';
 import { SLOTS } from '../gallery/slots';
@@ -73,8 +74,31 @@ function snapshotText(name: string, c: SlotContent, exported: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Every run of text the gallery's panels lay out (KaTeX's own markup aside: KaTeX draws with its
+ * fonts), with the computed font of its element. Tooltips (<title>) and screen-reader text are
+ * not drawn.
+ */
+function textRuns(page: Page): Promise<TextRun[]> {
+  return page.evaluate(() => {
+    const runs: TextRun[] = [];
+    for (const slot of Array.from(document.querySelectorAll<HTMLElement>('[data-gallery]'))) {
+      const walker = document.createTreeWalker(slot, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || !node.textContent?.trim() || el.closest('.katex, .sr-only, title, style')) continue;
+        const cs = getComputedStyle(el);
+        const where = `${slot.dataset.gallery} <${el.tagName.toLowerCase()}> "${node.textContent.trim().slice(0, 40)}"`;
+        const { fontFamily, fontWeight, fontStyle } = cs;
+        runs.push({ text: node.textContent, fontFamily, fontWeight, fontStyle, where });
+      }
+    }
+    return runs;
+  });
+}
+
 describe('panel snapshots', () => {
-  it('every panel draws the same SVG from the same data', async () => {
+  it('every panel draws the same SVG from the same data, every character in the app’s own faces', async () => {
     const { page, errors } = await openPage(suite.browser, `${suite.origin}/tests/gallery/index.html`, {
       width: 1280,
       height: 900,
@@ -102,6 +126,11 @@ describe('panel snapshots', () => {
       writeFileSync(`${OUT}/${name}.svg`, exported);
       await expect(snapshotText(name, content, exported)).toMatchFileSnapshot(`./__snapshots__/panels/${name}.txt`);
     }
+    // The same on every machine: each character is drawn by a face the app ships (src/ui/fonts.css),
+    // never by a system font it would fall back to (issue 18: fonts-lyx changed shares-map's export).
+    const runs = await textRuns(page);
+    expect(runs.length).toBeGreaterThan(SLOTS.length);
+    expect(uncoveredCharacters(runs)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { createRoot } from 'react-dom/client';
 import { composePanelSvg, serializeSvg } from '../../src/export/panelSvg';
+import { loadAppFonts } from '../../src/ui/appFonts';
 import { Gallery } from './Gallery';
 import '../../src/ui/styles.css';
 import '../../src/ui/teaching.css';
@@ -20,4 +21,5 @@ async function exportSlot(name: string): Promise<string> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
-createRoot(root).render(<Gallery />);
+// As the app does (src/main.tsx): canvas labels need the app's faces loaded before they are drawn.
+void loadAppFonts().then(() => createRoot(root).render(<Gallery />));
