@@ -4,7 +4,7 @@
  * no shipped face has would fall back to whatever font the machine has, and the panel would look
  * different there (issue 18).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
@@ -87,11 +87,26 @@ function mappedCodePoints(cmap: Buffer): Set<number> {
 
 const cache = new Map<string, Set<number>>();
 
+/** KaTeX's own families (KaTeX_AMS, KaTeX_Size1, …): the variant of its files closest to the weight and style. */
+function katexFace(family: string, weight: number, italic: boolean): string | null {
+  if (!family.startsWith('KaTeX_')) return null;
+  const bold = weight >= 600;
+  const wanted = [bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular', 'Regular', 'Italic'];
+  const path = wanted.map((v) => `katex/dist/fonts/${family}-${v}.ttf`).find((p) => existsSync(resolve(MODULES, p)));
+  return path ?? null;
+}
+
 /** The code points a shipped face draws (the regular face, the bold one for weight ≥ 600, or the italic one). */
 export function faceCoverage(family: string, weight = 400, italic = false): Set<number> | null {
   const face = FACES[family];
-  if (!face) return null;
-  const path = italic && face.italic ? face.italic : weight >= 600 && face.bold ? face.bold : face.regular;
+  const path = face
+    ? italic && face.italic
+      ? face.italic
+      : weight >= 600 && face.bold
+        ? face.bold
+        : face.regular
+    : katexFace(family, weight, italic);
+  if (!path) return null;
   let hit = cache.get(path);
   if (!hit) {
     const cmap = tables(readFileSync(resolve(MODULES, path))).get('cmap');

@@ -75,9 +75,9 @@ function snapshotText(name: string, c: SlotContent, exported: string): string {
 }
 
 /**
- * Every run of text the gallery's panels lay out (KaTeX's own markup aside: KaTeX draws with its
- * fonts), with the computed font of its element. Tooltips (<title>) and screen-reader text are
- * not drawn.
+ * Every run of text the gallery's panels draw, KaTeX's included, with the computed font of its
+ * element. Not drawn: tooltips (<title>), screen-reader text, KaTeX's MathML copy, the content of
+ * a closed <details>.
  */
 function textRuns(page: Page): Promise<TextRun[]> {
   return page.evaluate(() => {
@@ -86,7 +86,9 @@ function textRuns(page: Page): Promise<TextRun[]> {
       const walker = document.createTreeWalker(slot, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const el = node.parentElement;
-        if (!el || !node.textContent?.trim() || el.closest('.katex, .sr-only, title, style')) continue;
+        if (!el || !node.textContent?.trim() || el.closest('.katex-mathml, .sr-only, title, style')) continue;
+        const details = el.closest('details');
+        if (details && !details.open && !el.closest('summary')) continue;
         const cs = getComputedStyle(el);
         const where = `${slot.dataset.gallery} <${el.tagName.toLowerCase()}> "${node.textContent.trim().slice(0, 40)}"`;
         const { fontFamily, fontWeight, fontStyle } = cs;
