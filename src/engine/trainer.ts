@@ -315,6 +315,14 @@ export class Trainer {
     };
   }
 
+  /** The validation predictions alone (a sweep's learning curve), without the panels' extras. */
+  async validationP(): Promise<Float32Array> {
+    const valPT = tf.tidy(() => this.model.predict(this.valX, { batchSize: 8 }) as tf.Tensor4D);
+    const out = new Float32Array(await valPT.data());
+    valPT.dispose();
+    return out;
+  }
+
   /** Everything the panels need, read back in one go (docs/design.md §2). */
   async snapshot(backend: BackendName, stepsPerSecond: number): Promise<Snapshot> {
     const { tHard, eps } = lossOptionsOf(this.params);

@@ -43,7 +43,7 @@ export function ImportSection() {
   );
 }
 
-/** Renders the **bold** and `code` spans of the rules text (the README shows the same text). */
+/** Renders the **bold** and `code` spans of the rules text (docs/import.md shows the same text). */
 function inlineMarkdown(text: string): ReactNode[] {
   return text
     .split(/(\*\*[^*]+\*\*|`[^`]+`)/)

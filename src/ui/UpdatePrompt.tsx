@@ -8,6 +8,8 @@ import { unsavedSteps, useLab } from '../state/store';
  * run in memory, so when it has steps no run file holds, "Reload to update" first says how many
  * and offers to stay (an in-app confirmation, not window.confirm: it names the Save run button
  * and keeps the page's look). In dev mode the plugin registers nothing and this renders nothing.
+ * While presenting, the message waits until presentation mode ends: nothing lies over the figures
+ * in front of a room (issue 23).
  */
 export function UpdatePrompt() {
   const {
@@ -16,7 +18,8 @@ export function UpdatePrompt() {
     updateServiceWorker,
   } = useRegisterSW();
   const [asking, setAsking] = useState(false);
-  if (!needRefresh && !offlineReady) return null;
+  const presenting = useLab((s) => s.view.presentation);
+  if (presenting || (!needRefresh && !offlineReady)) return null;
   const reload = () => void updateServiceWorker(true);
   if (needRefresh && asking) return <ConfirmReload onReload={reload} onCancel={() => setAsking(false)} />;
   return (

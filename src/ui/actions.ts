@@ -5,17 +5,22 @@ import { useLab } from '../state/store';
 
 export function togglePlay(): void {
   const s = useLab.getState();
-  if (!s.dataset) return;
+  // A logged run on view has no engine behind it: Train stays off (Reset leaves the view).
+  if (!s.dataset || s.viewed) return;
   sendToEngine({ type: s.running ? 'pause' : 'run' });
 }
 
 export function stepOnce(): void {
   const s = useLab.getState();
-  if (s.dataset && !s.running) sendToEngine({ type: 'step' });
+  if (s.dataset && !s.running && !s.viewed) sendToEngine({ type: 'step' });
 }
 
+/** A new run of the engine; from a logged run on view, this is the way back to training. */
 export function resetRun(): void {
-  if (useLab.getState().dataset) sendToEngine({ type: 'reset' });
+  const s = useLab.getState();
+  if (!s.dataset) return;
+  if (s.viewed) s.leaveView();
+  sendToEngine({ type: 'reset' });
 }
 
 /** Presentation mode also asks for full screen; browsers only allow that from a user gesture. */
