@@ -10,6 +10,7 @@ import { Gallery } from './Gallery';
 import '../../src/ui/styles.css';
 import '../../src/ui/teaching.css';
 import '../../src/ui/screens.css';
+import '../../src/ui/experiments.css';
 
 /** The panel in a slot as the app's SVG export would save it. */
 async function exportSlot(name: string): Promise<string> {
