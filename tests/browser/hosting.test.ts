@@ -4,30 +4,29 @@
  * department web server would — and must draw, train on WASM (its .wasm files found relative to
  * the worker), register its service worker, and reload with the network off.
  */
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllPages, expectBackend, launch, openPage, screenshotPainted, waitForStep } from './harness';
-import { staticServer } from './staticServer';
+import { startStaticHost, SUB_PATH as PREFIX, type StaticHost } from './staticHost';
 
 const OUT = resolve('test-results/dist-subpath');
-const PREFIX = '/some/sub/path/';
 
-let server: Server | undefined;
+let host: StaticHost | undefined;
 let browser: Browser;
 let origin = '';
 
 beforeAll(async () => {
   await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } });
-  ({ server, origin } = await staticServer(() => OUT, PREFIX));
+  host = await startStaticHost(OUT);
+  origin = host.origin;
   browser = await launch();
 });
 afterAll(async () => {
   await closeAllPages();
   await browser?.close();
-  await new Promise((done) => server?.close(done));
+  await host?.close();
 });
 
 describe('hosting', () => {
@@ -54,6 +53,11 @@ describe('hosting', () => {
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
     await expectBackend(page, 'wasm');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    // Code loaded on demand comes from the precache too: KaTeX near the equations, the help overlay.
+    await page.getByTestId('panel-equations').scrollIntoViewIfNeeded();
+    await page.getByTestId('panel-equations').locator('.katex').first().waitFor({ timeout: 30_000 });
+    await page.getByTestId('btn-help').click();
+    await page.getByTestId('help-overlay').waitFor({ timeout: 30_000 });
     await screenshotPainted(page, 'test-results/hosting-offline.png');
     expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
   });

@@ -4,16 +4,14 @@
  * worker takes control, then the server serves B and the page checks for an update. The prompt
  * appears, "Reload to update" loads B; with training steps no run file holds, it asks first.
  */
-import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build, type Plugin } from 'vite';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { closeAllPages, launch, openPage, textOf, waitForStep } from './harness';
-import { staticServer } from './staticServer';
+import { startStaticHost, SUB_PATH as PREFIX, type StaticHost } from './staticHost';
 
 const BUILDS = { A: resolve('test-results/dist-update-a'), B: resolve('test-results/dist-update-b') };
-const PREFIX = '/lab/';
 const URL_QUERY = '?px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=wasm';
 
 /** Marks a build in its index.html, so the page can tell which one it runs. */
@@ -23,7 +21,7 @@ const marker = (name: string): Plugin => ({
 });
 
 let served: keyof typeof BUILDS = 'A';
-let server: Server | undefined;
+let host: StaticHost | undefined;
 let browser: Browser;
 let origin = '';
 
@@ -36,14 +34,15 @@ beforeAll(async () => {
       build: { outDir: BUILDS[name], emptyOutDir: true },
     });
   }
-  ({ server, origin } = await staticServer(() => BUILDS[served], PREFIX));
+  host = await startStaticHost(() => BUILDS[served]);
+  origin = host.origin;
   browser = await launch();
 }, 900_000); // two production builds: minutes on a busy two-core machine
 afterEach(closeAllPages);
 afterAll(async () => {
   await closeAllPages();
   await browser?.close();
-  await new Promise((done) => server?.close(done));
+  await host?.close();
 });
 
 const buildOf = (page: Page): Promise<string | null> =>
