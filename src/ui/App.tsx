@@ -28,6 +28,7 @@ const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
 import { DeckSection } from './deck/DeckSection';
 import { DeckNote } from './deck/DeckNote';
+import { SliderDock } from './dock/SliderDock';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
@@ -75,6 +76,7 @@ export function App() {
             <AfterFirstPaint>{comparing ? <CompareSection /> : <TrainingSection />}</AfterFirstPaint>
           </main>
         </div>
+        <SliderDock />
         <ShareCard />
         {helpOpen ? <HelpOverlay /> : null}
         <Tour />
