@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     reporters: ['default', 'json'],
+    // Snapshots are compared, never written, unless asked: a missing baseline fails (as vitest does
+    // when CI is set) instead of being written and passing (issue 18). Write or refresh baselines with
+    // `-u` (all of a file's) or `UPDATE_SNAPSHOT=new` (only missing ones), as README's "Tests" says.
+    update: process.env.UPDATE_SNAPSHOT ? undefined : 'none',
     outputFile: { json: 'test-results/vitest.json' },
     projects: [
       {

@@ -11,6 +11,7 @@ import { wireDeckStorage } from './state/deckStorage';
 import { openDeckFromHash } from './ui/deck/deckActions';
 import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
+import { loadAppFonts } from './ui/appFonts';
 import { useExperimentView } from './state/experimentView';
 import { restoreSavedSweep } from './ui/experiments/experimentRunner';
 import './ui/styles.css';
@@ -66,8 +67,11 @@ Object.assign(window, {
   },
 });
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The app's own face first: label widths are measured once, with whatever font is ready (ui/appFonts.ts).
+void loadAppFonts().then(() =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

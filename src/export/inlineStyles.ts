@@ -134,10 +134,16 @@ export interface CloneContext {
 
 const isSvg = (el: Element): boolean => el.namespaceURI === SVG_NS;
 
-/** Elements that are never drawn: skipped (KaTeX's MathML copy is for screen readers). */
+/**
+ * Elements that are never drawn: skipped (KaTeX's MathML copy is for screen readers, a closed
+ * <details> shows only its summary). The content of a closed <details> is not rendered, so its
+ * fonts are never loaded: measured anyway, it would be laid out in a system fallback font.
+ */
 function hidden(el: Element, cs: CSSStyleDeclaration): boolean {
   if (isSvg(el)) return false; // clipPath, gradients etc. report display: none yet are used
-  return cs.display === 'none' || el.classList.contains('katex-mathml');
+  const parent = el.parentElement;
+  const folded = parent instanceof HTMLDetailsElement && !parent.open && el.tagName !== 'SUMMARY';
+  return folded || cs.display === 'none' || el.classList.contains('katex-mathml');
 }
 
 function declarations(

@@ -44,6 +44,7 @@ export async function saveRun(store: LabStore = useLab): Promise<RunFile | null>
       selectedImage: s.selectedImage,
     };
     downloadBlob(new Blob([serializeRun(run)], { type: 'application/json' }), `balance-lab-run-step-${run.step}.json`);
+    store.getState().markSaved(s.dataset.runId, run.step);
     if (before.running) s.notify({ level: 'info', text: `Training paused to save the run at step ${run.step}.` });
     return run;
   } catch (err) {

@@ -63,11 +63,11 @@ function tint(hex: string, alpha: number): string {
 const CSS = [
   `.eq-aligned{display:grid;grid-template-columns:max-content max-content;align-items:baseline;row-gap:5px;white-space:nowrap}`,
   `.eq-lhs{justify-self:end}`,
-  `.eq-num,.eq-inline{font-family:KaTeX_Main,'Times New Roman',serif;font-size:1.21em;font-variant-numeric:lining-nums}`,
+  `.eq-num,.eq-inline{font-family:KaTeX_Main,'Lab Sans',serif;font-size:1.21em;font-variant-numeric:lining-nums}`,
   `.eq-inline{font-size:1.1em}`,
   `.eq-bin{padding:0 .2222em}`,
   `.eq-rel{padding:0 .2778em}`,
-  `.eq-sym{font-family:KaTeX_Math,'Times New Roman',serif;font-style:italic}`,
+  `.eq-sym{font-family:KaTeX_Math,'Lab Sans',serif;font-style:italic}`,
   `.eq-sup{font-size:.7em;vertical-align:.45em;line-height:0}`,
   `.eq-note{font-family:inherit;font-size:.75em;color:${MUTED}}`,
   `.eqs details>summary::marker{color:${MUTED}}`,

@@ -63,8 +63,11 @@ function draw(svg: SVGSVGElement, width: number, pts: Point[], switchedAt: numbe
         .axisBottom(x)
         .ticks(Math.max(2, Math.floor(w / 80)))
         .tickFormat(d3.format('~d')),
-    );
-  g.append('g').call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')));
+    )
+    .attr('font-family', PANEL_FONT);
+  g.append('g')
+    .call(d3.axisLeft(y).ticks(5).tickFormat(d3.format('.0%')))
+    .attr('font-family', PANEL_FONT);
   g.selectAll('.tick text').attr('font-size', 11);
   const sx = switchX(x, switchedAt);
   if (sx !== null) {

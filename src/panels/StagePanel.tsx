@@ -145,7 +145,9 @@ function M({ children }: { children: React.ReactNode }) {
   return (
     <span
       style={{
-        fontFamily: '"STIX Two Math", "Cambria Math", "Times New Roman", serif',
+        // KaTeX's italic text face (lining digits, unlike its math italic), shipped with KaTeX like the
+        // equations' fonts: the same everywhere; what it lacks comes from the app's own face.
+        fontFamily: `KaTeX_Main, ${PANEL_FONT}`,
         fontStyle: 'italic',
         whiteSpace: 'nowrap',
       }}

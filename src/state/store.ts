@@ -58,6 +58,10 @@ export interface LabState {
   viewed: ViewedRun | null;
   /** View state (primary store only; round-trips through the URL with the parameters). */
   view: ViewState;
+  /** The run and step last written to a run file or read from one (null: nothing saved yet). */
+  saved: { runId: number; step: number } | null;
+  /** Records that the run `runId` is on disk up to `step` (Save run). */
+  markSaved: (runId: number, step: number) => void;
   setView: (view: Partial<ViewState>) => void;
   setParam: <K extends ParamKey>(key: K, value: Params[K]) => void;
   setParams: (params: Partial<Params>) => void;
@@ -102,6 +106,8 @@ export const createLabStore = () =>
     highlight: null,
     viewed: null,
     view: DEFAULT_VIEW,
+    saved: null,
+    markSaved: (runId, step) => set({ saved: { runId, step } }),
     setView: (view) => set((s) => ({ view: { ...s.view, ...view } })),
     setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
     setParams: (params) => set((s) => ({ params: { ...s.params, ...params } })),
@@ -146,6 +152,8 @@ export const createLabStore = () =>
           steps: run.steps,
           snapshot: run.snapshot,
           liveStep: run.liveStep,
+          // A run read from a file is on disk up to the step it was saved at.
+          saved: { runId: run.dataset.runId, step: run.liveStep },
           selectedImage: selected !== null && selected >= run.dataset.nVal ? 0 : selected,
         };
       }),
@@ -164,6 +172,15 @@ export const createLabStore = () =>
       }),
     leaveView: () => set({ viewed: null }),
   }));
+
+/**
+ * Steps of the shown run that no run file holds: all of them unless the last save (or the file it
+ * was opened from) belongs to this run. "Reload to update" asks before dropping them.
+ */
+export function unsavedSteps(s: Pick<LabState, 'saved' | 'dataset' | 'liveStep'>): number {
+  const savedStep = s.saved !== null && s.dataset !== null && s.saved.runId === s.dataset.runId ? s.saved.step : 0;
+  return Math.max(0, s.liveStep - savedStep);
+}
 
 /** The primary run's store: parameters of the controls, the URL and run A. */
 export const useLab = createLabStore();

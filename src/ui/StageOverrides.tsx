@@ -8,7 +8,7 @@ const MODES: { mode: SwitchMode; label: string; tip: string }[] = [
   {
     mode: 'fromStart',
     label: 'From the start',
-    tip: 'Balance loss from step 0: Inter-CBL alters the main term (Eq. 12).',
+    tip: 'Balance loss from step 0: in bursts within its first few dozen steps, Inter-CBL’s ε weighs down part of the main term (Eq. 12).',
   },
 ];
 

@@ -4,11 +4,13 @@
  * (one element per line, numbers to 2 decimals, generated ids renumbered) and a hash of each
  * canvas, plus a hash of the whole panel as the app's SVG export writes it. A change to any panel's
  * drawing shows up in review as a diff of these files (tests/browser/__snapshots__/panels/).
- * After an intended change: `npx vitest run --project browser tests/browser/panelSnapshots.test.ts -u`.
+ * After an intended change: `npx vitest run --project browser tests/browser/panelSnapshots.test.ts -u`
+ * (a plain run never writes a baseline: a missing one fails, vitest.config.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { uncoveredCharacters, type TextRun } from './fontCoverage';
 import { openPage } from './harness';
 import { browserSuite } from './suite';
 import { SLOTS } from '../gallery/slots';
@@ -72,8 +74,33 @@ function snapshotText(name: string, c: SlotContent, exported: string): string {
   return lines.join('\n');
 }
 
+/**
+ * Every run of text the gallery's panels draw, KaTeX's included, with the computed font of its
+ * element. Not drawn: tooltips (<title>), screen-reader text, KaTeX's MathML copy, the content of
+ * a closed <details>.
+ */
+function textRuns(page: Page): Promise<TextRun[]> {
+  return page.evaluate(() => {
+    const runs: TextRun[] = [];
+    for (const slot of Array.from(document.querySelectorAll<HTMLElement>('[data-gallery]'))) {
+      const walker = document.createTreeWalker(slot, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement;
+        if (!el || !node.textContent?.trim() || el.closest('.katex-mathml, .sr-only, title, style')) continue;
+        const details = el.closest('details');
+        if (details && !details.open && !el.closest('summary')) continue;
+        const cs = getComputedStyle(el);
+        const where = `${slot.dataset.gallery} <${el.tagName.toLowerCase()}> "${node.textContent.trim().slice(0, 40)}"`;
+        const { fontFamily, fontWeight, fontStyle } = cs;
+        runs.push({ text: node.textContent, fontFamily, fontWeight, fontStyle, where });
+      }
+    }
+    return runs;
+  });
+}
+
 describe('panel snapshots', () => {
-  it('every panel draws the same SVG from the same data', async () => {
+  it('every panel draws the same SVG from the same data, every character in the app’s own faces', async () => {
     const { page, errors } = await openPage(suite.browser, `${suite.origin}/tests/gallery/index.html`, {
       width: 1280,
       height: 900,
@@ -101,6 +128,11 @@ describe('panel snapshots', () => {
       writeFileSync(`${OUT}/${name}.svg`, exported);
       await expect(snapshotText(name, content, exported)).toMatchFileSnapshot(`./__snapshots__/panels/${name}.txt`);
     }
+    // The same on every machine: each character is drawn by a face the app ships (src/ui/fonts.css),
+    // never by a system font it would fall back to (issue 18: fonts-lyx changed shares-map's export).
+    const runs = await textRuns(page);
+    expect(runs.length).toBeGreaterThan(SLOTS.length);
+    expect(uncoveredCharacters(runs)).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

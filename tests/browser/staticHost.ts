@@ -36,8 +36,9 @@ export interface StaticHost {
   close(): Promise<void>;
 }
 
-function handler(root: string, gzip: boolean) {
+function handler(site: string | (() => string), gzip: boolean) {
   return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    const root = typeof site === 'string' ? site : site();
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not under the sub-path');
@@ -66,8 +67,14 @@ function handler(root: string, gzip: boolean) {
   };
 }
 
-/** Serves the built site in `root` (an absolute path) under SUB_PATH on a free port of 127.0.0.1. */
-export async function startStaticHost(root: string, opts: { gzip?: boolean } = {}): Promise<StaticHost> {
+/**
+ * Serves the built site in `root` (an absolute path, or a function naming it at each request: a new
+ * deployment, tests/browser/update.test.ts) under SUB_PATH on a free port of 127.0.0.1.
+ */
+export async function startStaticHost(
+  root: string | (() => string),
+  opts: { gzip?: boolean } = {},
+): Promise<StaticHost> {
   const server = createServer(handler(root, opts.gzip ?? false));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const address = server.address();

@@ -5,11 +5,13 @@
  */
 import { createRoot } from 'react-dom/client';
 import { composePanelSvg, serializeSvg } from '../../src/export/panelSvg';
+import { loadAppFonts } from '../../src/ui/appFonts';
 import { Gallery } from './Gallery';
 import { loadKatex } from '../../src/panels/equations/katexLoader';
 import '../../src/ui/styles.css';
 import '../../src/ui/teaching.css';
 import '../../src/ui/screens.css';
+import '../../src/ui/experiments.css';
 
 /** The panel in a slot as the app's SVG export would save it. */
 async function exportSlot(name: string): Promise<string> {
@@ -21,5 +23,6 @@ async function exportSlot(name: string): Promise<string> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
-// The app loads KaTeX when the equations come near the screen; the gallery shows them at once.
-void loadKatex().then(() => createRoot(root).render(<Gallery />));
+// The app loads KaTeX when the equations come near the screen; the gallery shows them at once. Its
+// own face first, as the app does (src/main.tsx): label widths are measured with the font that is ready.
+void Promise.all([loadAppFonts(), loadKatex()]).then(() => createRoot(root).render(<Gallery />));

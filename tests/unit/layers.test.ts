@@ -21,12 +21,28 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative imports of a file, resolved to files of src/ (type-only imports included). */
+/**
+ * Every module specifier a file names, in each form that pulls code in: `import … from` and
+ * `export … from` (type-only included), side-effect `import './x'`, dynamic `import('./x')`, and
+ * `new URL('./x', import.meta.url)` (how a Worker or an asset is loaded). Vite's `?url`/`?worker`
+ * suffixes are dropped.
+ */
+function specifiersOf(text: string): string[] {
+  const forms = [
+    /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]/g,
+    /(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bnew\s+URL\s*\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
+  ];
+  return forms.flatMap((form) => [...text.matchAll(form)].map((m) => m[1].replace(/\?.*$/, '')));
+}
+
+/** Relative imports of a file, resolved to files of src/ (every form of specifiersOf). */
 function importsOf(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
   const out: string[] = [];
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]/g)) {
-    const base = resolve(dirname(file), m[1]);
+  for (const spec of specifiersOf(readFileSync(file, 'utf8'))) {
+    if (!spec.startsWith('.')) continue;
+    const base = resolve(dirname(file), spec);
     const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((p) => {
       try {
         return statSync(p).isFile();
@@ -127,6 +143,24 @@ describe('layers', () => {
   it('src/ has no import cycle', () => {
     const graph = new Map(sourceFiles(SRC).map((f) => [f, importsOf(f)]));
     expect(cycles(graph)).toEqual([]);
+  });
+  it('the import scan sees every form: static, export-from, side-effect, dynamic and Worker URL', () => {
+    const text = [
+      "import { a } from './a';",
+      "import type {\n  B,\n} from './b';",
+      "export * from './c';",
+      "export { d } from './d';",
+      "import './e.css';",
+      "const f = await import('./f');",
+      "const w = new Worker(new URL('./g.ts', import.meta.url), { type: 'module' });",
+      "import h from './h.wasm?url';",
+    ].join('\n');
+    expect(specifiersOf(text).sort()).toEqual(['./a', './b', './c', './d', './e.css', './f', './g.ts', './h.wasm']);
+    const edges = (file: string) => importsOf(join(SRC, file)).map((f) => relative(SRC, f));
+    expect(edges('engine/client.ts')).toContain('engine/worker.ts');
+    expect(edges('engine/worker.ts')).toContain('engine/wasmAssets.ts');
+    expect(edges('ui/experiments/experimentRunner.ts')).toContain('experiments/worker.ts');
+    expect(edges('ui/tour/Tour.tsx')).toContain('ui/tour/tour.css');
   });
 
   it('page code may not import TensorFlow.js or src/losses (lint)', async () => {

@@ -2,7 +2,10 @@
  * The WASM backend's convolution gradients (src/model/wasmKernels.ts) against the CPU backend:
  * each registered kernel on its own, then whole U-Net training steps. "Equal" means
  * max |wasm − cpu| ≤ 1e−4 · max |cpu| per tensor: float32 sums taken in another order differ
- * in the last bits, relative to the tensor's scale.
+ * in the last bits, relative to the tensor's scale. Then every path of our kernels (stride 1,
+ * up-convolution, cropped filter gradient, the copy kernels) is leak-counted with
+ * tf.memory().numTensors and the backend's numDataIds: their intermediates are TensorInfos the
+ * engine never sees, so only the backend's count shows one that was not released.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -131,18 +134,155 @@ describe('WASM kernels equal the CPU backend', () => {
     expect(wasm).toEqual(cpu);
     expect(Number.isNaN(wasm[0])).toBe(true);
   });
+});
 
-  it('registers Conv2DBackpropFilter for wasm and frees every intermediate', async () => {
+/** The wasm backend's count of live data buffers: kernel intermediates never reach tf.memory(). */
+const numDataIds = (): number => (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
+
+/** Helper kernels whose calls show which path a custom kernel took (our kernels call them through the registry). */
+const PATH_MARKERS = ['Reverse', 'Reshape', 'Slice', 'Transpose', 'Conv2D'] as const;
+
+/** Calls of the marker kernels (from the engine and from our kernels alike) while `fn` runs. */
+function kernelCalls(fn: () => void): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(PATH_MARKERS.map((n) => [n, 0]));
+  const originals = PATH_MARKERS.map((n) => tf.getKernel(n, 'wasm')!);
+  for (const k of originals) {
+    tf.unregisterKernel(k.kernelName, 'wasm');
+    const counted: tf.KernelFunc = (args) => {
+      counts[k.kernelName]++;
+      return k.kernelFunc(args);
+    };
+    tf.registerKernel({ ...k, kernelFunc: counted });
+  }
+  try {
+    fn();
+  } finally {
+    for (const k of originals) {
+      tf.unregisterKernel(k.kernelName, 'wasm');
+      tf.registerKernel(k);
+    }
+  }
+  return counts;
+}
+
+const normal = (shape: number[], seed: number) => tf.randomNormal(shape, 0, 1, 'float32', seed);
+
+function filterGrad(x: number[], dy: number[], filterShape: number[], strides: number, pad: 'same' | 'valid') {
+  return tf.engine().runKernel('Conv2DBackpropFilter', { x: normal(x, 1), dy: normal(dy, 2) }, {
+    strides: [strides, strides],
+    pad,
+    dataFormat: 'NHWC',
+    filterShape,
+  } as unknown as tf.NamedAttrMap) as tf.Tensor;
+}
+
+interface LeakCase {
+  label: string;
+  run: () => tf.Tensor | tf.Tensor[];
+  /** Marker kernels the path must call, and ones it must not. */
+  uses: string[];
+  avoids: string[];
+}
+
+const transposedConv = (x: number[], w: number[], out: number[], stride: number, pad: 'same' | 'valid') =>
+  tf.conv2dTranspose(normal(x, 1) as tf.Tensor4D, normal(w, 2) as tf.Tensor4D, out as never, stride, pad);
+
+const LEAK_CASES: LeakCase[] = [
+  {
+    label: 'Conv2DBackpropInput, stride 1, same: conv with the flipped filter',
+    run: () => transposedConv([2, 8, 8, 4], [3, 3, 3, 4], [2, 8, 8, 3], 1, 'same'),
+    uses: ['Reverse', 'Transpose', 'Conv2D'],
+    avoids: ['Reshape'],
+  },
+  {
+    label: 'Conv2DBackpropInput, stride 1, valid: conv with the flipped filter',
+    run: () => transposedConv([1, 5, 7, 2], [3, 3, 3, 2], [1, 7, 9, 3], 1, 'valid'),
+    uses: ['Reverse', 'Transpose', 'Conv2D'],
+    avoids: ['Reshape'],
+  },
+  {
+    label: 'Conv2DBackpropInput, 2×2 stride 2 up-convolution: 1×1 conv and tile copy',
+    run: () => transposedConv([2, 6, 6, 4], [2, 2, 3, 4], [2, 12, 12, 3], 2, 'same'),
+    uses: ['Transpose', 'Reshape', 'Conv2D'],
+    avoids: ['Reverse'],
+  },
+  {
+    label: 'Conv2DBackpropInput, 3×3 stride 2: the stock kernel',
+    run: () => transposedConv([1, 5, 5, 2], [3, 3, 3, 2], [1, 10, 10, 3], 2, 'same'),
+    uses: [],
+    avoids: ['Reverse', 'Reshape', 'Conv2D'],
+  },
+  {
+    label: 'Conv2DBackpropFilter, stride 1, same: transposes and a conv',
+    run: () => filterGrad([2, 8, 8, 3], [2, 8, 8, 4], [3, 3, 3, 4], 1, 'same'),
+    uses: ['Transpose', 'Conv2D'],
+    avoids: ['Slice'],
+  },
+  {
+    label: 'Conv2DBackpropFilter, 2×2 stride 2, valid, odd size: the unread edge cropped',
+    run: () => filterGrad([1, 9, 9, 2], [1, 4, 4, 3], [2, 2, 2, 3], 2, 'valid'),
+    uses: ['Slice', 'Transpose', 'Conv2D'],
+    avoids: [],
+  },
+  {
+    label: 'Concat and SplitV: short and long blocks',
+    run: () => {
+      const c = tf.concat([normal([2, 6, 6, 3], 1), normal([2, 6, 6, 5], 2)], 3);
+      const c1 = tf.concat([c, c], 0);
+      return [c, c1, ...tf.split(c, [3, 5], 3), ...tf.split(c1, [1, 2, 1], 0)];
+    },
+    uses: [],
+    avoids: [],
+  },
+  {
+    label: 'MaxPoolGrad, 2×2 stride 2',
+    run: () => tf.grad((x: tf.Tensor) => tf.sum(tf.maxPool(x as tf.Tensor4D, 2, 2, 'same')))(normal([2, 6, 6, 3], 1)),
+    uses: [],
+    avoids: [],
+  },
+  {
+    label: 'GatherV2 with batchDims 1, and ClipByValue',
+    run: () => [
+      tf.gather(normal([3, 20], 1), tf.tensor1d([5, 0, 19], 'int32'), 1, 1),
+      tf.clipByValue(normal([40], 2), -0.5, 0.5),
+    ],
+    uses: [],
+    avoids: [],
+  },
+];
+
+describe('every custom WASM kernel path frees what it makes', () => {
+  beforeAll(async () => {
     await selectBackend(['wasm']);
-    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
-    const c = cases[1];
-    await convAndGrads(c);
-    const before = tf.memory().numTensors;
-    const dataIds = (tf.backend() as unknown as { numDataIds(): number }).numDataIds();
-    await convAndGrads(c);
-    expect(tf.memory().numTensors).toBe(before);
-    expect((tf.backend() as unknown as { numDataIds(): number }).numDataIds()).toBe(dataIds);
   });
+
+  it('Conv2DBackpropFilter is registered, and the count of data buffers sees a leaked intermediate', () => {
+    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBeDefined();
+    const x = normal([1, 4, 4, 2], 1);
+    const ids = numDataIds();
+    const tensors = tf.memory().numTensors;
+    // A Transpose run on TensorInfos, as our kernels do, and not released: only numDataIds notices.
+    const transpose = tf.getKernel('Transpose', 'wasm')!;
+    const leaked = transpose.kernelFunc({ inputs: { x }, backend: tf.backend(), attrs: { perm: [3, 1, 2, 0] } });
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(numDataIds()).toBe(ids + 1);
+    (tf.backend() as unknown as { disposeData(id: object): void }).disposeData((leaked as tf.TensorInfo).dataId);
+    x.dispose();
+  });
+
+  for (const c of LEAK_CASES) {
+    it(c.label, async () => {
+      const once = () => tf.dispose(tf.tidy(c.run));
+      once(); // first use: backend setup outside the count
+      const tensors = tf.memory().numTensors;
+      const ids = numDataIds();
+      const calls = kernelCalls(once);
+      expect(tf.memory().numTensors).toBe(tensors);
+      expect(numDataIds()).toBe(ids);
+      for (const k of c.uses) expect(calls[k], `${k} called`).toBeGreaterThan(0);
+      for (const k of c.avoids) expect(calls[k], `${k} not called`).toBe(0);
+    });
+  }
 });
 
 describe('whole training steps on WASM equal the CPU backend', () => {

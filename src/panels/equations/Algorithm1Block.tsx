@@ -5,7 +5,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { SwitchFlags, SwitchSide } from '../../core/lossTerms';
 import type { SwitchRule } from '../../core/stageRule';
-import { MUTED } from '../kit/theme';
+import { MONO_FONT, MUTED } from '../kit/theme';
 import { Block, caption, inUse } from './Block';
 import { distinctDigits, printed } from './epsCase';
 
@@ -25,7 +25,7 @@ function Check({ side, op, bound, f }: { side: SwitchSide; op: Op; bound: number
 }
 
 const mono: CSSProperties = {
-  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+  fontFamily: MONO_FONT,
   fontSize: 12.5,
   lineHeight: 1.5,
   margin: '4px 0 8px',

@@ -32,7 +32,13 @@ export const RULE = '#666';
 export const HALO = '#ffffff';
 /** Background band of stage 2 (after the Balance loss switched). */
 export const STAGE2_BAND = '#f1eef6';
-/** The panels' SVG font stack (the page's own), explicit so an exported SVG looks the same elsewhere. */
-export const PANEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/**
+ * The panels' font: the app's own face (src/ui/fonts.css), the same on every machine; explicit so an
+ * exported SVG embeds it (src/export/fonts.ts). It covers every character the panels draw
+ * (tests/browser/panelSnapshots.test.ts checks), so the generic fallback is never used.
+ */
+export const PANEL_FONT = '"Lab Sans", sans-serif';
+/** Monospaced text (Algorithm 1's paraphrase): the app's own mono face. */
+export const MONO_FONT = '"Lab Mono", monospace';
 /** Axis tick labels. */
 export const AXIS_FONT_SIZE = 12;

@@ -5,6 +5,7 @@ import { meanCurve, switchSteps, type MeanCurvePoint } from '../../experiments/c
 import { SERIES_DASH, seriesIn, seriesKey, type Series } from '../../experiments/series';
 import type { RunResult } from '../../experiments/types';
 import { Panel } from '../../panels/Panel';
+import { PANEL_FONT } from '../../panels/kit/theme';
 import { useChart } from '../../panels/kit/useChart';
 import { LOSS_COLORS, SeriesLegend } from './ExperimentPlot';
 
@@ -78,8 +79,12 @@ function drawCurves(
       .attr('data-ratio', ratio);
     g.append('g')
       .attr('transform', `translate(0,${HEIGHT - M.bottom})`)
-      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(facetW / 70))));
-    g.append('g').attr('transform', `translate(${M.left},0)`).call(d3.axisLeft(y).ticks(5));
+      .call(d3.axisBottom(x).ticks(Math.max(2, Math.floor(facetW / 70))))
+      .attr('font-family', PANEL_FONT); // d3's axis would set "sans-serif": a system font
+    g.append('g')
+      .attr('transform', `translate(${M.left},0)`)
+      .call(d3.axisLeft(y).ticks(5))
+      .attr('font-family', PANEL_FONT);
     g.append('text').attr('x', M.left).attr('y', 14).attr('font-size', 12).attr('font-weight', 600).text(`1:${ratio}`);
     g.append('text')
       .attr('x', (M.left + facetW - M.right) / 2)

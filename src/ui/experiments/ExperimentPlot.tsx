@@ -2,6 +2,7 @@ import * as d3 from 'd3';
 import { useEffect } from 'react';
 import type { LossId } from '../../core/lossInfo';
 import { Panel } from '../../panels/Panel';
+import { PANEL_FONT } from '../../panels/kit/theme';
 import { useChart } from '../../panels/kit/useChart';
 import { inSeries, SERIES_DASH, seriesIn, seriesKey, seriesLabel, type Series } from '../../experiments/series';
 import type { SummaryRow } from '../../experiments/types';
@@ -138,8 +139,12 @@ function drawFacetFrame(
         .axisBottom(x)
         .tickValues([...ratios])
         .tickFormat((d) => `1:${d}`),
-    );
-  g.append('g').attr('transform', `translate(${M.left},0)`).call(d3.axisLeft(y).ticks(5));
+    )
+    .attr('font-family', PANEL_FONT);
+  g.append('g')
+    .attr('transform', `translate(${M.left},0)`)
+    .call(d3.axisLeft(y).ticks(5))
+    .attr('font-family', PANEL_FONT);
   g.append('text').attr('x', M.left).attr('y', 14).attr('font-size', 12).attr('font-weight', 600).text(metric.label);
   g.append('text')
     .attr('x', (M.left + facetW - M.right) / 2)
