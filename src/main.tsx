@@ -15,6 +15,7 @@ import { useExperimentView } from './state/experimentView';
 import { restoreSavedSweep } from './ui/experiments/experimentRunner';
 import './ui/styles.css';
 import './ui/teaching.css';
+import './ui/experiments.css';
 import './ui/screens.css';
 
 // Parameters and view come from the URL; anything invalid is clamped and reported, never fatal.

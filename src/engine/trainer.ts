@@ -1,15 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  balanceLoss,
-  countStageFlags,
-  decompose,
-  histogram,
-  interCBL,
-  intraCBL,
-  losses,
-  metrics,
-  type LossFn,
-} from '../core';
+import { countStageFlags, decompose, histogram, metrics } from '../core';
+import { balanceLoss, interCBL, intraCBL, losses, type LossFn } from '../losses';
 import { deriveSeed, generateDataset, Rng } from '../data';
 import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';

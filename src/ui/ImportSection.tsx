@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { PAIRING_RULES, PYTORCH_SNIPPET } from '../data/import';
+import { PAIRING_RULES, PYTORCH_SNIPPET } from '../data/import/rules';
 import { useUserData } from '../state/userData';
 import { ImportDropZone, ImportModeChoice, type ImportMode } from './import/ImportInputs';
 import { ImportReportView, UserDataStatus } from './import/ImportResults';

@@ -1,6 +1,7 @@
 import { SCENARIOS } from '../state/scenarios';
 import { useLab } from '../state/store';
 import { applyScenario } from './actions';
+import { NoteCard } from './NoteCard';
 import { useDeck } from '../state/deck';
 import { DeckButton } from './deck/DeckNote';
 
@@ -37,15 +38,16 @@ export function ScenarioNarrative() {
   // Outlines come from a stylesheet keyed by data-testid, so no panel's DOM is touched.
   const outline = scenario.look.map((t) => `[data-testid="${t}"]`).join(',\n');
   return (
-    <div className="scenario-narrative" data-testid="scenario-narrative" role="note">
+    <NoteCard
+      key={scenario.id}
+      title={scenario.title}
+      text={scenario.narrative}
+      testId="scenario-narrative"
+      collapseTestId="scenario-collapse"
+      closeLabel="Close scenario"
+      onClose={() => setView({ scenario: null })}
+    >
       <style>{`${outline} { outline: 3px solid var(--look); outline-offset: 2px; }`}</style>
-      <div>
-        <strong>{scenario.title}</strong>
-        <p>{scenario.narrative}</p>
-      </div>
-      <button aria-label="Close scenario" onClick={() => setView({ scenario: null })}>
-        ×
-      </button>
-    </div>
+    </NoteCard>
   );
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SweepResults } from '../../src/experiments/types';
-import { openPage } from './harness';
+import { openPage, screenshotPainted } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -120,6 +120,72 @@ describe('Experiments section', () => {
     expect(await resume.innerText()).toContain(`${kept}/4`);
     await resume.click();
     await waitForRows(page, 2);
-    expect(await page.getByTestId('btn-experiment-resume').isEnabled()).toBe(false);
+    // Buttons show only when they can act: nothing runs and nothing is left to resume.
+    expect(await page.getByTestId('btn-experiment-resume').count()).toBe(0);
+    expect(await page.getByTestId('btn-experiment-cancel').count()).toBe(0);
+  });
+
+  it('fits its table in the panel at 1280 px, scrolls it inside the panel on a phone, and exports it', async () => {
+    const { page, errors } = await openPage(suite.browser, `${suite.origin}/?backends=wasm&x=1`, {
+      width: 1280,
+      height: 800,
+    });
+    await page.evaluate(() => localStorage.clear());
+    await page.getByTestId('experiment-section').waitFor();
+    // Nothing runs and nothing is saved: no Cancel, no Resume, no downloads yet.
+    for (const id of ['btn-experiment-cancel', 'btn-experiment-resume', 'btn-experiment-json', 'btn-experiment-csv'])
+      expect(await page.getByTestId(id).count()).toBe(0);
+    await page.getByTestId('input-open-experiment').setInputFiles('docs/experiments/stage2/results.json');
+    await waitForRows(page, 3, 10_000, ['balance-50', 'bce-500', 'balance-fromStart-500']);
+    const fit = () =>
+      page.evaluate(() => {
+        const panel = document.querySelector('[data-testid="experiment-table-panel"]') as HTMLElement;
+        const wrap = document.querySelector('[data-testid="experiment-table-wrap"]') as HTMLElement;
+        const table = document.querySelector('[data-testid="experiment-table"]') as HTMLElement;
+        return {
+          table: table.scrollWidth,
+          panel: panel.clientWidth,
+          wrapScrolls: getComputedStyle(wrap).overflowX === 'auto',
+          wrapWidth: wrap.clientWidth,
+          page: document.documentElement.scrollWidth,
+          window: window.innerWidth,
+        };
+      });
+    const wide = await fit();
+    expect(wide.table).toBeLessThanOrEqual(wide.panel);
+    expect(wide.page).toBeLessThanOrEqual(wide.window);
+    // The export row of every panel, and the table's CSV; Resume stays hidden for a finished sweep.
+    for (const id of ['export-svg-experiment-table-panel', 'export-png-experiment-table-panel', 'btn-experiment-csv'])
+      expect(await page.getByTestId(id).isVisible()).toBe(true);
+    expect(await page.getByTestId('btn-experiment-resume').count()).toBe(0);
+    expect(await page.getByTestId('btn-experiment-json').isVisible()).toBe(true);
+    const download = page.waitForEvent('download');
+    await page.getByTestId('btn-experiment-csv').click();
+    expect((await download).suggestedFilename()).toBe('experiment.summary.csv');
+
+    // All columns: wider than the panel, so the table scrolls inside it and the page does not.
+    await page.getByTestId('experiment-columns-toggle').click();
+    expect(await page.getByTestId('experiment-table').locator('th', { hasText: 'FP main' }).count()).toBe(1);
+    const all = await fit();
+    expect(all.wrapScrolls).toBe(true);
+    expect(all.wrapWidth).toBeLessThanOrEqual(all.panel);
+    expect(all.page).toBeLessThanOrEqual(all.window);
+    await page.getByTestId('experiment-columns-toggle').click();
+
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(300);
+    await screenshotPainted(page, 'test-results/experiments-1440x900.png');
+    await page.getByTestId('experiment-table-panel').scrollIntoViewIfNeeded();
+    await screenshotPainted(page, 'test-results/experiments-table-1440x900.png');
+
+    // A phone: the table scrolls inside its panel; the page never scrolls sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(300);
+    const phone = await fit();
+    expect(phone.wrapScrolls).toBe(true);
+    expect(phone.table).toBeGreaterThan(phone.wrapWidth);
+    expect(phone.page).toBeLessThanOrEqual(phone.window);
+    expect(errors).toEqual([]);
   });
 });
