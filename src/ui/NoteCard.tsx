@@ -11,6 +11,7 @@ export function NoteCard({
   collapseTestId,
   onClose,
   closeLabel = 'Close',
+  actions,
   children,
 }: {
   title: ReactNode;
@@ -20,6 +21,8 @@ export function NoteCard({
   /** Without it the card has no close button (only collapse). */
   onClose?: () => void;
   closeLabel?: string;
+  /** Buttons of the card's own before collapse and close, e.g. a deck's previous / next slide. */
+  actions?: ReactNode;
   /** Extra content that belongs to the card's life, e.g. a stylesheet outlining panels. */
   children?: ReactNode;
 }) {
@@ -32,6 +35,7 @@ export function NoteCard({
         {collapsed ? null : <p>{text}</p>}
       </div>
       <div className="note-card-buttons">
+        {actions}
         <button
           type="button"
           data-testid={collapseTestId}

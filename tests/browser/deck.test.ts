@@ -58,10 +58,13 @@ async function settledQuery(page: Page): Promise<string> {
       .sort()
       .join('&');
   };
+  // The rewrite waits 250 ms after the last change: settled = unchanged for 600 ms.
   let last = '';
-  for (let i = 0; i < 40; i++) {
+  let same = 0;
+  for (let i = 0; i < 60; i++) {
     const now = norm(page.url());
-    if (now === last) return now;
+    same = now === last ? same + 1 : 0;
+    if (same === 3) return now;
     last = now;
     await page.waitForTimeout(200);
   }

@@ -12,6 +12,9 @@ import { MainBiasBars } from '../../src/panels/MainBiasBars';
 import { MainBiasHistory } from '../../src/panels/MainBiasHistory';
 import { SortedPredictions } from '../../src/panels/SortedPredictions';
 import { StagePanel } from '../../src/panels/StagePanel';
+import { CompareOverlayChart } from '../../src/panels/CompareOverlayChart';
+import { OVERLAY_CHARTS, type OverlayRun } from '../../src/panels/overlay/charts';
+import { overlayRows, overlaySteps } from '../../src/state/overlayQuantities';
 import { ExperimentPlot } from '../../src/ui/experiments/ExperimentPlot';
 import * as fx from './fixtures';
 
@@ -38,6 +41,29 @@ const imageGrads = fx.gradientsOf(fx.image0.p, fx.image0.y, 1);
 const history = fx.history();
 const steps = fx.steps();
 const summary = fx.summary();
+const overlayRuns: OverlayRun[] = [
+  { tag: 'A', label: 'Balance loss', rows: overlayRows(history, fx.T), switchedAt: fx.SWITCH_AT },
+  { tag: 'B', label: 'BCE', rows: overlayRows(fx.history(true), fx.T), switchedAt: null },
+];
+const overlayStepRange = overlaySteps(overlayRuns.map((r) => r.rows));
+
+/** Compare mode's overlay chart `id` on the fixed runs A (Balance) and B (BCE). */
+function Overlay({ id }: { id: string }) {
+  const spec = OVERLAY_CHARTS.find((c) => c.id === id);
+  if (!spec) throw new Error(`no overlay chart ${id}`);
+  return (
+    <Slot name={`overlay-${id}`} width={620}>
+      <CompareOverlayChart
+        spec={spec}
+        runs={overlayRuns}
+        steps={overlayStepRange}
+        t={fx.T}
+        highlight={null}
+        onHover={noop}
+      />
+    </Slot>
+  );
+}
 
 export function Gallery() {
   const sorted = (name: string, side: 'fp' | 'fn', xScale: 'linear' | 'log', poor = false, width = 620) => (
@@ -132,6 +158,8 @@ export function Gallery() {
       <Slot name="loss-metrics" width={620}>
         <LossMetrics history={history} steps={steps} switchedAt={fx.SWITCH_AT} t={fx.T} />
       </Slot>
+      <Overlay id="history" />
+      <Overlay id="share" />
       <Slot name="stage" width={620}>
         <StagePanel steps={steps} stage={fx.stage} rule="code" n={8} lastCheck={steps[steps.length - 1].check} />
       </Slot>

@@ -61,16 +61,19 @@ export function gradientsOf(p: ArrayLike<number>, y: ArrayLike<number>, n: numbe
 
 export const SWITCH_AT = 24;
 
-/** A run of 40 logged steps: quality rises, Balance switches to stage 2 after step 24. */
-export function history(): HistoryEntry[] {
+/**
+ * A run of 40 logged steps: quality rises, Balance switches to stage 2 after step 24. `bce`: a
+ * BCE run whose quality rises more slowly (compare mode's run B), logged every 4 steps.
+ */
+export function history(bce = false): HistoryEntry[] {
   const out: HistoryEntry[] = [];
-  for (let step = 0; step <= 40; step += 2) {
-    const q = 0.1 + (0.8 * step) / 40;
+  for (let step = 0; step <= 40; step += bce ? 4 : 2) {
+    const q = 0.1 + ((bce ? 0.5 : 0.8) * step) / 40;
     const p = predictionsAt(q);
     const y = val.masks;
     const m = metrics(p, y, 0.5);
-    const stage = step > SWITCH_AT ? 2 : 1;
-    const trained: LossId = stage === 1 ? 'intra' : 'balance';
+    const stage = step > SWITCH_AT && !bce ? 2 : 1;
+    const trained: LossId = bce ? 'bce' : stage === 1 ? 'intra' : 'balance';
     const opts = { tHard: T_HARD, eps: 'reference' as const, a: A };
     const bceHist = gradientHistogram(pixelGradients('bce', p, y, val.n, opts), p, y);
     const trainedHist = gradientHistogram(pixelGradients(trained, p, y, val.n, opts), p, y);

@@ -13,6 +13,8 @@ export const SLOTS = [
   'history',
   'grad-history',
   'loss-metrics',
+  'overlay-history',
+  'overlay-share',
   'stage',
   'images',
   'analysis-maps',

@@ -35,7 +35,10 @@ export function drawOverlay(
   const { width, height } = size;
   if (width < 80) return;
   setChartText(svg);
-  const margin = { top: drawOverlayLegend(svg, spec, runs, width, o.onHover) + 16, right: 16, bottom: 34, left: 62 };
+  // Room above the plot for one "stage 2" label per run that switched, so no label covers a curve.
+  const labels = runs.filter((r) => r.switchedAt !== null).length;
+  const legendHeight = drawOverlayLegend(svg, spec, runs, width, o.onHover);
+  const margin = { top: legendHeight + 10 + 15 * Math.max(1, labels), right: 16, bottom: 34, left: 62 };
   const iw = width - margin.left - margin.right;
   const ih = height - margin.top - margin.bottom;
   if (iw < 40 || ih < 40) return;
@@ -137,17 +140,20 @@ function valueScale(
   return { y, ticks: y.ticks(Math.max(2, Math.floor(ih / 40))), floor: null };
 }
 
-/** Each run's switch to stage 2 as a dashed rule, labelled with the run's tag. */
+/** Each run's switch to stage 2 as a dashed rule, labelled with the run's tag above the plot. */
 function drawSwitches(plot: G, runs: readonly OverlayRun[], x: d3.ScaleLinear<number, number>, iw: number, ih: number) {
-  runs.forEach((run, k) => {
+  let row = 0;
+  runs.forEach((run) => {
     const sx = switchX(x, run.switchedAt);
     if (sx === null) return;
-    drawSwitchRule(plot, sx, 0, ih);
+    // Labels sit above the plot, one row per run, each rule reaching up to its own label.
+    const y = -6 - 15 * row++;
+    drawSwitchRule(plot, sx, y + 2, ih);
     const left = sx > iw - 80;
     plot
       .append('text')
       .attr('x', left ? sx - 4 : sx + 4)
-      .attr('y', 12 + 14 * k)
+      .attr('y', y)
       .attr('text-anchor', left ? 'end' : 'start')
       .attr('font-weight', 600)
       .attr('data-switch', run.tag.toLowerCase())

@@ -2,6 +2,7 @@
 import { useDeck } from '../../state/deck';
 import { SCENARIOS } from '../../state/scenarios';
 import { useLab } from '../../state/store';
+import { NoteCard } from '../NoteCard';
 import { stepSlide } from './deckActions';
 import { useDeckUi } from './deckUi';
 import './deck.css';
@@ -15,44 +16,55 @@ export function DeckNote() {
   if (!slide || current === null) return null;
   // A slide of a scenario outlines the panels the scenario points at, as the scenario card does.
   const look = SCENARIOS.find((s) => s.id === scenarioId)?.look ?? [];
+  const title = (
+    <>
+      <span className="deck-count" data-testid="deck-note-count">
+        {current + 1} / {slides.length}
+      </span>{' '}
+      {slide.title}
+    </>
+  );
+  const actions = (
+    <>
+      <button
+        type="button"
+        className="deck-step"
+        data-testid="deck-prev"
+        disabled={current === 0}
+        onClick={() => stepSlide(-1)}
+        aria-label="Previous slide (← or PageUp while presenting)"
+        title="Previous slide (← or PageUp while presenting)"
+      >
+        ‹
+      </button>
+      <button
+        type="button"
+        className="deck-step"
+        data-testid="deck-next"
+        disabled={current === slides.length - 1}
+        onClick={() => stepSlide(1)}
+        aria-label="Next slide (→ or PageDown while presenting)"
+        title="Next slide (→ or PageDown while presenting)"
+      >
+        ›
+      </button>
+    </>
+  );
   return (
-    <div className="scenario-narrative deck-note" data-testid="deck-note" role="note">
+    <NoteCard
+      key={slide.id}
+      title={title}
+      text={<span data-testid="deck-note-text">{slide.note}</span>}
+      testId="deck-note"
+      collapseTestId="deck-collapse"
+      closeLabel="Close the slide's note"
+      onClose={() => setCurrent(null)}
+      actions={actions}
+    >
       {look.length ? (
         <style>{`${look.map((t) => `[data-testid="${t}"]`).join(',\n')} { outline: 3px solid var(--look); outline-offset: 2px; }`}</style>
       ) : null}
-      <div>
-        <strong>
-          <span className="deck-count" data-testid="deck-note-count">
-            {current + 1} / {slides.length}
-          </span>{' '}
-          {slide.title}
-        </strong>
-        {slide.note ? <p data-testid="deck-note-text">{slide.note}</p> : null}
-      </div>
-      <div className="deck-note-tools">
-        <button
-          type="button"
-          data-testid="deck-prev"
-          disabled={current === 0}
-          onClick={() => stepSlide(-1)}
-          aria-label="Previous slide (← or PageUp while presenting)"
-        >
-          ‹
-        </button>
-        <button
-          type="button"
-          data-testid="deck-next"
-          disabled={current === slides.length - 1}
-          onClick={() => stepSlide(1)}
-          aria-label="Next slide (→ or PageDown while presenting)"
-        >
-          ›
-        </button>
-        <button type="button" aria-label="Close the slide's note" onClick={() => setCurrent(null)}>
-          ×
-        </button>
-      </div>
-    </div>
+    </NoteCard>
   );
 }
 

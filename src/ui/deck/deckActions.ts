@@ -58,7 +58,9 @@ function bringIntoView(focus: SlideFocus | null): void {
   const until = performance.now() + 4000;
   const attempt = (): void => {
     if (!focus) {
+      // The top of the page; while presenting, the panels scroll in their own region (.layout).
       window.scrollTo({ top: 0 });
+      document.querySelector('.layout')?.scrollTo({ top: 0 });
       return;
     }
     const el = document.querySelectorAll(`[data-testid="${focus.testId}"]`)[focus.nth];
