@@ -26,6 +26,8 @@ import { ExportButtons } from './ExportButtons';
 /** Every panel's header gets the export buttons. */
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
+import { DeckSection } from './deck/DeckSection';
+import { DeckNote } from './deck/DeckNote';
 import { SliderDock } from './dock/SliderDock';
 
 export function App() {
@@ -62,9 +64,11 @@ export function App() {
         <ScenarioBar />
         <Notices />
         <ScenarioNarrative />
+        <DeckNote />
         <div className={`layout ${showControls ? '' : 'no-controls'}`}>
           {showControls ? <Controls /> : null}
           <main>
+            <DeckSection />
             {importOpen ? <ImportSection /> : null}
             {experimentsOpen ? <ExperimentSection /> : null}
             {analysing ? <AnalysisSection /> : null}

@@ -3,7 +3,8 @@ import { useUi } from './uiStore';
 
 const KEYS: [string, string][] = [
   ['Space', 'train / pause'],
-  ['→', 'one step (while paused)'],
+  ['→', 'one step (while paused); presenting a deck: next slide'],
+  ['← / →, PgUp / PgDn', 'presenting a deck: previous / next slide (a clicker sends PgUp / PgDn)'],
   ['R', 'reset the run (same seed, data and initial weights)'],
   ['P', 'presentation mode on / off'],
   ['[ / ]', 'threshold t down / up by 0.02'],

@@ -2,6 +2,7 @@
 import { sendToEngine } from '../state/engineBridge';
 import { SCENARIOS, scenarioState, type Scenario } from '../state/scenarios';
 import { useLab } from '../state/store';
+import { useDeck } from '../state/deck';
 
 export function togglePlay(): void {
   const s = useLab.getState();
@@ -38,6 +39,8 @@ export function applyScenario(scenario: Scenario): void {
   s.setParams(params);
   s.setView({ ...view, presentation: s.view.presentation, hidden: s.view.hidden });
   s.setHighlight(scenario.highlight);
+  // The scenario's card replaces a deck slide's note.
+  useDeck.getState().setCurrent(null);
   // Bring the first panel the story talks about into view (once React has drawn it).
   requestAnimationFrame(() =>
     document.querySelector(`[data-testid="${scenario.look[0]}"]`)?.scrollIntoView({ block: 'start' }),

@@ -1,7 +1,8 @@
 /**
  * Global keyboard shortcuts: space play/pause, → step, r reset, p presentation, 1–9 scenarios,
- * [ ] and , . move t and ε, ? help, Esc closes the help or leaves presentation. Keys typed into a
- * text field are left alone, and a focused slider keeps its arrow keys.
+ * [ ] and , . move t and ε, ? help, Esc closes the help or leaves presentation; presenting a deck,
+ * ←/→ and PageUp/PageDown step its slides instead. Keys typed into a text field are left alone,
+ * and a focused slider keeps its arrow keys.
  */
 import { schema } from '../params/schema';
 import { jumpValue, SLIDER_STEPS } from '../params/sliderScale';
@@ -9,6 +10,7 @@ import { noteSliderInput } from '../state/snapshotGate';
 import { useLab } from '../state/store';
 import { applyScenarioByIndex, resetRun, setPresentation, stepOnce, togglePlay } from './actions';
 import { useUi } from './uiStore';
+import { handleDeckKey } from './deck/deckKeys';
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -42,6 +44,8 @@ function nudge(key: 't' | 'eps', dir: 1 | -1): void {
 export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return false;
   const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+  // Presenting a deck: arrows and PageUp/PageDown step slides (ui/deck/deckKeys.ts).
+  if (handleDeckKey(e, onSlider)) return true;
   const ui = useUi.getState();
   switch (e.key) {
     case ' ':

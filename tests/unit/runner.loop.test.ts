@@ -101,6 +101,25 @@ describe('Runner loop with a slow readback (issue 18)', () => {
     h.runner.handle({ type: 'pause' });
   });
 
+  it('a backend move that lands while another is under way never tells the UI the run paused', async () => {
+    const h = await startPlaying();
+    const from = h.messages.length;
+    h.runner.handle({ type: 'setParams', params: { backend: 'cpu' } });
+    // The second move arrives once the first has its backend: the loop that the first one stopped
+    // has queued its last snapshot by then, and finishes between the two moves.
+    const started = Date.now();
+    while (!h.messages.slice(from).some((m) => m.type === 'backend' && m.report.backend === 'cpu')) {
+      if (Date.now() - started > 60_000) throw new Error('the first move did not happen');
+      await sleep(5);
+    }
+    h.runner.handle({ type: 'setParams', params: { backend: 'wasm' } });
+    await h.settle();
+    const states = h.messages.slice(from).filter((m) => m.type === 'state');
+    expect(states.map((m) => m.running)).not.toContain(false);
+    expect(await h.stepsKeepComing()).toBe(true);
+    h.runner.handle({ type: 'pause' });
+  });
+
   it('pause stops the steps; play right after pause resumes them', async () => {
     const h = await startPlaying();
     h.runner.handle({ type: 'pause' });
