@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import { schema, type NumberParam, type ParamKey, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
 import { noteSliderInput } from '../state/snapshotGate';
+import { deckTakesPageKeys } from './deck/deckKeys';
 import { conceptFgFraction } from '../panels/conceptData';
 import {
   formatValue,
@@ -170,6 +171,8 @@ function RangeInput({
       onKeyDown={(e) => {
         if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
         e.preventDefault();
+        // The deck's clicker keys step slides instead (the window's shortcut handler sees them).
+        if ((e.key === 'PageUp' || e.key === 'PageDown') && deckTakesPageKeys()) return;
         const next = valueAfterKey(spec, value, e.key);
         if (next === value) return;
         noteSliderInput();

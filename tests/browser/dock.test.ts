@@ -151,11 +151,16 @@ describe('sliders beside the figure', () => {
     // The scenario names Explorer b/f; the strip offers it beside t and ε.
     for (const id of ['dock-slider-t', 'dock-slider-eps', 'dock-slider-conceptRatio'])
       expect(onScreen(await box(page, id), 1080), id).toBe(true);
+    // The panels scroll in their own region while presenting; the strip is a row below it and below
+    // the scenario card, so it lies over no part of Fig. 2 wherever the panels are scrolled.
     const strip = (await box(page, 'slider-dock'))!;
+    const region = await page.locator('.layout').evaluate((e) => e.getBoundingClientRect().bottom);
     const fig = (await box(page, 'concept-sorted'))!;
     const card = (await box(page, 'scenario-narrative'))!;
-    expect(fig.bottom).toBeLessThanOrEqual(strip.top);
+    expect(region).toBeLessThanOrEqual(strip.top);
     expect(card.bottom).toBeLessThanOrEqual(strip.top);
+    expect(fig.top).toBeLessThan(region);
+    expect(strip.bottom).toBeLessThanOrEqual(1080);
     expect((await box(page, 'dock-slider-t'))!.height).toBeGreaterThanOrEqual(44);
     const labelSize = await page
       .getByTestId('dock-value-t')

@@ -1,8 +1,9 @@
 /**
  * Nothing covers the figures while presenting (issue 23, item 3), on the built app with its
  * service worker: the "works offline" toast waits until presentation mode ends, and the scenario
- * card sits in its own strip under the panels — no toast or card box overlaps the visible part
- * of any panel, wherever the panels are scrolled — and collapses to its title line.
+ * card and the slider strip sit in their own rows under the panels — no toast, card or strip
+ * overlaps the visible part of any panel, wherever the panels are scrolled — and the card
+ * collapses to its title line.
  */
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
@@ -25,12 +26,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Overlaps between anything laid over the page (toasts, notices, the card) and the visible part of each panel. */
+/**
+ * Overlaps between anything laid over the page (toasts, notices, the card, the slider strip) and
+ * the visible part of each panel.
+ */
 function overlaps(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const layout = document.querySelector('.layout')?.getBoundingClientRect();
     if (!layout) return ['no .layout'];
-    const covers = ['offline-ready', 'update-prompt', 'notices', 'scenario-narrative']
+    const covers = ['offline-ready', 'update-prompt', 'notices', 'scenario-narrative', 'slider-dock']
       .flatMap((id) => Array.from(document.querySelectorAll(`[data-testid="${id}"]`)))
       .map((el) => ({ id: el.getAttribute('data-testid') ?? '', r: el.getBoundingClientRect() }));
     const found: string[] = [];
@@ -65,6 +69,7 @@ describe('presenting', () => {
     await page.waitForTimeout(1500);
     expect(await page.getByTestId('offline-ready').count()).toBe(0);
     expect(await card.isVisible()).toBe(true);
+    expect(await page.getByTestId('dock-slider-t').isVisible()).toBe(true);
     expect(await overlaps(page)).toEqual([]);
     await screenshotPainted(page, 'test-results/presenting-1920x1080.png');
 

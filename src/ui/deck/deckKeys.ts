@@ -11,9 +11,13 @@ import { stepSlide } from './deckActions';
 const NEXT = new Set(['ArrowRight', 'PageDown']);
 const PREVIOUS = new Set(['ArrowLeft', 'PageUp']);
 
+/** Presenting a deck: PageUp/PageDown belong to the slides, also on a focused slider. */
+export const deckTakesPageKeys = (): boolean =>
+  useLab.getState().view.presentation && useDeck.getState().slides.length > 0;
+
 /** True when the key stepped the deck (the caller then prevents its default). */
 export function handleDeckKey(e: KeyboardEvent, onSlider: boolean): boolean {
-  if (!useLab.getState().view.presentation || useDeck.getState().slides.length === 0) return false;
+  if (!deckTakesPageKeys()) return false;
   const forward = NEXT.has(e.key);
   if (!forward && !PREVIOUS.has(e.key)) return false;
   if (onSlider && e.key.startsWith('Arrow')) return false;

@@ -7,8 +7,15 @@ import type { DockGroup } from './dockParams';
  * observed set is refreshed on a slow timer: a few querySelectorAll calls, nothing per frame.
  */
 const RESCAN_MS = 500;
-/** About the sticky header's height (one row on desktops and projectors). */
-const HEADER_PX = 56;
+/**
+ * A sliver does not count: the last strip of a section above the one in view (the concept
+ * explorer's bottom edge over the training panels) would bring its sliders along.
+ */
+const MIN_VISIBLE_PX = 60;
+/** Callbacks at every percent of an element's height, so the pixel rule above is checked as it scrolls. */
+const THRESHOLDS = Array.from({ length: 101 }, (_, i) => i / 100);
+const seen = (e: IntersectionObserverEntry): boolean =>
+  e.isIntersecting && e.intersectionRect.height >= Math.min(MIN_VISIBLE_PX, e.boundingClientRect.height);
 const NONE: ReadonlySet<DockGroup> = new Set();
 
 export function useVisibleGroups(watched: Record<string, DockGroup>, enabled: boolean): ReadonlySet<DockGroup> {
@@ -27,13 +34,12 @@ export function useVisibleGroups(watched: Record<string, DockGroup>, enabled: bo
     const io = new IntersectionObserver(
       (entries) => {
         for (const e of entries) {
-          if (e.isIntersecting) onScreen.add(e.target);
+          if (seen(e)) onScreen.add(e.target);
           else onScreen.delete(e.target);
         }
         publish();
       },
-      // A section's last strip behind the sticky header is not "on screen".
-      { rootMargin: `-${HEADER_PX}px 0px 0px 0px` },
+      { threshold: THRESHOLDS },
     );
     const observed = new Set<Element>();
     const selector = Object.keys(watched)
