@@ -112,7 +112,8 @@ export async function openPage(
     if (!['GET', 'HEAD'].includes(req.method()) || req.postData() !== null)
       uploads.push(`${req.method()} ${req.url()}`);
   });
-  await page.goto(url);
+  // The dev server bundles on first request; on a busy 2-core machine that outlasts the 30 s default.
+  await page.goto(url, { timeout: 180_000 });
   return { page, errors, requests, uploads };
 }
 
