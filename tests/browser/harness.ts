@@ -56,10 +56,11 @@ export async function startServer(): Promise<{ server: ViteDevServer; origin: st
 }
 
 /** The production build, served as a user would get it (benchmarks measure this, not dev mode). */
-export async function startPreview(): Promise<{ server: PreviewServer; origin: string }> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: 'dist' } });
+export async function startPreview(outDir = 'dist'): Promise<{ server: PreviewServer; origin: string }> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     configFile: 'vite.config.ts',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0 },
     logLevel: 'error',
   });

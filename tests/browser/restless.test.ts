@@ -1,9 +1,9 @@
 /**
  * A restless user (issue 18): a seeded random sequence of play, pause, step, reset, sliders (some
  * restart the run), loss, backend, switch mode, scenarios, saving and opening a run file and
- * compare mode, on a small model on WASM. After every action: a run shown as playing takes steps
- * within 10 s, no console error, no NaN on screen. RESTLESS_SEED replays a sequence;
- * RESTLESS_ACTIONS sets its length; RESTLESS_BACKENDS the backends it may choose.
+ * compare mode, on a small model on WASM, in the production build. After every action: a run
+ * shown as playing takes steps within 10 s, no console error, no NaN on screen. RESTLESS_SEED
+ * replays a sequence; RESTLESS_ACTIONS sets its length; RESTLESS_BACKENDS the backends it may choose.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/data/random';
@@ -18,10 +18,15 @@ import {
   type Session,
 } from './restlessActions';
 import { brokenInvariant } from './restlessChecks';
-import { expectBackend, openPage, textOf, waitForStep } from './harness';
+import { expectBackend, openPage, textOf, waitForStep, WEBGPU_FLAGS } from './harness';
 import { browserSuite } from './suite';
 
-const suite = browserSuite();
+/**
+ * The production build: under Playwright's inspector, React's development build made compare
+ * mode with both runs on WASM leave the main thread no time at all for minutes (each store update
+ * re-renders two columns of panels through the development checks).
+ */
+const suite = browserSuite(WEBGPU_FLAGS, { outDir: 'test-results/restless-dist' });
 
 const SEED = Number(process.env.RESTLESS_SEED ?? 18);
 const ACTION_COUNT = Math.max(40, Number(process.env.RESTLESS_ACTIONS ?? 40));
