@@ -1,8 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
-import 'katex/dist/katex.min.css';
 import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
-import type { SwitchRule } from '../core/stageCheck';
+import type { SwitchRule } from '../core/stageRule';
 import type { EpsSetting } from '../core/types';
 import { Panel } from './Panel';
 import { colors, INK, MUTED } from './kit/theme';
@@ -13,6 +12,8 @@ import { Aligned } from './equations/Aligned';
 import { eq1to8Rows, type Eq18 } from './equations/derivation';
 import { epsCase, type EpsCase } from './equations/epsCase';
 import { LossBlocks } from './equations/LossBlocks';
+import { useLoadKatexWhenNear } from './equations/katexLoader';
+import { Block } from './equations/Block';
 import type { TextPart } from './kit/text';
 
 /**
@@ -122,47 +123,59 @@ const EQ18_CAPTION: Record<Eq18, ReactNode> = {
   eq8: 'mean error of the rest of the foreground (Eq. 10’s bias)',
 };
 
+const DERIVATION_BODY: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+  gap: '6px 28px',
+  padding: '4px 0 8px 14px',
+};
+
 /** Eq. 1–8: where Eq. 9–10 come from, with the live numbers (closed by default). */
 function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
+  return (
+    <Block
+      testId="eq-3-8"
+      bodyStyle={DERIVATION_BODY}
+      title={
+        <>
+          <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
+        </>
+      }
+    >
+      <DerivationRows d={d} t={t} />
+    </Block>
+  );
+}
+
+/** The rows of Eq. 1–8, computed only while the block is open. */
+function DerivationRows({ d, t }: { d: EquationProps['d']; t: number }) {
   const rows = eq1to8Rows(d);
   const keys = Object.keys(EQ1_8) as Eq18[];
   return (
-    <details data-testid="eq-3-8" style={{ gridColumn: '1 / -1', minWidth: 0 }}>
-      <summary style={{ cursor: 'pointer', fontSize: 13, color: INK, padding: '3px 0' }}>
-        <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
-      </summary>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
-          gap: '6px 28px',
-          padding: '4px 0 8px 14px',
-        }}
-      >
-        {keys.map((k) => (
-          <div
-            key={k}
-            style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
-            data-testid={`eq-${k.slice(2)}`}
-          >
-            <p style={caption}>
-              <span style={tag}>Eq. {k.slice(2)}</span>
-              {EQ18_CAPTION[k]}
-              {k === 'eq1' || k === 'eq2' ? (
-                <>
-                  , <Assign name={<Sym>t</Sym>} value={t} />
-                </>
-              ) : null}
-            </p>
-            <Aligned lhs={EQ1_8[k].lhs} symbolic={EQ1_8[k].rhs} rows={rows[k]} />
-          </div>
-        ))}
-        <p style={{ ...caption, gridColumn: '1 / -1' }}>
-          Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty
-          set is 0 (docs/design.md §1.1).
-        </p>
-      </div>
-    </details>
+    <>
+      {keys.map((k) => (
+        <div
+          key={k}
+          style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
+          data-testid={`eq-${k.slice(2)}`}
+        >
+          <p style={caption}>
+            <span style={tag}>Eq. {k.slice(2)}</span>
+            {EQ18_CAPTION[k]}
+            {k === 'eq1' || k === 'eq2' ? (
+              <>
+                , <Assign name={<Sym>t</Sym>} value={t} />
+              </>
+            ) : null}
+          </p>
+          <Aligned lhs={EQ1_8[k].lhs} symbolic={EQ1_8[k].rhs} rows={rows[k]} />
+        </div>
+      ))}
+      <p style={{ ...caption, gridColumn: '1 / -1' }}>
+        Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty
+        set is 0 (docs/design.md §1.1).
+      </p>
+    </>
   );
 }
 
@@ -248,10 +261,13 @@ export function Equations({
   const { onOver, onLeave } = useTermHoverEmitter(onHover);
   const { lt, flags } = useLossNumbers({ lossTerms: given, p, y, tHard, epsSetting, a });
   const c = eps !== null ? epsCase(d, t, eps) : null;
+  const near = useRef<HTMLDivElement>(null);
+  useLoadKatexWhenNear(near);
   return (
     <Panel title="Equations (Eq. 1–12, the losses, Algorithm 1)" testId="panel-equations">
       <style>{CSS}</style>
       <div
+        ref={near}
         className="eqs"
         data-hl={highlight ?? undefined}
         onMouseOver={onOver}

@@ -15,6 +15,8 @@ import { StagePanel } from '../panels/StagePanel';
 import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
+import { ViewedRunTitle } from './ViewedRunTitle';
+import { ViewedRunPanels } from './ViewedRunPanels';
 import type { HistorySync } from '../panels/types';
 
 /** What the Fig. 2 and gradient panels show: one validation image, or the last training batch. */
@@ -23,10 +25,21 @@ interface Fig2Subject {
   y: Float32Array;
   n: number;
   label: string;
-  /** The image's side in pixels; null for the batch (no single image to map). */
-  image: number | null;
+  /** The image's width and height in pixels; null for the batch (no single image to map). */
+  image: { width: number; height: number } | null;
   /** What pooling means for Fig. 2 (the batch only). */
   note: string | null;
+}
+
+/** Each validation image's columns and rows: square for the engine's runs, as logged for a viewed one. */
+function useImageDims(): { width: number; height: number } | null {
+  const size = useRun((s) => s.dataset?.size ?? null);
+  const viewedWidth = useRun((s) => s.viewed?.width ?? null);
+  const viewedHeight = useRun((s) => s.viewed?.height ?? null);
+  return useMemo(() => {
+    if (viewedWidth !== null && viewedHeight !== null) return { width: viewedWidth, height: viewedHeight };
+    return size === null ? null : { width: size, height: size };
+  }, [size, viewedWidth, viewedHeight]);
 }
 
 /**
@@ -42,28 +55,33 @@ function useFig2Subject(): Fig2Subject | null {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
   const selected = useLab((s) => s.selectedImage);
+  const viewed = useRun((s) => s.viewed !== null);
+  const dims = useImageDims();
   return useMemo(() => {
-    if (!snapshot || !dataset) return null;
+    if (!snapshot || !dataset || !dims) return null;
     if (selected === null || selected >= dataset.nVal)
       return {
         p: snapshot.batchP,
         y: snapshot.batchY,
         n: snapshot.batchN,
-        label: `training batch (${snapshot.batchN} images, pooled)`,
+        // A logged run has no training batch: its "batch" is every item of the last logged step.
+        label: viewed
+          ? `all ${snapshot.batchN} logged items, pooled`
+          : `training batch (${snapshot.batchN} images, pooled)`,
         image: null,
         note: batchNote(snapshot.batchN),
       };
-    const px = dataset.size * dataset.size;
+    const px = dims.width * dims.height;
     const span = [selected * px, (selected + 1) * px] as const;
     return {
       p: snapshot.valP.subarray(...span),
       y: dataset.valMasks.subarray(...span),
       n: 1,
       label: `validation image ${selected + 1}`,
-      image: dataset.size,
+      image: dims,
       note: null,
     };
-  }, [snapshot, dataset, selected]);
+  }, [snapshot, dataset, selected, viewed, dims]);
 }
 
 function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
@@ -132,7 +150,9 @@ function StageColumn() {
   const switchRule = useRun((s) => s.params.switchRule);
   const switchMode = useRun((s) => s.params.switchMode);
   const paramsBatch = useRun((s) => s.params.batchSize);
-  if (!snapshot) return null;
+  const viewed = useRun((s) => s.viewed);
+  // A logged run shows its stages only when the script logged them, and offers no overrides.
+  if (!snapshot || (viewed && !viewed.stagesLogged)) return null;
   const batchSize = dataset?.batchSize ?? paramsBatch;
   return (
     <div className="stack">
@@ -143,8 +163,8 @@ function StageColumn() {
         n={batchSize}
         lastCheck={steps.length ? steps[steps.length - 1].check : null}
       />
-      <StageOverrides />
-      {loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
+      {viewed ? null : <StageOverrides />}
+      {!viewed && loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
         <p className="hint" data-testid="batch-notice">
           The authors recommend batch 16–24 for a stable switch; this run uses batch {batchSize}, so{' '}
           {Math.ceil(batchSize / 2)} images decide it. A larger batch costs proportionally more per step (see “Batch
@@ -181,6 +201,8 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   const setHighlight = useLab((s) => s.setHighlight);
 
   const subject = useFig2Subject();
+  const dims = useImageDims();
+  const viewed = useRun((s) => s.viewed);
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
   const eps = useMemo(
     () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
@@ -193,11 +215,12 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
 
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
-      <TrainingTitle dataset={dataset} />
+      {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
       <div className="grid training-grid">
-        {dataset ? (
+        {dataset && dims ? (
           <Images
-            size={dataset.size}
+            size={dims.width}
+            height={dims.height}
             n={dataset.nVal}
             images={dataset.valImages}
             masks={dataset.valMasks}
@@ -217,7 +240,7 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
             onChoose={setMapLoss}
             t={t}
             subject={subject.label}
-            map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
+            map={subject.image ? { ...subject.image, p: subject.p, y: subject.y } : null}
             noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
             testId="train-gradient"
           />
@@ -233,6 +256,9 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
         <GradShareHistory history={history} t={t} switchedAt={switchedAt} />
         <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
         <StageColumn />
+        {viewed && subject && d ? (
+          <ViewedRunPanels d={d} p={subject.p} y={subject.y} eps={eps} t={t} subject={subject.label} />
+        ) : null}
       </div>
     </section>
   );

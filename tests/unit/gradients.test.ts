@@ -9,13 +9,12 @@ import {
   gradGroupOf,
   gradGroups,
   gradientShares,
-  losses,
   lossIds,
   pixelGradients,
-  setWeightPath,
   type GradientOptions,
   type LossId,
 } from '../../src/core';
+import { losses, setWeightPath } from '../../src/losses';
 import { expectClose, label, probability, useCpu } from './helpers';
 import {
   perImage,

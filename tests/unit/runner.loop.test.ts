@@ -9,24 +9,14 @@ import { weightsOf } from '../../src/export/modelFiles';
 import type { FromWorker, ModelExport } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { Trainer } from '../../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
-import { useWasm } from './helpers';
+import type { Params } from '../../src/params/schema';
+import { tinyParams, useWasm } from './helpers';
 
 const READBACK_DELAY_MS = 50;
 /** How long a playing run may go without a step before it counts as stalled. */
 const STALL_MS = 10_000;
 
-const TINY: Params = {
-  ...DEFAULT_PARAMS,
-  size: '32',
-  levels: 2,
-  width: 4,
-  trainSize: 8,
-  valSize: 4,
-  batchSize: 2,
-  seed: 5,
-  backend: 'wasm',
-};
+const TINY = tinyParams({ seed: 5, backend: 'wasm' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,4 +1,5 @@
 /** The collapsible block the loss equations and Algorithm 1 are shown in, and the styles they share. */
+import { createContext, useContext, useState } from 'react';
 import type { CSSProperties, ReactNode } from 'react';
 import { INK, MUTED } from '../kit/theme';
 
@@ -15,12 +16,36 @@ export const inUse: CSSProperties = {
   marginLeft: 6,
 };
 
-/** A closed-by-default block with a one-line summary that already carries the value. */
-export function Block({ testId, title, children }: { testId: string; title: ReactNode; children: ReactNode }) {
+/**
+ * Whether blocks start open. The app leaves them closed; a test or a page that must show every
+ * number at once (the panel gallery) provides `true`.
+ */
+export const BlocksOpen = createContext(false);
+
+interface BlockProps {
+  testId: string;
+  title: ReactNode;
+  children: ReactNode;
+  /** Replaces the body's default style (padding, sideways scroll). */
+  bodyStyle?: CSSProperties;
+}
+
+/**
+ * A closed-by-default block with a one-line summary that already carries the value. Its body is
+ * rendered only while open: closed, the equations' KaTeX would be thousands of DOM elements at
+ * load that nobody sees (issue 19, "A light page").
+ */
+export function Block({ testId, title, children, bodyStyle = body }: BlockProps) {
+  const [open, setOpen] = useState(useContext(BlocksOpen));
   return (
-    <details data-testid={testId} style={{ gridColumn: '1 / -1', minWidth: 0 }}>
+    <details
+      data-testid={testId}
+      style={{ gridColumn: '1 / -1', minWidth: 0 }}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary style={summary}>{title}</summary>
-      <div style={body}>{children}</div>
+      {open ? <div style={bodyStyle}>{children}</div> : null}
     </details>
   );
 }
