@@ -56,10 +56,11 @@ export async function startServer(): Promise<{ server: ViteDevServer; origin: st
 }
 
 /** The production build, served as a user would get it (benchmarks measure this, not dev mode). */
-export async function startPreview(): Promise<{ server: PreviewServer; origin: string }> {
-  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: 'dist' } });
+export async function startPreview(outDir = 'dist'): Promise<{ server: PreviewServer; origin: string }> {
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir, emptyOutDir: true } });
   const server = await preview({
     configFile: 'vite.config.ts',
+    build: { outDir },
     preview: { host: '127.0.0.1', port: 0 },
     logLevel: 'error',
   });
@@ -112,7 +113,8 @@ export async function openPage(
     if (!['GET', 'HEAD'].includes(req.method()) || req.postData() !== null)
       uploads.push(`${req.method()} ${req.url()}`);
   });
-  await page.goto(url);
+  // The dev server bundles on first request; on a busy 2-core machine that outlasts the 30 s default.
+  await page.goto(url, { timeout: 180_000 });
   return { page, errors, requests, uploads };
 }
 

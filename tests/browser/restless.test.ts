@@ -1,9 +1,9 @@
 /**
  * A restless user (issue 18): a seeded random sequence of play, pause, step, reset, sliders (some
  * restart the run), loss, backend, switch mode, scenarios, saving and opening a run file and
- * compare mode, on a small model on WASM. After every action: a run shown as playing takes steps
- * within 10 s, no console error, no NaN on screen. RESTLESS_SEED replays a sequence;
- * RESTLESS_ACTIONS sets its length; RESTLESS_BACKENDS the backends it may choose.
+ * compare mode, on a small model on WASM, in the production build. After every action: a run
+ * shown as playing takes steps within 10 s, no console error, no NaN on screen. RESTLESS_SEED
+ * replays a sequence; RESTLESS_ACTIONS sets its length; RESTLESS_BACKENDS the backends it may choose.
  */
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/data/random';
@@ -18,10 +18,15 @@ import {
   type Session,
 } from './restlessActions';
 import { brokenInvariant } from './restlessChecks';
-import { expectBackend, openPage, textOf, waitForStep } from './harness';
+import { expectBackend, openPage, textOf, waitForStep, WEBGPU_FLAGS } from './harness';
 import { browserSuite } from './suite';
 
-const suite = browserSuite();
+/**
+ * The production build: under Playwright's inspector, React's development build made compare
+ * mode with both runs on WASM leave the main thread no time at all for minutes (each store update
+ * re-renders two columns of panels through the development checks).
+ */
+const suite = browserSuite(WEBGPU_FLAGS, { outDir: 'test-results/restless-dist' });
 
 const SEED = Number(process.env.RESTLESS_SEED ?? 18);
 const ACTION_COUNT = Math.max(40, Number(process.env.RESTLESS_ACTIONS ?? 40));
@@ -43,6 +48,52 @@ async function warmWebgpu(session: Session): Promise<void> {
   await waitForStep(page, before + 1, 300_000);
   await page.getByTestId('select-backend').selectOption('wasm');
   await badgeShows(page, 'wasm');
+}
+
+/** Rejects when `work` takes longer than `ms`: a hung page must still print the action list. */
+function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** The sequence itself: draw, act, check; on a failure the seed and the actions so far are printed. */
+async function actRestlessly(session: Session, errors: readonly string[]) {
+  const { page } = session;
+  const draw = new ActionDraw(session.rng);
+  const done: string[] = [];
+  const counts = new Map<ActionKind, number>();
+  const fail = async (why: string): Promise<never> => {
+    const list = done.map((line, i) => `  ${String(i + 1).padStart(2)}. ${line}`).join('\n');
+    const report = `restless user failed with RESTLESS_SEED=${SEED}: ${why}\nactions so far:\n${list}`;
+    console.error(report);
+    await within(page.screenshot({ path: `${session.outDir}/failure.png` }), 20_000, 'screenshot').catch(() => null);
+    throw new Error(report);
+  };
+  for (let i = 0; i < ACTION_COUNT; i++) {
+    const state = await within(readState(page), 60_000, 'reading the page');
+    const kind = draw.next(state, session);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    console.log(`restless ${SEED} · ${String(i + 1).padStart(2)}. ${kind}…`);
+    const at = Date.now();
+    try {
+      done.push(await within(ACTIONS[kind].run(session, state), 180_000, kind));
+    } catch (err) {
+      done.push(`${kind} (did not complete)`);
+      await fail(
+        `action ${i + 1} (${kind}) failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      );
+    }
+    const acted = Date.now();
+    const broken = await within(brokenInvariant(page, errors), 60_000, 'the checks').catch((err: Error) => err.message);
+    if (broken) await fail(`after action ${i + 1}: ${broken}`);
+    done[i] += ` [${((acted - at) / 1000).toFixed(1)} s + checks ${((Date.now() - acted) / 1000).toFixed(1)} s]`;
+    // As it goes, so that even a run stopped by the test timeout leaves its action list.
+    console.log(`restless ${SEED} · ${String(i + 1).padStart(2)}. ${done[i]}`);
+  }
+  return { done, counts };
 }
 
 describe('a restless user', () => {
@@ -67,33 +118,7 @@ describe('a restless user', () => {
     console.log(`restless ${SEED}: WebGPU warm-up took ${((warmed - started) / 1000).toFixed(0)} s`);
     expect(await brokenInvariant(page, errors)).toBeNull();
 
-    const draw = new ActionDraw(rng);
-    const done: string[] = [];
-    const counts = new Map<ActionKind, number>();
-    const fail = (why: string): never => {
-      const list = done.map((line, i) => `  ${String(i + 1).padStart(2)}. ${line}`).join('\n');
-      const report = `restless user failed with RESTLESS_SEED=${SEED}: ${why}\nactions so far:\n${list}`;
-      console.error(report);
-      throw new Error(report);
-    };
-    for (let i = 0; i < ACTION_COUNT; i++) {
-      const state = await readState(page);
-      const kind = draw.next(state, session);
-      counts.set(kind, (counts.get(kind) ?? 0) + 1);
-      const at = Date.now();
-      try {
-        done.push(await ACTIONS[kind].run(session, state));
-      } catch (err) {
-        done.push(`${kind} (did not complete)`);
-        fail(`action ${i + 1} (${kind}) failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-      }
-      const acted = Date.now();
-      const broken = await brokenInvariant(page, errors);
-      if (broken) fail(`after action ${i + 1}: ${broken}`);
-      done[i] += ` [${((acted - at) / 1000).toFixed(1)} s + checks ${((Date.now() - acted) / 1000).toFixed(1)} s]`;
-      // As it goes, so that even a run stopped by the test timeout leaves its action list.
-      console.log(`restless ${SEED} · ${String(i + 1).padStart(2)}. ${done[i]}`);
-    }
+    const { done, counts } = await actRestlessly(session, errors);
     console.log(
       `restless user, seed ${SEED}: ${done.length} actions in ${((Date.now() - warmed) / 1000).toFixed(0)} s ` +
         `(WebGPU warm-up ${((warmed - started) / 1000).toFixed(0)} s), ending at step ${await textOf(page, 'step-counter')}\n` +

@@ -37,7 +37,7 @@ async function stepsComeWhilePlaying(page: Page): Promise<string | null> {
         if (now.step > last.step) return null;
         if (!now.playing) pausedSince ??= performance.now();
         else pausedSince = null;
-        if (pausedSince !== null && performance.now() - pausedSince > 1000) return null;
+        if (pausedSince !== null && performance.now() - pausedSince > 600) return null;
         last = now;
       }
       return `the page showed the run playing for ${stallMs / 1000} s and the step counter stayed at ${last.step}`;

@@ -1,6 +1,12 @@
 /** The snapshot gate: snapshots wait while a slider moves, in order, never longer than MAX_HOLD_MS. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSnapshotGate, MAX_HOLD_MS, noteSliderInput, QUIET_MS } from '../../src/state/snapshotGate';
+import {
+  createSnapshotGate,
+  MAX_BUDGET_WAIT_MS,
+  MAX_HOLD_MS,
+  noteSliderInput,
+  QUIET_MS,
+} from '../../src/state/snapshotGate';
 
 let now = 0;
 const clock = () => now;
@@ -69,5 +75,58 @@ describe('snapshot gate', () => {
     expect(seen).toEqual(['a', 'b', 'c']);
     advance(MAX_HOLD_MS);
     expect(seen).toEqual(['a', 'b', 'c']);
+  });
+
+  it('after an apply that took C ms the next waits C ms, then everything held comes together, in order', () => {
+    const gate = createSnapshotGate(clock);
+    const seen: number[] = [];
+    // The store update and React's render of it take 300 ms of main thread.
+    gate.offer(() => {
+      seen.push(1);
+      now += 300;
+    });
+    advance(0);
+    for (const id of [2, 3, 4]) {
+      gate.offer(() => seen.push(id));
+      advance(90);
+    }
+    expect(seen).toEqual([1]);
+    expect(gate.held).toBe(3);
+    advance(300 - 3 * 90);
+    expect(seen).toEqual([1, 2, 3, 4]);
+    // A cheap apply holds the next one only as long as it took (here a fake-timer tick or two).
+    advance(2);
+    gate.offer(() => seen.push(5));
+    advance(5);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a very slow render holds the next snapshot at most MAX_BUDGET_WAIT_MS', () => {
+    const gate = createSnapshotGate(clock);
+    const seen: number[] = [];
+    gate.offer(() => {
+      seen.push(1);
+      now += 10 * MAX_BUDGET_WAIT_MS;
+    });
+    advance(0);
+    gate.offer(() => seen.push(2));
+    advance(MAX_BUDGET_WAIT_MS - 1);
+    expect(seen).toEqual([1]);
+    advance(1);
+    expect(seen).toEqual([1, 2]);
+  });
+
+  it('another message flushes held snapshots at once, whatever the budget', () => {
+    const gate = createSnapshotGate(clock);
+    const seen: number[] = [];
+    gate.offer(() => {
+      seen.push(1);
+      now += 500;
+    });
+    advance(0);
+    gate.offer(() => seen.push(2));
+    expect(seen).toEqual([1]);
+    gate.flush();
+    expect(seen).toEqual([1, 2]);
   });
 });
