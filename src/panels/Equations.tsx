@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
@@ -13,6 +13,7 @@ import { Aligned } from './equations/Aligned';
 import { eq1to8Rows, type Eq18 } from './equations/derivation';
 import { epsCase, type EpsCase } from './equations/epsCase';
 import { LossBlocks } from './equations/LossBlocks';
+import { BlocksOpen, Collapsible } from './equations/Block';
 import type { TextPart } from './kit/text';
 
 /**
@@ -36,6 +37,8 @@ export interface EquationsProps extends EquationProps {
   switchRule?: SwitchRule;
   /** What p, y are, for the captions (default "the shown image"). */
   lossSubject?: string;
+  /** Every collapsible block starts open (the gallery shows them so); closed by default. */
+  blocksOpen?: boolean;
 }
 
 const TERMS: readonly TermId[] = ['fpMain', 'fpBias', 'fnMain', 'fnBias', 'fpMainW', 'fpBiasW'];
@@ -122,47 +125,59 @@ const EQ18_CAPTION: Record<Eq18, ReactNode> = {
   eq8: 'mean error of the rest of the foreground (Eq. 10’s bias)',
 };
 
+const derivationBody: CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+  gap: '6px 28px',
+  padding: '4px 0 8px 14px',
+};
+
 /** Eq. 1–8: where Eq. 9–10 come from, with the live numbers (closed by default). */
 function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
-  const rows = eq1to8Rows(d);
   const keys = Object.keys(EQ1_8) as Eq18[];
   return (
-    <details data-testid="eq-3-8" style={{ gridColumn: '1 / -1', minWidth: 0 }}>
-      <summary style={{ cursor: 'pointer', fontSize: 13, color: INK, padding: '3px 0' }}>
-        <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
-      </summary>
-      <div
-        style={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
-          gap: '6px 28px',
-          padding: '4px 0 8px 14px',
-        }}
-      >
-        {keys.map((k) => (
-          <div
-            key={k}
-            style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
-            data-testid={`eq-${k.slice(2)}`}
-          >
-            <p style={caption}>
-              <span style={tag}>Eq. {k.slice(2)}</span>
-              {EQ18_CAPTION[k]}
-              {k === 'eq1' || k === 'eq2' ? (
-                <>
-                  , <Assign name={<Sym>t</Sym>} value={t} />
-                </>
-              ) : null}
-            </p>
-            <Aligned lhs={EQ1_8[k].lhs} symbolic={EQ1_8[k].rhs} rows={rows[k]} />
-          </div>
-        ))}
-        <p style={{ ...caption, gridColumn: '1 / -1' }}>
-          Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty
-          set is 0 (docs/design.md §1.1).
-        </p>
-      </div>
-    </details>
+    <Collapsible
+      testId="eq-3-8"
+      bodyStyle={derivationBody}
+      title={
+        <>
+          <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
+        </>
+      }
+    >
+      <DerivationRows d={d} t={t} keys={keys} />
+    </Collapsible>
+  );
+}
+
+/** The open derivation: each of Eq. 1–8 with its caption and numbers. */
+function DerivationRows({ d, t, keys }: { d: EquationProps['d']; t: number; keys: Eq18[] }) {
+  const rows = eq1to8Rows(d);
+  return (
+    <>
+      {keys.map((k) => (
+        <div
+          key={k}
+          style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
+          data-testid={`eq-${k.slice(2)}`}
+        >
+          <p style={caption}>
+            <span style={tag}>Eq. {k.slice(2)}</span>
+            {EQ18_CAPTION[k]}
+            {k === 'eq1' || k === 'eq2' ? (
+              <>
+                , <Assign name={<Sym>t</Sym>} value={t} />
+              </>
+            ) : null}
+          </p>
+          <Aligned lhs={EQ1_8[k].lhs} symbolic={EQ1_8[k].rhs} rows={rows[k]} />
+        </div>
+      ))}
+      <p style={{ ...caption, gridColumn: '1 / -1' }}>
+        Substituting Eq. 5–8 into Eq. 3–4 gives Eq. 9–10: each sum is a mean error times a count. A mean over an empty
+        set is 0 (docs/design.md §1.1).
+      </p>
+    </>
   );
 }
 
@@ -230,7 +245,7 @@ function EpsSplit({ d, eps, c }: { d: EquationProps['d']; eps: number; c: EpsCas
 }
 
 /** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers; then Eq. 1–8, the losses and Algorithm 1. */
-export function Equations({
+function EquationsPanel({
   d,
   t,
   eps,
@@ -244,6 +259,7 @@ export function Equations({
   epsSetting = 'reference',
   switchRule = 'code',
   lossSubject = 'the shown image',
+  blocksOpen = false,
 }: EquationsProps) {
   const { onOver, onLeave } = useTermHoverEmitter(onHover);
   const { lt, flags } = useLossNumbers({ lossTerms: given, p, y, tHard, epsSetting, a });
@@ -251,24 +267,29 @@ export function Equations({
   return (
     <Panel title="Equations (Eq. 1–12, the losses, Algorithm 1)" testId="panel-equations">
       <style>{CSS}</style>
-      <div
-        className="eqs"
-        data-hl={highlight ?? undefined}
-        onMouseOver={onOver}
-        onMouseLeave={onLeave}
-        style={{
-          display: 'grid',
-          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
-          gap: '8px 28px',
-          fontSize: 14,
-        }}
-      >
-        <SoftSplit eq={9} d={d} t={t} />
-        <SoftSplit eq={10} d={d} t={t} />
-        <Derivation d={d} t={t} />
-        {c && eps !== null ? <EpsSplit d={d} eps={eps} c={c} /> : null}
-        <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
-      </div>
+      <BlocksOpen.Provider value={blocksOpen}>
+        <div
+          className="eqs"
+          data-hl={highlight ?? undefined}
+          onMouseOver={onOver}
+          onMouseLeave={onLeave}
+          style={{
+            display: 'grid',
+            gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+            gap: '8px 28px',
+            fontSize: 14,
+          }}
+        >
+          <SoftSplit eq={9} d={d} t={t} />
+          <SoftSplit eq={10} d={d} t={t} />
+          <Derivation d={d} t={t} />
+          {c && eps !== null ? <EpsSplit d={d} eps={eps} c={c} /> : null}
+          <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
+        </div>
+      </BlocksOpen.Provider>
     </Panel>
   );
 }
+
+/** Memoised: a panel whose inputs did not change (e.g. off screen while t moves) is not rendered again. */
+export const Equations = memo(EquationsPanel);

@@ -150,7 +150,7 @@ describe('Equations panel (server-rendered)', () => {
   it('renders the new blocks with live loss numbers from p, y', () => {
     const { p, y, t } = randomCase(3);
     const d = decompose(p, y, { t, eps: 0.05 });
-    const s = html({
+    const props = {
       d,
       t,
       eps: 0.05,
@@ -161,7 +161,8 @@ describe('Equations panel (server-rendered)', () => {
       a: 0.5,
       epsSetting: 0.05,
       switchRule: 'algorithm1',
-    });
+    } as const;
+    const s = html({ ...props, blocksOpen: true });
     for (const id of [
       'eq-9',
       'eq-10',
@@ -180,8 +181,16 @@ describe('Equations panel (server-rendered)', () => {
     expect(value('eq-intra-value')).toBe(fmt(lt.intra.value, 4));
     expect(value('eq-inter-value')).toBe(fmt(lt.inter.valueEps, 4));
     expect(value('eq-balance-value')).toBe(fmt(lt.balance.value, 4));
-    // The <details> blocks are closed by default.
-    expect(s).not.toMatch(/<details[^>]*open/);
+    // By default the <details> blocks are closed and hold only their summaries, which carry the values.
+    const closed = html(props);
+    expect(closed).not.toMatch(/<details[^>]*open/);
+    for (const id of ['eq-3-8', 'eq-intra', 'eq-inter', 'eq-balance', 'eq-algorithm1', 'eq-intra-value'])
+      expect(ids(closed)).toContain(id);
+    for (const id of ['eq-1', 'eq-8', 'eq-intra-groups', 'eq-algorithm1-footnote'])
+      expect(ids(closed)).not.toContain(id);
+    expect(strip(new RegExp(`data-testid="eq-intra-value"[^>]*>(.*?)</b>`).exec(closed)?.[1] ?? '')).toBe(
+      fmt(lt.intra.value, 4),
+    );
   });
 
   it('without p, y: symbolic only, values shown as —', () => {
