@@ -1,11 +1,12 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { LossId } from '../core';
 import type { DatasetInfo, DecompositionW } from '../engine/protocol';
 import { GradShareHistory } from '../panels/GradShareHistory';
 import { effectiveEps } from '../params/schema';
 import { trainedLossNow, useGradientShares } from './useGradientShares';
 import { GradientWithMap } from './GradientWithMap';
-import { decompose } from '../core/decompose';
+import { decomposeAt, thresholdIndex } from '../core/thresholdIndex';
+import { useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
 import { LossMetrics } from '../panels/LossMetrics';
@@ -96,29 +97,39 @@ function SortedPair({
   const shared = {
     p: subject.p,
     y: subject.y,
-    t,
-    decomposition: d,
     xScale: 'linear',
     highlight,
     onHover: setHighlight,
   } as const;
   return (
     <>
-      <SortedPredictions
-        {...shared}
-        eps={eps}
-        side="fp"
-        title={`Fig. 2 · background p, ${subject.label}`}
-        testId="train-sorted-fp"
-        note={subject.note ?? undefined}
-      />
-      <SortedPredictions
-        {...shared}
-        eps={null}
-        side="fn"
-        title={`Foreground errors 1 − p, ${subject.label}`}
-        testId="train-sorted-fn"
-      />
+      <WhileOnScreen values={[d, t, eps] as const}>
+        {([d, t, eps]) => (
+          <SortedPredictions
+            {...shared}
+            t={t}
+            decomposition={d}
+            eps={eps}
+            side="fp"
+            title={`Fig. 2 · background p, ${subject.label}`}
+            testId="train-sorted-fp"
+            note={subject.note ?? undefined}
+          />
+        )}
+      </WhileOnScreen>
+      <WhileOnScreen values={[d, t] as const}>
+        {([d, t]) => (
+          <SortedPredictions
+            {...shared}
+            t={t}
+            decomposition={d}
+            eps={null}
+            side="fn"
+            title={`Foreground errors 1 − p, ${subject.label}`}
+            testId="train-sorted-fn"
+          />
+        )}
+      </WhileOnScreen>
     </>
   );
 }
@@ -155,30 +166,62 @@ function StageColumn() {
   );
 }
 
+/** The slider values the training panels follow, deferred and held while the section is off screen. */
+function useTrainingSliders(live: boolean) {
+  // t and t_h are deferred (React's useDeferredValue): while a slider moves, the slider and the
+  // concept explorer above paint first and these panels follow in the next, interruptible render,
+  // so a drag never waits for every training panel (docs/architecture.md, data flow step 6).
+  // Off screen the section keeps the values it last drew (issue 19).
+  return {
+    t: useHeld(useDeferredValue(useLab((s) => s.params.t)), live),
+    tHard: useHeld(useDeferredValue(useRun((s) => s.params.tHard)), live),
+    epsValue: useHeld(
+      useRun((s) => s.params.eps),
+      live,
+    ),
+    a: useHeld(
+      useRun((s) => s.params.a),
+      live,
+    ),
+  };
+}
+
 /**
  * Live panels of the run in the worker; t and ε re-render them from the cached predictions.
  * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
  */
 export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
+  const [sectionRef, live] = useOnScreen<HTMLElement>();
+  const dataset = useRun((s) => s.dataset);
+  const sliders = useTrainingSliders(live);
+  return (
+    <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section" ref={sectionRef}>
+      <TrainingTitle dataset={dataset} />
+      <TrainingPanels {...sliders} sync={sync} />
+    </section>
+  );
+}
+
+type Sliders = ReturnType<typeof useTrainingSliders>;
+
+/**
+ * The grid of training panels; each one off screen keeps its slider values until it scrolls back.
+ * Memoised: while the section is off screen its held values do not change, so an input skips it.
+ */
+const TrainingPanels = memo(function TrainingPanels({
+  t,
+  tHard,
+  epsValue,
+  a,
+  sync,
+}: Sliders & { sync: HistorySync | null }) {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
-  const history = useRun((s) => s.history);
-  const steps = useRun((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
-  // Only the fields these panels use, so unrelated slider moves do not re-render them. t and t_h
-  // are deferred (React's useDeferredValue): while a slider moves, the slider and the concept
-  // explorer above paint first and these panels follow in the next, interruptible render, so a
-  // drag never waits for every training panel (docs/architecture.md, data flow step 6).
-  const t = useDeferredValue(useLab((s) => s.params.t));
-  const epsValue = useRun((s) => s.params.eps);
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
-  const tHard = useDeferredValue(useRun((s) => s.params.tHard));
-  const a = useRun((s) => s.params.a);
   const [mapLoss, setMapLoss] = useState<LossId | null>(null);
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
 
   const subject = useFig2Subject();
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
@@ -186,54 +229,84 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
     () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
     [subject, epsValue, epsMode],
   );
-  const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
+  // One sort per snapshot; then each t costs two binary searches (src/core/thresholdIndex.ts).
+  const index = useMemo(() => (subject ? thresholdIndex(subject.p, subject.y) : null), [subject]);
+  const d = useMemo(() => (index ? decomposeAt(index, t, eps) : null), [index, t, eps]);
   const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
   const switchedAt = snapshot?.stage.switchedAt ?? null;
 
   return (
-    <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
-      <TrainingTitle dataset={dataset} />
-      <div className="grid training-grid">
-        {dataset ? (
-          <Images
-            size={dataset.size}
-            n={dataset.nVal}
-            images={dataset.valImages}
-            masks={dataset.valMasks}
-            p={snapshot?.valP ?? null}
+    <div className="grid training-grid">
+      {dataset ? (
+        <WhileOnScreen values={[t] as const}>
+          {([t]) => (
+            <Images
+              size={dataset.size}
+              n={dataset.nVal}
+              images={dataset.valImages}
+              masks={dataset.valMasks}
+              p={snapshot?.valP ?? null}
+              t={t}
+              selected={selected}
+              onSelect={selectImage}
+            />
+          )}
+        </WhileOnScreen>
+      ) : null}
+      {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
+      {subject && grad ? (
+        <WhileOnScreen values={[grad, t] as const}>
+          {([grad, t]) => (
+            <GradientWithMap
+              grad={grad}
+              trained={trained.id}
+              trainedNote={trained.note}
+              chosen={mapLoss ?? trained.id}
+              onChoose={setMapLoss}
+              t={t}
+              subject={subject.label}
+              map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
+              noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
+              testId="train-gradient"
+            />
+          )}
+        </WhileOnScreen>
+      ) : null}
+      <HistoryPanels t={t} sync={sync} switchedAt={switchedAt} />
+      <StageColumn />
+    </div>
+  );
+});
+
+/** The run's history at t: main vs bias, the gradient shares and the loss with its metrics. */
+function HistoryPanels({ t, sync, switchedAt }: { t: number; sync: HistorySync | null; switchedAt: number | null }) {
+  const history = useRun((s) => s.history);
+  const steps = useRun((s) => s.steps);
+  const highlight = useLab((s) => s.highlight);
+  const setHighlight = useLab((s) => s.setHighlight);
+  return (
+    <>
+      <WhileOnScreen values={[t] as const}>
+        {([t]) => (
+          <MainBiasHistory
+            history={history}
+            sync={sync}
             t={t}
-            selected={selected}
-            onSelect={selectImage}
+            switchedAt={switchedAt}
+            highlight={highlight}
+            onHover={setHighlight}
           />
-        ) : null}
-        {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
-        {subject && grad ? (
-          <GradientWithMap
-            grad={grad}
-            trained={trained.id}
-            trainedNote={trained.note}
-            chosen={mapLoss ?? trained.id}
-            onChoose={setMapLoss}
-            t={t}
-            subject={subject.label}
-            map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
-            noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
-            testId="train-gradient"
-          />
-        ) : null}
-        <MainBiasHistory
-          history={history}
-          sync={sync}
-          t={t}
-          switchedAt={switchedAt}
-          highlight={highlight}
-          onHover={setHighlight}
-        />
-        <GradShareHistory history={history} t={t} switchedAt={switchedAt} />
-        <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
-        <StageColumn />
-      </div>
-    </section>
+        )}
+      </WhileOnScreen>
+      <WhileOnScreen values={[t] as const}>
+        {([t]) => <GradShareHistory history={history} t={t} switchedAt={switchedAt} />}
+      </WhileOnScreen>
+      <WhileOnScreen values={[t] as const}>
+        {([t]) => (
+          <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
+        )}
+      </WhileOnScreen>
+    </>
   );
 }
