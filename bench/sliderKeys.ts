@@ -85,7 +85,14 @@ const settle = (page: Page, ms: number) =>
   );
 
 /**
- * `presses` key presses on one slider, in runs of five right then five left so the value stays
+ * The keys that move a slider one step each way. Mix a moves by PageUp/PageDown: on a 0–1000
+ * position scale its 0.01 grid rounds an arrow step back to the same value (issue 19, item 4).
+ */
+const keysFor = (param: SliderParam): [string, string] =>
+  param === 'a' ? ['PageUp', 'PageDown'] : ['ArrowRight', 'ArrowLeft'];
+
+/**
+ * `presses` key presses on one slider, in runs of five up then five down so the value stays
  * near where it started. Returns each press's input → next paint and whether the value moved.
  */
 export async function pressLatencies(
@@ -102,7 +109,7 @@ export async function pressLatencies(
   for (let i = 0; i < presses; i++) {
     const before = await valueOf();
     marks.push(await page.evaluate(() => performance.now()));
-    await page.keyboard.press(Math.floor(i / 5) % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+    await page.keyboard.press(keysFor(param)[Math.floor(i / 5) % 2]);
     await settle(page, 60);
     changed.push((await valueOf()) !== before);
   }

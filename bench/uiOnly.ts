@@ -27,6 +27,8 @@ const option = (name: string): string | undefined => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const baseRef = option('base');
+/** A build to use as is instead of building this tree (e.g. one already built with `--minify false`). */
+const headDist = option('dist');
 const runs = Number(option('runs') ?? (baseRef ? 3 : 1));
 const presses = Number(option('presses') ?? 40);
 const profiles = (option('profiles') ?? 'desktop,phone').split(',').map((p) => PROFILES[p as Profile['name']]);
@@ -139,8 +141,8 @@ async function main(): Promise<void> {
   try {
     const builds: Record<string, string> = {};
     if (baseRef) builds[`base (${baseRef})`] = buildRef(baseRef, scratch);
-    builds.head = join(scratch, 'dist-head');
-    buildTree(process.cwd(), builds.head);
+    builds.head = headDist ?? join(scratch, 'dist-head');
+    if (!headDist) buildTree(process.cwd(), builds.head);
     const results: Record<string, RunFigures[]> = Object.fromEntries(Object.keys(builds).map((b) => [b, []]));
     console.log(`load average at start: ${load()}`);
     for (let r = 0; r < runs; r++) {
