@@ -1,34 +1,15 @@
-import { memo, useDeferredValue, useMemo, useState } from 'react';
-import type { LossId } from '../core';
-import type { DatasetInfo, DecompositionW } from '../engine/protocol';
-import { GradShareHistory } from '../panels/GradShareHistory';
-import { effectiveEps } from '../params/schema';
-import { trainedLossNow, useGradientShares } from './useGradientShares';
-import { GradientWithMap } from './GradientWithMap';
-import { decomposeAt, thresholdIndex } from '../core/thresholdIndex';
+import { memo, useDeferredValue, useMemo } from 'react';
+import type { DatasetInfo } from '../engine/protocol';
+import { trainedLossNow } from './useGradientShares';
+import { thresholdIndex } from '../core/thresholdIndex';
 import { useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
-import { displayEps } from '../engine/displayEps';
 import { Images } from '../panels/Images';
-import { LossMetrics } from '../panels/LossMetrics';
-import { MainBiasHistory } from '../panels/MainBiasHistory';
-import { SortedPredictions } from '../panels/SortedPredictions';
 import { StagePanel } from '../panels/StagePanel';
+import { HistoryPanels, SortedPair, TrainingGradient, type Fig2Subject, type TrainingSliders } from './TrainingFigures';
 import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
 import type { HistorySync } from '../panels/types';
-
-/** What the Fig. 2 and gradient panels show: one validation image, or the last training batch. */
-interface Fig2Subject {
-  p: Float32Array;
-  y: Float32Array;
-  n: number;
-  label: string;
-  /** The image's side in pixels; null for the batch (no single image to map). */
-  image: number | null;
-  /** What pooling means for Fig. 2 (the batch only). */
-  note: string | null;
-}
 
 /**
  * The decomposition pools the batch into one set (docs/design.md §1.2), while the loss takes each
@@ -80,60 +61,6 @@ function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
   );
 }
 
-/** Fig. 2's sorted background p (with ε while Inter-CBL trains) and the sorted foreground errors. */
-function SortedPair({
-  subject,
-  d,
-  eps,
-  t,
-}: {
-  subject: Fig2Subject;
-  d: DecompositionW;
-  eps: number | null;
-  t: number;
-}) {
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
-  const shared = {
-    p: subject.p,
-    y: subject.y,
-    xScale: 'linear',
-    highlight,
-    onHover: setHighlight,
-  } as const;
-  return (
-    <>
-      <WhileOnScreen values={[d, t, eps] as const}>
-        {([d, t, eps]) => (
-          <SortedPredictions
-            {...shared}
-            t={t}
-            decomposition={d}
-            eps={eps}
-            side="fp"
-            title={`Fig. 2 · background p, ${subject.label}`}
-            testId="train-sorted-fp"
-            note={subject.note ?? undefined}
-          />
-        )}
-      </WhileOnScreen>
-      <WhileOnScreen values={[d, t] as const}>
-        {([d, t]) => (
-          <SortedPredictions
-            {...shared}
-            t={t}
-            decomposition={d}
-            eps={null}
-            side="fn"
-            title={`Foreground errors 1 − p, ${subject.label}`}
-            testId="train-sorted-fn"
-          />
-        )}
-      </WhileOnScreen>
-    </>
-  );
-}
-
 /** Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch reliably. */
 function StageColumn() {
   const snapshot = useRun((s) => s.snapshot);
@@ -167,7 +94,7 @@ function StageColumn() {
 }
 
 /** The slider values the training panels follow, deferred and held while the section is off screen. */
-function useTrainingSliders(live: boolean) {
+function useTrainingSliders(live: boolean): TrainingSliders {
   // t and t_h are deferred (React's useDeferredValue): while a slider moves, the slider and the
   // concept explorer above paint first and these panels follow in the next, interruptible render,
   // so a drag never waits for every training panel (docs/architecture.md, data flow step 6).
@@ -202,8 +129,6 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   );
 }
 
-type Sliders = ReturnType<typeof useTrainingSliders>;
-
 /**
  * The grid of training panels; each one off screen keeps its slider values until it scrolls back.
  * Memoised: while the section is off screen its held values do not change, so an input skips it.
@@ -214,25 +139,17 @@ const TrainingPanels = memo(function TrainingPanels({
   epsValue,
   a,
   sync,
-}: Sliders & { sync: HistorySync | null }) {
+}: TrainingSliders & { sync: HistorySync | null }) {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
-  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
-
   const subject = useFig2Subject();
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
-  const eps = useMemo(
-    () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
-    [subject, epsValue, epsMode],
-  );
   // One sort per snapshot; then each t costs two binary searches (src/core/thresholdIndex.ts).
   const index = useMemo(() => (subject ? thresholdIndex(subject.p, subject.y) : null), [subject]);
-  const d = useMemo(() => (index ? decomposeAt(index, t, eps) : null), [index, t, eps]);
-  const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
   const switchedAt = snapshot?.stage.switchedAt ?? null;
 
@@ -254,59 +171,29 @@ const TrainingPanels = memo(function TrainingPanels({
           )}
         </WhileOnScreen>
       ) : null}
-      {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
-      {subject && grad ? (
-        <WhileOnScreen values={[grad, t] as const}>
-          {([grad, t]) => (
-            <GradientWithMap
-              grad={grad}
-              trained={trained.id}
-              trainedNote={trained.note}
-              chosen={mapLoss ?? trained.id}
-              onChoose={setMapLoss}
-              t={t}
-              subject={subject.label}
-              map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
-              noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
-              testId="train-gradient"
-            />
-          )}
-        </WhileOnScreen>
+      {subject && index ? (
+        <SortedPair
+          subject={subject}
+          index={index}
+          interActive={interActive}
+          t={t}
+          epsValue={epsValue}
+          epsMode={epsMode}
+        />
+      ) : null}
+      {subject ? (
+        <TrainingGradient
+          subject={subject}
+          trained={trained}
+          epsMode={epsMode}
+          t={t}
+          tHard={tHard}
+          epsValue={epsValue}
+          a={a}
+        />
       ) : null}
       <HistoryPanels t={t} sync={sync} switchedAt={switchedAt} />
       <StageColumn />
     </div>
   );
 });
-
-/** The run's history at t: main vs bias, the gradient shares and the loss with its metrics. */
-function HistoryPanels({ t, sync, switchedAt }: { t: number; sync: HistorySync | null; switchedAt: number | null }) {
-  const history = useRun((s) => s.history);
-  const steps = useRun((s) => s.steps);
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
-  return (
-    <>
-      <WhileOnScreen values={[t] as const}>
-        {([t]) => (
-          <MainBiasHistory
-            history={history}
-            sync={sync}
-            t={t}
-            switchedAt={switchedAt}
-            highlight={highlight}
-            onHover={setHighlight}
-          />
-        )}
-      </WhileOnScreen>
-      <WhileOnScreen values={[t] as const}>
-        {([t]) => <GradShareHistory history={history} t={t} switchedAt={switchedAt} />}
-      </WhileOnScreen>
-      <WhileOnScreen values={[t] as const}>
-        {([t]) => (
-          <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
-        )}
-      </WhileOnScreen>
-    </>
-  );
-}

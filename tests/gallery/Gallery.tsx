@@ -123,6 +123,23 @@ export function Gallery() {
           lossSubject="the concept data"
         />
       </Slot>
+      <Slot name="equations-open" width={900}>
+        <Equations
+          d={fx.conceptD}
+          t={fx.T}
+          eps={fx.conceptEps}
+          highlight={null}
+          onHover={noop}
+          p={fx.concept.p}
+          y={fx.concept.y}
+          tHard={fx.T_HARD}
+          a={fx.A}
+          epsSetting="reference"
+          switchRule="code"
+          lossSubject="the concept data"
+          blocksOpen
+        />
+      </Slot>
       <Slot name="history" width={620}>
         <MainBiasHistory history={history} t={fx.T} switchedAt={fx.SWITCH_AT} highlight={null} onHover={noop} />
       </Slot>

@@ -4,7 +4,7 @@
  * screen" has a margin of half a viewport, so a panel has caught up before it scrolls in. Where
  * IntersectionObserver is missing (server rendering, unit tests), everything counts as on screen.
  */
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 const MARGIN = '50% 0px';
 
@@ -28,28 +28,22 @@ function sharedObserver(): IntersectionObserver | null {
 
 /**
  * A callback ref and whether its element is on screen (true until the observer first says
- * otherwise, so everything draws on mount). `pick` chooses the element to watch from the one the
- * ref receives (a `display: contents` wrapper has no box of its own, its first child does).
+ * otherwise, so everything draws on mount). Giving it the element it already watches does nothing.
  */
-export function useOnScreen<T extends Element>(
-  pick: (el: T) => Element | null = (el) => el,
-): [(el: T | null) => void, boolean] {
+export function useOnScreen<T extends Element>(): [(el: T | null) => void, boolean] {
   const [onScreen, setOnScreen] = useState(true);
   const watched = useRef<Element | null>(null);
-  const pickRef = useRef(pick);
   const ref = useCallback((el: T | null) => {
     const io = sharedObserver();
-    if (!io) return;
+    if (!io || el === watched.current) return;
     if (watched.current) {
       io.unobserve(watched.current);
       listeners.delete(watched.current);
-      watched.current = null;
     }
-    const target = el ? pickRef.current(el) : null;
-    if (!target) return;
-    watched.current = target;
-    listeners.set(target, setOnScreen);
-    io.observe(target);
+    watched.current = el;
+    if (!el) return;
+    listeners.set(el, setOnScreen);
+    io.observe(el);
   }, []);
   return [ref, onScreen];
 }
@@ -72,8 +66,6 @@ export function useHeldValues<V extends readonly unknown[]>(values: V, live: boo
   return live && !same ? values : held;
 }
 
-const firstChild = (el: HTMLElement): Element | null => el.firstElementChild;
-
 /**
  * Renders `children(values)` with the slider-driven `values` (a threshold, the numbers computed
  * from it) as they are while its first element is on screen, and as they were when it left the
@@ -88,10 +80,15 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   values: V;
   children: (values: V) => ReactNode;
 }) {
-  const [ref, onScreen] = useOnScreen<HTMLDivElement>(firstChild);
+  const [watch, onScreen] = useOnScreen<Element>();
   const held = useHeldValues(values, onScreen);
+  const box = useRef<HTMLDivElement>(null);
+  // The wrapper has no box of its own: watch its first child, again after every commit in case
+  // the panel's element was replaced.
+  useLayoutEffect(() => watch(box.current?.firstElementChild ?? null));
+  useLayoutEffect(() => () => watch(null), [watch]);
   return (
-    <div ref={ref} className="on-screen" style={{ display: 'contents' }}>
+    <div ref={box} className="on-screen" style={{ display: 'contents' }}>
       {children(held)}
     </div>
   );

@@ -3,7 +3,7 @@
  * crossing label goes above and right of the point (the empty side of a descending curve); the
  * t label takes the first spot that stays in the plot and misses it.
  */
-import { measureParts, richText, textWidth, type TextPart, type TextSelection } from '../kit/text';
+import { measureParts, setRichText, textWidth, type TextPart, type TextSelection } from '../kit/text';
 import { colors, HALO, INK } from '../kit/theme';
 import { printed } from '../equations/epsCase';
 import type { SortedLayout } from './layout';
@@ -24,17 +24,6 @@ const halo = (text: TextSelection): TextSelection =>
 function mark<K extends 'line' | 'circle' | 'text'>(marks: G, tag: K, cls: string) {
   const found = marks.select<SVGElementTagNameMap[K]>(`${tag}.${cls}`);
   return found.empty() ? marks.append(tag).attr('class', cls) : found;
-}
-
-/** The rich text an element shows, rebuilt only when its parts change. */
-const partsOf = new WeakMap<SVGTextElement, string>();
-function setParts(text: TextSelection, parts: TextPart[]): TextSelection {
-  const el = text.node();
-  const key = JSON.stringify(parts);
-  if (!el || partsOf.get(el) === key) return text;
-  partsOf.set(el, key);
-  text.selectAll('*').remove();
-  return richText(text, parts);
 }
 
 /** Moves the threshold line, the crossing point and their labels in `marks` (made on first use). */
@@ -73,7 +62,7 @@ function drawCrossingLabel(marks: G, { d, side, testId }: ChartInput, plotW: num
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
   const crossX0 = toRight ? cx + 9 : cx - 9 - cw;
-  setParts(halo(mark(marks, 'text', 'crossing-label').attr('fill', INK).attr('font-size', 13)), parts)
+  setRichText(halo(mark(marks, 'text', 'crossing-label').attr('fill', INK).attr('font-size', 13)), parts)
     .attr('x', toRight ? cx + 9 : cx - 9)
     .attr('y', crossY)
     .attr('text-anchor', toRight ? 'start' : 'end');
