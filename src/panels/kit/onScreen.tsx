@@ -5,15 +5,38 @@
  * IntersectionObserver is missing (server rendering, unit tests), everything counts as on screen.
  */
 import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 
 const MARGIN = '50% 0px';
 
 let observer: IntersectionObserver | null | undefined;
 const listeners = new Map<Element, (onScreen: boolean) => void>();
 
+/**
+ * Printing shows every panel: before the print layout, everything counts as on screen at once
+ * (flushSync), so no panel prints with held values; the observer takes over again afterwards.
+ */
+function showAllForPrint(): void {
+  flushSync(() => {
+    for (const setOnScreen of listeners.values()) setOnScreen(true);
+  });
+}
+
+/** After printing, each element is observed afresh: the observer reports where each one is now. */
+function observeAgain(): void {
+  for (const el of listeners.keys()) {
+    observer?.unobserve(el);
+    observer?.observe(el);
+  }
+}
+
 /** One observer for the whole page. */
 function sharedObserver(): IntersectionObserver | null {
   if (observer !== undefined) return observer;
+  if (typeof window !== 'undefined') {
+    window.addEventListener('beforeprint', showAllForPrint);
+    window.addEventListener('afterprint', observeAgain);
+  }
   observer =
     typeof IntersectionObserver === 'undefined'
       ? null
