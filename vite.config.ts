@@ -53,6 +53,10 @@ export default defineConfig({
   // (README, "Host it for a class").
   base: './',
   plugins: [react(), pwa],
+  // The pre-bundled dependencies live with the project, not in node_modules/.vite: a worktree's
+  // node_modules may be a link shared with other checkouts, whose dev servers would otherwise
+  // re-bundle into the same folder under each other ("Failed to fetch dynamically imported module").
+  cacheDir: '.vite',
   worker: {
     format: 'es',
     // Whitespace-only minification of the worker bundle: tfjs-backend-wasm starts its threads

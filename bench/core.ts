@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { balanceLoss, bce, decompose } from '../src/core';
+import { decompose } from '../src/core';
+import { balanceLoss, bce } from '../src/losses';
 import { interleaved, round } from './timing';
 
 /** Forward + backward of a loss with respect to p, read back so the work really happens. */

@@ -9,6 +9,7 @@ import { selectBackend } from '../src/engine/backend';
 import { measureEngine } from './engineMeasure';
 import { benchBrowserEngine } from './browserEngine';
 import { benchUi } from './ui';
+import { benchSoak, soakFigures, soakTable, SOAK_FLAGS } from './soak';
 import { round } from './timing';
 import { launch, SOFTWARE_RASTER_FLAGS, startPreview, startServer, WEBGPU_FLAGS } from '../tests/browser/harness';
 
@@ -98,6 +99,16 @@ try {
       figures[`ui_${key}_longTasksOver50ms`] = u.longTasksOver50;
       figures[`ui_${key}_eventLoopLagP95Ms`] = round(u.eventLoopLagP95Ms, 1);
     }
+
+    // Soak: thousands of steps in a fresh browser; heap, DOM and history must stay flat (bench/soak.ts).
+    const soakSteps = quick ? 1000 : 5000;
+    const soakBrowser = await launch([...SOFTWARE_RASTER_FLAGS, ...SOAK_FLAGS]);
+    const soak = await benchSoak(soakBrowser, prod.origin, soakSteps).finally(() => soakBrowser.close());
+    console.log(
+      `\n## Soak: ${soakSteps} steps, small model on WASM, production build (targets: heap and DOM flat within 10%, history within its bound)`,
+    );
+    console.table(soakTable(soak));
+    Object.assign(figures, soakFigures(soak));
   } finally {
     await prod.server.close();
   }

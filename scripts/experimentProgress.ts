@@ -30,7 +30,7 @@ export function progressReporter(stream: NodeJS.WriteStream, totalRuns: number) 
       );
     },
     run(r: RunResult, index: number, done: number, total: number): void {
-      const line = `run ${index + 1}/${totalRuns} ${r.loss} 1:${r.ratio} seed ${r.seed}: Dice ${r.final.dice.toFixed(3)}, recall ${r.final.recall.toFixed(3)}${r.switchStep !== null ? `, switched after step ${r.switchStep}` : ''}${r.divergedAt !== null ? `, diverged at step ${r.divergedAt}` : ''}; elapsed ${fmtTime((performance.now() - start) / 1000)}, ETA ${eta(done, total)}`;
+      const line = `run ${index + 1}/${totalRuns} ${r.loss}${r.switch && r.switch !== 'auto' ? ` (${r.switch})` : ''} 1:${r.ratio} seed ${r.seed}: Dice ${r.final.dice.toFixed(3)}, recall ${r.final.recall.toFixed(3)}${r.switchStep !== null ? `, switched after step ${r.switchStep}` : ''}${r.divergedAt !== null ? `, diverged at step ${r.divergedAt}` : ''}; elapsed ${fmtTime((performance.now() - start) / 1000)}, ETA ${eta(done, total)}`;
       stream.write(tty ? `\r${line}\x1b[K\n` : `${line}\n`);
     },
     seconds: (): number => (performance.now() - start) / 1000,

@@ -5,45 +5,31 @@ import { connectEngine, sendToEngine } from './state/engineBridge';
 import { useLab } from './state/store';
 import { useCompareRun, wireCompareMode } from './state/compare';
 import { useUserData } from './state/userData';
-import { SCENARIOS, scenarioIds, scenarioState } from './state/scenarios';
-import { DEFAULT_PARAMS } from './params/schema';
-import { currentQuery, paramsFromQuery } from './state/url';
-import { viewFromQuery } from './state/view';
+import { currentQuery } from './state/url';
+import { applyLinkState, linkState } from './state/linkState';
+import { wireDeckStorage } from './state/deckStorage';
+import { openDeckFromHash } from './ui/deck/deckActions';
 import { wireShortcuts } from './ui/shortcuts';
 import { App } from './ui/App';
-import { experimentFromQuery, useExperimentView } from './state/experimentView';
+import { useExperimentView } from './state/experimentView';
 import { restoreSavedSweep } from './ui/experiments/experimentRunner';
 import './ui/styles.css';
 import './ui/teaching.css';
+import './ui/experiments.css';
 import './ui/screens.css';
 
 // Parameters and view come from the URL; anything invalid is clamped and reported, never fatal.
 // A scenario link (sc=…) starts from the scenario's parameters; explicit ones still override.
-const fromUrl = viewFromQuery(window.location.search, scenarioIds);
-const scenario = SCENARIOS.find((s) => s.id === fromUrl.view.scenario);
-const { params, problems } = paramsFromQuery(
-  window.location.search,
-  scenario ? scenarioState(scenario, DEFAULT_PARAMS).params : DEFAULT_PARAMS,
-);
-if (scenario) {
-  fromUrl.view = {
-    ...scenarioState(scenario, DEFAULT_PARAMS).view,
-    ...fromUrl.view,
-    compare: fromUrl.view.compare ?? scenario.view?.compare ?? null,
-  };
-  useLab.getState().setHighlight(scenario.highlight);
-}
-useLab.getState().setParams(params);
-useLab.getState().setView(fromUrl.view);
-if (fromUrl.selectedImage !== undefined) useLab.getState().selectImage(fromUrl.selectedImage);
-const experiment = experimentFromQuery(window.location.search);
-useExperimentView.setState({ open: experiment.open, config: experiment.config });
+const fromLink = linkState(window.location.search, true);
+applyLinkState(fromLink);
 // A sweep saved in this browser (finished or not) shows again and can resume.
 restoreSavedSweep();
 // One notice for the whole link, so a long list of problems cannot push other notices out.
-const linkProblems = [...problems, ...fromUrl.problems, ...experiment.problems];
-if (linkProblems.length)
-  useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${linkProblems.join('; ')}.` });
+if (fromLink.problems.length)
+  useLab.getState().notify({ level: 'warn', text: `This link was adjusted: ${fromLink.problems.join('; ')}.` });
+// The deck this browser keeps, and a deck a link carries in its hash (state/deck.ts).
+wireDeckStorage();
+void openDeckFromHash();
 // Debounced: browsers throttle rapid history updates while a slider is dragged.
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
 useLab.subscribe((s, prev) => {

@@ -2,7 +2,7 @@
 
 Same net as src/model/unet.ts at the defaults (64 px, 3 levels, width 8, 120,681 parameters),
 batch 8, Adam, Balance loss (a = 0.5, t_h = 0.9, the authors' epsilon = f/N) computed as a
-cross-entropy with per-pixel weights built without gradient, as src/core/cbl.ts does.
+cross-entropy with per-pixel weights built without gradient, as src/losses/cbl.ts does.
 Run with Debian's python3-torch:  /usr/bin/python3 bench/pytorch/unet_step.py [threads]
 Prints one JSON line: {"torchStepMs": median, "torchMinMs": fastest, "threads": n, "params": count}.
 """

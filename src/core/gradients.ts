@@ -97,7 +97,7 @@ function prepare(p: ArrayLike<number>, y: ArrayLike<number>, size: number): Work
 }
 
 /**
- * One image of a weighted-CE loss. Weights mirror cblWeightsCpu.ts: hard is q ≤ fround(t_h) with
+ * One image of a weighted-CE loss. Weights mirror losses/cblWeightsCpu.ts: hard is q ≤ fround(t_h) with
  * q = p̃ on FG and fround(1 − p̃) on BG; H is the top k = min(f, b) background by p̃ with pixels tied
  * at the k-th value sharing the remaining slots; easy background weighs 1/N ('reference', or H
  * empty) or ε/|H| (numeric ε).

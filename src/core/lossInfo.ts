@@ -1,7 +1,7 @@
 /**
  * Names, labels and tunable options of every loss, free of TensorFlow.js so that the main
  * thread (controls, URL schema) can list losses without loading tfjs; the functions live in
- * registry.ts.
+ * `losses/registry.ts`.
  */
 export type LossParam = 'tHard' | 'eps' | 'a';
 

@@ -1,7 +1,7 @@
 import type { SyntheticParams } from '../data';
 import type { UNetConfig } from '../model';
 import { effectiveEps, type Params } from '../params/schema';
-import type { CblOptions } from '../core';
+import type { CblOptions } from '../losses';
 
 /** The engine is configured with the schema's Params; these pick out what each part needs. */
 export function syntheticParamsOf(p: Params): SyntheticParams {

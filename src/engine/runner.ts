@@ -251,7 +251,8 @@ export class Runner {
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
     await this.busyFree(() => this.sendSnapshot());
-    if (!this.running) this.postState();
+    // No state message: the command that stopped the loop posts its own. One from here reached
+    // the UI in the middle of a backend move, showing "paused" until the move ended (issue 18).
   }
 
   /** Runs work in the command queue, so loop steps and commands never overlap. */

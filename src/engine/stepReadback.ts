@@ -3,7 +3,8 @@
  * GPU→CPU transfer however many numbers it reports (docs/design.md §2).
  */
 import * as tf from '@tensorflow/tfjs';
-import { stageFlags, type StageCheckOptions } from '../core';
+import type { StageCheckOptions } from '../core';
+import { stageFlags } from '../losses';
 
 /**
  * [loss, …Algorithm 1's per-image flags when `check` is given]. The loss plus 0 × (the sum of

@@ -1,15 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  balanceLoss,
-  countStageFlags,
-  decompose,
-  histogram,
-  interCBL,
-  intraCBL,
-  losses,
-  metrics,
-  type LossFn,
-} from '../core';
+import { countStageFlags, decompose, histogram, metrics } from '../core';
+import { balanceLoss, interCBL, intraCBL, losses, type LossFn } from '../losses';
 import { deriveSeed, generateDataset, Rng } from '../data';
 import type { TrainingData } from '../data/trainingData';
 import { buildUNet, countParams, enableFastCpuConvGrad, registerWasmKernels, trainableVariables } from '../model';
@@ -313,6 +304,14 @@ export class Trainer {
       restoredStep: cp.step,
       message: `The loss became ${loss} at step ${failedStep}: ${cause}. Training paused; the weights and optimiser state from step ${cp.step} were restored.`,
     };
+  }
+
+  /** The validation predictions alone (a sweep's learning curve), without the panels' extras. */
+  async validationP(): Promise<Float32Array> {
+    const valPT = tf.tidy(() => this.model.predict(this.valX, { batchSize: 8 }) as tf.Tensor4D);
+    const out = new Float32Array(await valPT.data());
+    valPT.dispose();
+    return out;
   }
 
   /** Everything the panels need, read back in one go (docs/design.md §2). */

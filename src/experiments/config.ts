@@ -4,11 +4,12 @@
  */
 import { lossIds, type LossId } from '../core/lossInfo';
 import { schema, type NumberParam } from '../params/schema';
-import type { SweepConfig } from './types';
+import { SWEEP_SWITCHES, type SweepConfig, type SweepSwitch } from './types';
 
 /** Small enough to finish in minutes on WASM (32 px, 2 levels, width 4). */
 export const DEFAULT_SWEEP: SweepConfig = {
   losses: ['bce', 'balance'],
+  switches: ['auto'],
   ratios: [10, 50, 200, 500],
   seeds: [1, 2, 3],
   steps: 300,
@@ -28,6 +29,7 @@ export const MAX_STEPS = 20000;
 /** Argument names (CLI flags without `--`, URL keys after `x`) and the config field each sets. */
 export const SWEEP_ARGS = {
   losses: 'losses',
+  switch: 'switches',
   ratios: 'ratios',
   seeds: 'seeds',
   steps: 'steps',
@@ -89,6 +91,12 @@ function parseLoss(text: string): LossId {
   return id;
 }
 
+function parseSwitch(text: string): SweepSwitch {
+  const mode = SWEEP_SWITCHES.find((m) => m === text);
+  if (!mode) throw new SweepArgError('switch', text, `unknown switch mode; the modes are ${SWEEP_SWITCHES.join(', ')}`);
+  return mode;
+}
+
 function parseSize(text: string): SweepConfig['size'] {
   const opt = schema.size.options.find((o) => o.value === text.trim());
   if (!opt)
@@ -101,6 +109,8 @@ function parseArg(arg: SweepArg, text: string): Partial<SweepConfig> {
   switch (arg) {
     case 'losses':
       return { losses: parseList(arg, text, (s) => parseLoss(s)) };
+    case 'switch':
+      return { switches: parseList(arg, text, (s) => parseSwitch(s)) };
     case 'ratios':
       // The same range as the imbalance slider: a sweep point is always a run the lab can show.
       return { ratios: parseList(arg, text, (s) => schemaNumber(arg, s, schema.imbalance)) };

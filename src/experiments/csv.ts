@@ -6,9 +6,19 @@ const cell = (v: number | string | null): string =>
 
 /** One line per run, the columns of the JSON's `runs[].final`. */
 export function runsCsv(runs: readonly RunResult[]): string {
-  const head = ['loss', 'ratio', 'seed', 'steps', 'switchStep', 'divergedAt', 'trainedAtEnd', ...FINAL_KEYS];
+  const head = ['loss', 'switch', 'ratio', 'seed', 'steps', 'switchStep', 'divergedAt', 'trainedAtEnd', ...FINAL_KEYS];
   const rows = runs.map((r) =>
-    [r.loss, r.ratio, r.seed, r.steps, r.switchStep, r.divergedAt, r.trainedAtEnd, ...FINAL_KEYS.map((k) => r.final[k])]
+    [
+      r.loss,
+      r.switch,
+      r.ratio,
+      r.seed,
+      r.steps,
+      r.switchStep,
+      r.divergedAt,
+      r.trainedAtEnd,
+      ...FINAL_KEYS.map((k) => r.final[k]),
+    ]
       .map(cell)
       .join(','),
   );
@@ -19,6 +29,7 @@ export function runsCsv(runs: readonly RunResult[]): string {
 export function summaryCsv(summary: readonly SummaryRow[]): string {
   const head = [
     'loss',
+    'switch',
     'ratio',
     'n',
     ...FINAL_KEYS.flatMap((k) => [`${k}_mean`, `${k}_sd`]),
@@ -30,6 +41,7 @@ export function summaryCsv(summary: readonly SummaryRow[]): string {
   const rows = summary.map((s) =>
     [
       s.loss,
+      s.switch,
       s.ratio,
       s.n,
       ...FINAL_KEYS.flatMap((k) => [s[k].mean, s[k].sd]),
@@ -40,6 +52,19 @@ export function summaryCsv(summary: readonly SummaryRow[]): string {
     ]
       .map(cell)
       .join(','),
+  );
+  return [head.join(','), ...rows].join('\n') + '\n';
+}
+
+/** The learning curves: one line per run × measured step. */
+export function curvesCsv(runs: readonly RunResult[]): string {
+  const head = ['loss', 'switch', 'ratio', 'seed', 'step', 'stage', 'dice', 'fpMain', 'fpBias', 'fnMain', 'fnBias'];
+  const rows = runs.flatMap((r) =>
+    r.curve.map((c) =>
+      [r.loss, r.switch, r.ratio, r.seed, c.step, c.stage, c.dice, c.fpMain, c.fpBias, c.fnMain, c.fnBias]
+        .map(cell)
+        .join(','),
+    ),
   );
   return [head.join(','), ...rows].join('\n') + '\n';
 }

@@ -1,11 +1,32 @@
 import { lossIds } from '../core/lossInfo';
-import { checkSweepConfig } from './config';
+import { checkSweepConfig, DEFAULT_SWEEP } from './config';
 import { summarise } from './summary';
-import { FINAL_KEYS, type RunResult, type SweepResults } from './types';
+import { FINAL_KEYS, SWEEP_SWITCHES, type CurvePoint, type RunResult, type SweepResults } from './types';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const numOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+const CURVE_KEYS = ['step', 'dice', 'fpMain', 'fpBias', 'fnMain', 'fnBias'] as const;
+
+function readCurve(v: unknown, where: string): CurvePoint[] {
+  // Results written before the curves existed have none.
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) throw new Error(`${where}.curve is not a list`);
+  return v.map((p: unknown, i) => {
+    if (!isRecord(p) || (p.stage !== 1 && p.stage !== 2) || CURVE_KEYS.some((k) => !isNum(p[k])))
+      throw new Error(`${where}.curve[${i}] needs numeric ${CURVE_KEYS.join(', ')} and a stage of 1 or 2`);
+    return { stage: p.stage, ...Object.fromEntries(CURVE_KEYS.map((k) => [k, p[k]])) } as CurvePoint;
+  });
+}
+
+function readSwitch(v: Record<string, unknown>, where: string): RunResult['switch'] {
+  // Results written before the switch was a sweep dimension ran the Balance loss in 'auto'.
+  if (v.loss !== 'balance') return null;
+  if (v.switch === undefined) return 'auto';
+  const mode = SWEEP_SWITCHES.find((m) => m === v.switch);
+  if (!mode) throw new Error(`${where}.switch ${JSON.stringify(v.switch)} is not one of ${SWEEP_SWITCHES.join(', ')}`);
+  return mode;
+}
 
 function readRun(v: unknown, i: number): RunResult {
   const where = `runs[${i}]`;
@@ -21,6 +42,7 @@ function readRun(v: unknown, i: number): RunResult {
   const trained = lossIds.find((id) => id === trainedAtEnd) ?? (loss as RunResult['loss']);
   return {
     loss: loss as RunResult['loss'],
+    switch: readSwitch(v, where),
     ratio,
     seed,
     steps,
@@ -28,6 +50,7 @@ function readRun(v: unknown, i: number): RunResult {
     divergedAt: (divergedAt ?? null) as number | null,
     trainedAtEnd: trained,
     final: Object.fromEntries(FINAL_KEYS.map((k) => [k, final[k]])) as unknown as RunResult['final'],
+    curve: readCurve(v.curve, where),
   };
 }
 
@@ -44,7 +67,8 @@ export function readResults(text: string): SweepResults {
   }
   if (!isRecord(raw) || !isRecord(raw.config) || !Array.isArray(raw.runs))
     throw new Error('the file has no "config" and "runs": it is not a sweep result');
-  const config = checkSweepConfig(raw.config as unknown as SweepResults['config']);
+  // A file from before the switch dimension has no `switches`: it ran the default.
+  const config = checkSweepConfig({ switches: DEFAULT_SWEEP.switches, ...raw.config } as SweepResults['config']);
   const runs = raw.runs.map(readRun);
   return {
     config,

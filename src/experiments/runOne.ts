@@ -3,13 +3,22 @@ import type { BackendName } from '../engine/protocol';
 import { Trainer } from '../engine/trainer';
 import { trainedLossAt } from '../engine/stage';
 import { DEFAULT_PARAMS, effectiveEps, type Params } from '../params/schema';
-import type { FinalNumbers, RunResult, RunSpec, SweepConfig } from './types';
+import {
+  CURVE_EVERY,
+  type CurvePoint,
+  type FinalNumbers,
+  type RunResult,
+  type RunSpec,
+  type SweepConfig,
+} from './types';
 
 /** The lab's parameters for one run of the sweep; everything the sweep does not set keeps its default. */
 export function runParams(config: SweepConfig, spec: RunSpec): Params {
   return {
     ...DEFAULT_PARAMS,
     loss: spec.loss,
+    // Only the Balance loss has stages; the others keep the default, which they never read.
+    switchMode: spec.switch ?? DEFAULT_PARAMS.switchMode,
     imbalance: spec.ratio,
     seed: spec.seed,
     size: config.size,
@@ -21,6 +30,44 @@ export function runParams(config: SweepConfig, spec: RunSpec): Params {
     trainSize: config.trainSize,
     valSize: config.valSize,
   };
+}
+
+/** One point of the learning curve: Dice at p > 0.5 and the main/bias split at t (docs/design.md §1.4b). */
+async function curvePoint(trainer: Trainer, y: Float32Array, t: number): Promise<CurvePoint> {
+  const valP = await trainer.validationP();
+  const d = decompose(valP, y, { t });
+  return {
+    step: trainer.stepCount,
+    stage: trainer.stageState.stage,
+    dice: metrics(valP, y, 0.5).dice,
+    fpMain: d.fpMain,
+    fpBias: d.fpBias,
+    fnMain: d.fnMain,
+    fnBias: d.fnBias,
+  };
+}
+
+/** Trains to `steps` (or until the run diverges), measuring the curve every CURVE_EVERY steps and at the end. */
+async function train(
+  trainer: Trainer,
+  config: SweepConfig,
+  y: Float32Array,
+  onStep?: (step: number) => void,
+): Promise<{ divergedAt: number | null; curve: CurvePoint[] }> {
+  const curve = [await curvePoint(trainer, y, config.t)];
+  let divergedAt: number | null = null;
+  while (trainer.stepCount < config.steps) {
+    const outcome = await trainer.step();
+    if (outcome.kind === 'nan') {
+      // The trainer went back to its last checkpoint; the same seed would diverge again, so the run ends there.
+      divergedAt = outcome.step;
+      break;
+    }
+    if (trainer.stepCount % CURVE_EVERY === 0) curve.push(await curvePoint(trainer, y, config.t));
+    onStep?.(trainer.stepCount);
+  }
+  if (curve[curve.length - 1].step !== trainer.stepCount) curve.push(await curvePoint(trainer, y, config.t));
+  return { divergedAt, curve };
 }
 
 /**
@@ -38,18 +85,9 @@ export async function runOne(
   const trainer = new Trainer(params);
   try {
     const info = trainer.datasetInfo();
-    let divergedAt: number | null = null;
-    while (trainer.stepCount < config.steps) {
-      const outcome = await trainer.step();
-      if (outcome.kind === 'nan') {
-        // The trainer went back to its last checkpoint; the same seed would diverge again, so the run ends there.
-        divergedAt = outcome.step;
-        break;
-      }
-      onStep?.(trainer.stepCount);
-    }
-    const snap = await trainer.snapshot(backend, 0);
     const y = info.valMasks;
+    const { divergedAt, curve } = await train(trainer, config, y, onStep);
+    const snap = await trainer.snapshot(backend, 0);
     const m = metrics(snap.valP, y, 0.5);
     const d = decompose(snap.valP, y, { t: config.t });
     const trainedAtEnd = trainedLossAt(params.loss, snap.stage.stage);
@@ -78,6 +116,7 @@ export async function runOne(
       divergedAt,
       trainedAtEnd,
       final,
+      curve,
     };
   } finally {
     trainer.dispose();

@@ -2,7 +2,7 @@ import type { BackendName } from '../engine/protocol';
 import { runQueue } from './queue';
 import { runOne } from './runOne';
 import { summarise } from './summary';
-import type { RunResult, SweepConfig, SweepResults } from './types';
+import { runKey, type RunResult, type SweepConfig, type SweepResults } from './types';
 
 export interface SweepProgress {
   /** Index into runQueue(config) of the run in training. */
@@ -15,28 +15,36 @@ export interface SweepProgress {
 }
 
 export interface SweepHooks {
-  /** Runs already finished (a resumed sweep): training starts after them. */
+  /** Runs already finished (a resumed sweep): they are kept and only the others are trained. */
   done?: readonly RunResult[];
   onProgress?: (p: SweepProgress) => void;
-  onRun?: (r: RunResult, index: number) => void;
+  /** After each trained run, with every finished run so far in queue order (kept ones included). */
+  onRun?: (r: RunResult, index: number, finished: readonly RunResult[]) => void;
 }
 
-/** Trains every queued run one after another (the same order in Node and in the worker). */
+/**
+ * Trains every queued run one after another (the same order in Node and in the worker). Each run
+ * starts from its own seed, so a run trained after a resume is the run an unbroken sweep trains.
+ */
 export async function runSweep(
   config: SweepConfig,
   backend: BackendName,
   hooks: SweepHooks = {},
 ): Promise<SweepResults> {
   const queue = runQueue(config);
-  const runs: RunResult[] = [...(hooks.done ?? [])];
+  const kept = new Map((hooks.done ?? []).map((r) => [runKey(r), r]));
   const total = queue.length * config.steps;
-  for (let i = runs.length; i < queue.length; i++) {
+  const results: (RunResult | undefined)[] = queue.map((spec) => kept.get(runKey(spec)));
+  const finished = (): RunResult[] => results.filter((r): r is RunResult => r !== undefined);
+  for (let i = 0; i < queue.length; i++) {
+    if (results[i]) continue;
     const before = i * config.steps;
     const result = await runOne(config, queue[i], backend, (step) =>
       hooks.onProgress?.({ run: i, runs: queue.length, step, done: before + step, total }),
     );
-    runs.push(result);
-    hooks.onRun?.(result, i);
+    results[i] = result;
+    hooks.onRun?.(result, i, finished());
   }
+  const runs = finished();
   return { config, runs, summary: summarise(runs) };
 }

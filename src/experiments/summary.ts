@@ -1,5 +1,5 @@
 import type { LossId } from '../core/lossInfo';
-import { FINAL_KEYS, type RunResult, type Stat, type SummaryRow } from './types';
+import { FINAL_KEYS, type RunResult, type Stat, type SummaryRow, type SweepSwitch } from './types';
 
 /** Mean and sample standard deviation (n − 1); the sd of a single value is 0. */
 export function stat(values: readonly number[]): Stat {
@@ -11,16 +11,16 @@ export function stat(values: readonly number[]): Stat {
   return { mean, sd: Math.sqrt(ss / (n - 1)) };
 }
 
-/** One row per loss × ratio over its seeds, in the order the runs first appear. */
+/** One row per loss × switch × ratio over its seeds, in the order the runs first appear. */
 export function summarise(runs: readonly RunResult[]): SummaryRow[] {
-  const groups = new Map<string, { loss: LossId; ratio: number; runs: RunResult[] }>();
+  const groups = new Map<string, { loss: LossId; switch: SweepSwitch | null; ratio: number; runs: RunResult[] }>();
   for (const r of runs) {
-    const key = `${r.loss}|${r.ratio}`;
-    const g = groups.get(key) ?? { loss: r.loss, ratio: r.ratio, runs: [] };
+    const key = `${r.loss}|${r.switch ?? '-'}|${r.ratio}`;
+    const g = groups.get(key) ?? { loss: r.loss, switch: r.switch, ratio: r.ratio, runs: [] };
     g.runs.push(r);
     groups.set(key, g);
   }
-  return [...groups.values()].map(({ loss, ratio, runs: rs }) => {
+  return [...groups.values()].map(({ loss, switch: sw, ratio, runs: rs }) => {
     const switches = rs.map((r) => r.switchStep).filter((s): s is number => s !== null);
     const stats = Object.fromEntries(FINAL_KEYS.map((k) => [k, stat(rs.map((r) => r.final[k]))])) as Record<
       (typeof FINAL_KEYS)[number],
@@ -28,6 +28,7 @@ export function summarise(runs: readonly RunResult[]): SummaryRow[] {
     >;
     return {
       loss,
+      switch: sw,
       ratio,
       n: rs.length,
       ...stats,

@@ -205,8 +205,19 @@ class Composer {
   }
 }
 
+/**
+ * Waits (at most `timeoutMs`) until no part of the panel is still loading: parts drawn by lazily
+ * loaded code (the equations' KaTeX) mark themselves `data-loading` until then.
+ */
+async function loaded(panel: HTMLElement, timeoutMs = 10_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (panel.querySelector('[data-loading]') && performance.now() < end)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
 /** Composes `panel` (a section.panel) into a standalone SVG element (not attached to the page). */
 export async function composePanelSvg(panel: HTMLElement): Promise<PanelSvg> {
+  await loaded(panel);
   const width = panel.offsetWidth;
   const height = panel.offsetHeight;
   const origin = panel.getBoundingClientRect();

@@ -3,7 +3,9 @@ import { requestModel, requestRestore, sendToEngine } from '../state/engineBridg
 import { useLab, type LabStore } from '../state/store';
 import { downloadAll, downloadBlob } from './download';
 import { modelFiles, weightsOf } from './modelFiles';
-import { parseRun, RUN_FORMAT, RUN_VERSION, serializeRun, type RunFile } from './runFile';
+import { isLogValue, logFromValue, type LoggedRun } from './logFile';
+import { loggedRunView } from './logView';
+import { parseJsonText, RUN_FORMAT, RUN_VERSION, runFromValue, serializeRun, type RunFile } from './runFile';
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -13,6 +15,10 @@ const errorText = (err: unknown): string => (err instanceof Error ? err.message 
  */
 export async function saveRun(store: LabStore = useLab): Promise<RunFile | null> {
   const before = store.getState();
+  if (before.viewed) {
+    before.notify({ level: 'warn', text: 'A logged run is view only: its file is already the saved run.' });
+    return null;
+  }
   if (!before.dataset) {
     before.notify({ level: 'warn', text: 'Nothing to save yet: the training engine is still starting.' });
     return null;
@@ -51,9 +57,33 @@ function savedWhen(iso: string): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-/** Reads a run file; a bad file gives a notice and changes nothing. */
+/**
+ * Shows a logged run (view only): the engine is paused and compare mode ends, since neither can
+ * go on from a run without weights (docs/python-logger.md).
+ */
+function viewLog(log: LoggedRun, fileName: string, store: LabStore): void {
+  const s = store.getState();
+  if (s.running) sendToEngine({ type: 'pause' }, store);
+  if (s.view.compare) s.setView({ compare: null });
+  const { run, viewed } = loggedRunView(log, s.params, fileName);
+  s.viewRun(run, viewed);
+  const items = log.last.n === 1 ? '1 item' : `${log.last.n} items`;
+  s.notify({
+    level: 'info',
+    text: `Opened the logged run “${log.name}” (${log.writer}), last step ${log.step}: ${log.history.length} history points, ${items} of ${log.last.height}×${log.last.width} px. View only: Reset starts a new lab run.`,
+  });
+}
+
+/** Reads a saved run or a logged run; a bad file gives a notice and changes nothing. */
 export async function openRun(file: Blob, store: LabStore = useLab): Promise<boolean> {
-  const parsed = parseRun(await file.text());
+  const json = parseJsonText(await file.text());
+  if (json.ok && isLogValue(json.value)) {
+    const log = logFromValue(json.value);
+    if (log.ok) viewLog(log.log, file instanceof File ? file.name : 'run.json', store);
+    else store.getState().notify({ level: 'error', text: log.error });
+    return log.ok;
+  }
+  const parsed = json.ok ? runFromValue(json.value) : json;
   if (!parsed.ok) {
     store.getState().notify({ level: 'error', text: parsed.error });
     return false;

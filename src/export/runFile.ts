@@ -71,15 +71,24 @@ export function serializeRun(run: RunFile): string {
 
 export type ParsedRun = { ok: true; run: RunFile } | { ok: false; error: string };
 
-/** Reads a run file, checking every field and every array length; never throws. */
-export function parseRun(text: string): ParsedRun {
-  let raw: unknown;
+/** JSON.parse with a sentence for the user instead of an exception. */
+export function parseJsonText(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
   try {
-    raw = JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     return { ok: false, error: `The file is not valid JSON, so it may be truncated or not a run file (${why}).` };
   }
+}
+
+/** Reads a run file, checking every field and every array length; never throws. */
+export function parseRun(text: string): ParsedRun {
+  const json = parseJsonText(text);
+  return json.ok ? runFromValue(json.value) : json;
+}
+
+/** A parsed JSON value as a run, or the first problem found in it. */
+export function runFromValue(raw: unknown): ParsedRun {
   try {
     return { ok: true, run: readRun(raw) };
   } catch (err) {
@@ -94,7 +103,7 @@ function readRun(raw: unknown): RunFile {
   const o = raw as Obj;
   if (o.format !== RUN_FORMAT)
     throw new FileProblem(
-      `its format is ${JSON.stringify(o.format) ?? 'missing'}, not “${RUN_FORMAT}”, so it is not a Balance-lab run.`,
+      `its format is ${JSON.stringify(o.format) ?? 'missing'}, not “${RUN_FORMAT}” (a saved run) or “balance-lab-log” (a logged run), so it is not a Balance-lab file.`,
     );
   if (o.version !== RUN_VERSION)
     throw new FileProblem(
@@ -195,7 +204,7 @@ function readSteps(v: unknown, path: string): StepRecord[] {
   });
 }
 
-function readHistogram(v: unknown, path: string): PredictionHistogram {
+export function readHistogram(v: unknown, path: string): PredictionHistogram {
   const o = obj(v, path);
   const bins = int(o.bins, `${path}.bins`, 1);
   return {
@@ -239,7 +248,7 @@ function readGradientHistogram(v: unknown, path: string): GradientHistogram {
 }
 
 /** Gradient histograms of the trained loss and BCE (files saved before they existed have none). */
-function readGradientTrace(v: unknown, path: string): GradientTrace {
+export function readGradientTrace(v: unknown, path: string): GradientTrace {
   const o = obj(v, path);
   return {
     trained: oneOf(o.trained, `${path}.trained`, lossIds),

@@ -1,8 +1,7 @@
 import { memo, useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
-import 'katex/dist/katex.min.css';
 import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
-import type { SwitchRule } from '../core/stageCheck';
+import type { SwitchRule } from '../core/stageRule';
 import type { EpsSetting } from '../core/types';
 import { Panel } from './Panel';
 import { colors, INK, MUTED } from './kit/theme';
@@ -13,7 +12,8 @@ import { Aligned } from './equations/Aligned';
 import { eq1to8Rows, type Eq18 } from './equations/derivation';
 import { epsCase, type EpsCase } from './equations/epsCase';
 import { LossBlocks } from './equations/LossBlocks';
-import { BlocksOpen, Collapsible } from './equations/Block';
+import { useLoadKatexWhenNear } from './equations/katexLoader';
+import { Block } from './equations/Block';
 import type { TextPart } from './kit/text';
 
 /**
@@ -37,8 +37,6 @@ export interface EquationsProps extends EquationProps {
   switchRule?: SwitchRule;
   /** What p, y are, for the captions (default "the shown image"). */
   lossSubject?: string;
-  /** Every collapsible block starts open (the gallery shows them so); closed by default. */
-  blocksOpen?: boolean;
 }
 
 const TERMS: readonly TermId[] = ['fpMain', 'fpBias', 'fnMain', 'fnBias', 'fpMainW', 'fpBiasW'];
@@ -125,7 +123,7 @@ const EQ18_CAPTION: Record<Eq18, ReactNode> = {
   eq8: 'mean error of the rest of the foreground (Eq. 10’s bias)',
 };
 
-const derivationBody: CSSProperties = {
+const DERIVATION_BODY: CSSProperties = {
   display: 'grid',
   gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
   gap: '6px 28px',
@@ -134,25 +132,25 @@ const derivationBody: CSSProperties = {
 
 /** Eq. 1–8: where Eq. 9–10 come from, with the live numbers (closed by default). */
 function Derivation({ d, t }: { d: EquationProps['d']; t: number }) {
-  const keys = Object.keys(EQ1_8) as Eq18[];
   return (
-    <Collapsible
+    <Block
       testId="eq-3-8"
-      bodyStyle={derivationBody}
+      bodyStyle={DERIVATION_BODY}
       title={
         <>
           <b>Where Eq. 9–10 come from (Eq. 1–8)</b> — hard counts, the main/bias split, the mean errors
         </>
       }
     >
-      <DerivationRows d={d} t={t} keys={keys} />
-    </Collapsible>
+      <DerivationRows d={d} t={t} />
+    </Block>
   );
 }
 
-/** The open derivation: each of Eq. 1–8 with its caption and numbers. */
-function DerivationRows({ d, t, keys }: { d: EquationProps['d']; t: number; keys: Eq18[] }) {
+/** The rows of Eq. 1–8, computed only while the block is open. */
+function DerivationRows({ d, t }: { d: EquationProps['d']; t: number }) {
   const rows = eq1to8Rows(d);
+  const keys = Object.keys(EQ1_8) as Eq18[];
   return (
     <>
       {keys.map((k) => (
@@ -259,34 +257,34 @@ function EquationsPanel({
   epsSetting = 'reference',
   switchRule = 'code',
   lossSubject = 'the shown image',
-  blocksOpen = false,
 }: EquationsProps) {
   const { onOver, onLeave } = useTermHoverEmitter(onHover);
   const { lt, flags } = useLossNumbers({ lossTerms: given, p, y, tHard, epsSetting, a });
   const c = eps !== null ? epsCase(d, t, eps) : null;
+  const near = useRef<HTMLDivElement>(null);
+  useLoadKatexWhenNear(near);
   return (
     <Panel title="Equations (Eq. 1–12, the losses, Algorithm 1)" testId="panel-equations">
       <style>{CSS}</style>
-      <BlocksOpen.Provider value={blocksOpen}>
-        <div
-          className="eqs"
-          data-hl={highlight ?? undefined}
-          onMouseOver={onOver}
-          onMouseLeave={onLeave}
-          style={{
-            display: 'grid',
-            gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
-            gap: '8px 28px',
-            fontSize: 14,
-          }}
-        >
-          <SoftSplit eq={9} d={d} t={t} />
-          <SoftSplit eq={10} d={d} t={t} />
-          <Derivation d={d} t={t} />
-          {c && eps !== null ? <EpsSplit d={d} eps={eps} c={c} /> : null}
-          <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
-        </div>
-      </BlocksOpen.Provider>
+      <div
+        ref={near}
+        className="eqs"
+        data-hl={highlight ?? undefined}
+        onMouseOver={onOver}
+        onMouseLeave={onLeave}
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fit, minmax(360px, 1fr))',
+          gap: '8px 28px',
+          fontSize: 14,
+        }}
+      >
+        <SoftSplit eq={9} d={d} t={t} />
+        <SoftSplit eq={10} d={d} t={t} />
+        <Derivation d={d} t={t} />
+        {c && eps !== null ? <EpsSplit d={d} eps={eps} c={c} /> : null}
+        <LossBlocks lt={lt} flags={flags} rule={switchRule} tHard={tHard} subject={lossSubject} />
+      </div>
     </Panel>
   );
 }

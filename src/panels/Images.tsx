@@ -21,8 +21,13 @@ type Kind = 'input' | 'mask' | 'p' | 'overlay';
 
 const clamp01 = (v: number): number => (v < 0 ? 0 : v > 1 ? 1 : v);
 
-function paint(canvas: HTMLCanvasElement | null, size: number, fill: (data: Uint8ClampedArray) => void): void {
-  paintCanvas(canvas, size, size, fill);
+function paint(
+  canvas: HTMLCanvasElement | null,
+  width: number,
+  height: number,
+  fill: (data: Uint8ClampedArray) => void,
+): void {
+  paintCanvas(canvas, width, height, fill);
 }
 
 /** Opaque RGB for pixel k. */
@@ -53,7 +58,7 @@ function overlayCounts(p: Float32Array, masks: Float32Array, offset: number, n: 
   return { tp, fp, fn };
 }
 
-export function Images({ size, n, images, masks, p, t, selected, onSelect }: ImagesProps) {
+export function Images({ size, height = size, n, images, masks, p, t, selected, onSelect }: ImagesProps) {
   const shown = Math.max(0, Math.min(n, MAX_SHOWN));
   const trained = p !== null;
   const kinds: Kind[] = trained ? ['input', 'mask', 'p', 'overlay'] : ['input', 'mask'];
@@ -87,6 +92,7 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
               key={i}
               index={i}
               size={size}
+              height={height}
               images={images}
               masks={masks}
               p={p}
@@ -110,7 +116,9 @@ export function Images({ size, n, images, masks, p, t, selected, onSelect }: Ima
 
 interface GroupProps {
   index: number;
+  /** Columns and rows of each image. */
   size: number;
+  height: number;
   images: Float32Array;
   masks: Float32Array;
   p: Float32Array | null;
@@ -127,6 +135,7 @@ type Refs = Record<Kind, React.RefObject<HTMLCanvasElement | null>>;
 function useImageCanvases({
   index,
   size,
+  height,
   images,
   masks,
   p,
@@ -138,42 +147,42 @@ function useImageCanvases({
     p: useRef<HTMLCanvasElement | null>(null),
     overlay: useRef<HTMLCanvasElement | null>(null),
   };
-  const n = size * size;
+  const n = size * height;
   const offset = index * n;
   const { input, mask, p: pRef, overlay } = refs;
 
   useEffect(() => {
-    paint(input.current, size, (d) => {
+    paint(input.current, size, height, (d) => {
       for (let k = 0; k < n; k++) {
         const v = Math.round(clamp01(images[offset + k]) * 255);
         setRgb(d, k, v, v, v);
       }
     });
-  }, [input, images, size, n, offset]);
+  }, [input, images, size, height, n, offset]);
 
   useEffect(() => {
-    paint(mask.current, size, (d) => {
+    paint(mask.current, size, height, (d) => {
       for (let k = 0; k < n; k++) {
         const v = masks[offset + k] > 0.5 ? 255 : 16;
         setRgb(d, k, v, v, v);
       }
     });
-  }, [mask, masks, size, n, offset]);
+  }, [mask, masks, size, height, n, offset]);
 
   useEffect(() => {
     if (!p) return;
-    paint(pRef.current, size, (d) => {
+    paint(pRef.current, size, height, (d) => {
       for (let k = 0; k < n; k++) {
         const j = Math.round(clamp01(p[offset + k]) * 255) * 3;
         setRgb(d, k, VIRIDIS[j], VIRIDIS[j + 1], VIRIDIS[j + 2]);
       }
     });
-  }, [pRef, p, size, n, offset]);
+  }, [pRef, p, size, height, n, offset]);
 
   // The overlay: its cut comes in as `t` (the test cut, p > 0.5).
   useEffect(() => {
     if (!p) return;
-    paint(overlay.current, size, (d) => {
+    paint(overlay.current, size, height, (d) => {
       for (let k = 0; k < n; k++) {
         const pi = p[offset + k];
         let c: readonly number[] | null = null;
@@ -186,23 +195,23 @@ function useImageCanvases({
         }
       }
     });
-  }, [overlay, p, t, images, masks, size, n, offset]);
+  }, [overlay, p, t, images, masks, size, height, n, offset]);
 
   const counts = useMemo(() => (p ? overlayCounts(p, masks, offset, n, t) : null), [p, masks, offset, n, t]);
   return { refs, counts };
 }
 
-const canvasStyle: React.CSSProperties = {
+const canvasStyle = (width: number, height: number): React.CSSProperties => ({
   width: '100%',
-  aspectRatio: '1 / 1',
+  aspectRatio: width === height ? '1 / 1' : `${width} / ${height}`,
   imageRendering: 'pixelated',
   display: 'block',
   borderRadius: 2,
   background: '#000',
-};
+});
 
 function ImageGroup(props: GroupProps) {
-  const { index, size, kinds, grid, selected, onClick } = props;
+  const { index, size, height, kinds, grid, selected, onClick } = props;
   const { refs, counts } = useImageCanvases(props);
   // The badges are visual (aria-hidden); the button's name is this text, read from a visually
   // hidden span (an aria-label would not contain the badges' visible text, which axe flags).
@@ -236,7 +245,7 @@ function ImageGroup(props: GroupProps) {
       <span className="sr-only">{label}</span>
       {kinds.map((k) => (
         <div key={k} style={{ position: 'relative' }}>
-          <canvas ref={refs[k]} width={size} height={size} style={canvasStyle} />
+          <canvas ref={refs[k]} width={size} height={height} style={canvasStyle(size, height)} />
           {k === 'input' ? (
             <span aria-hidden="true" style={badgeStyle}>
               {index + 1}

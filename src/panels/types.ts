@@ -55,7 +55,9 @@ export interface LossPanelProps {
 }
 
 export interface ImagesProps {
+  /** Columns of each image; also its rows unless `height` says otherwise (logged runs). */
   size: number;
+  height?: number;
   n: number;
   images: Float32Array;
   masks: Float32Array;

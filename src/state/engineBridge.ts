@@ -139,9 +139,11 @@ export function connectEngine(backends?: BackendName[], store: LabStore = useLab
           s.notify({ level: 'warn', text: `${f.backend} not used: ${f.reason}. Training on ${msg.report.backend}.` });
         break;
       case 'dataset':
-        s.receiveDataset(msg.info);
+        // A logged run on view (store.viewed) is not the engine's: its messages wait until Reset.
+        if (!s.viewed) s.receiveDataset(msg.info);
         break;
       case 'snapshot': {
+        if (s.viewed) break;
         // ε as it is now, when the worker's snapshot arrives (not when a held one is applied).
         const eps = displayEps(s.params, s.dataset?.valMasks ?? []);
         gate.offer(() => store.getState().receiveSnapshot(msg.snapshot, eps));

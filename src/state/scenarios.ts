@@ -49,7 +49,7 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Eq. 12 from scratch',
     title: 'Inter-CBL from scratch alters the main term (Eq. 12)',
     narrative:
-      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Trained from scratch, Inter-CBL’s predictions swing: in bursts of a few steps within its first few dozen, the f-th largest background prediction reaches t on some or all validation images, so pixels above t can fall outside the hard set and ε weighs down part of the main term as well. Step through and watch the Fig. 2 legend name the case “Eq. 12”. This is why the Balance loss starts with Intra-CBL.',
+      'Inter-CBL keeps weight 1 on the f hardest background pixels and ε on the rest. Trained from scratch, Inter-CBL’s predictions swing: in bursts of a few steps within its first few dozen, the f-th largest background prediction reaches t on some or all validation images, so pixels above t can fall outside the hard set and ε weighs down part of the main term as well. Step through and watch the Fig. 2 legend name the case “Eq. 12”. This is the paper’s reason to start the Balance loss with Intra-CBL. It is about the weighting while predictions are poor, not a promise about where a run ends: in the lab’s stage-2 sweep, Balance with stage 2 from the start ended with no lower Dice than with the automatic switch.',
     look: ['train-sorted-fp'],
     highlight: 'fpMainW',
     params: { loss: 'inter', epsMode: 'value', eps: 0.01 },

@@ -17,6 +17,22 @@ export interface RestoredRun {
   selectedImage?: number | null;
 }
 
+/**
+ * A run logged elsewhere and opened for viewing (src/export/logFile.ts): no engine behind it, so
+ * Train and Step stay off; Reset leaves it for a new lab run.
+ */
+export interface ViewedRun {
+  name: string;
+  fileName: string;
+  writer: string;
+  /** Each logged image's rows and columns (dataset.size holds the width). */
+  height: number;
+  width: number;
+  hasImages: boolean;
+  /** Whether the log gave stages: the stage panel shows only then. */
+  stagesLogged: boolean;
+}
+
 export interface NoticeItem extends Notice {
   id: number;
 }
@@ -38,6 +54,8 @@ export interface LabState {
   /** Validation image shown in the Fig. 2 panels; null means the whole training batch. */
   selectedImage: number | null;
   highlight: TermId | null;
+  /** The logged run on view, or null for the engine's own run. */
+  viewed: ViewedRun | null;
   /** View state (primary store only; round-trips through the URL with the parameters). */
   view: ViewState;
   setView: (view: Partial<ViewState>) => void;
@@ -56,6 +74,10 @@ export interface LabState {
   receiveSteps: (records: readonly StepRecord[]) => void;
   /** Replaces parameters, data, curves and the last snapshot by a saved run's. */
   restoreRun: (run: RestoredRun) => void;
+  /** Shows a logged run in place of the engine's (which keeps running in the background, paused). */
+  viewRun: (run: RestoredRun, viewed: ViewedRun) => void;
+  /** Back to the engine's run: the caller resets the engine, whose new dataset replaces the view. */
+  leaveView: () => void;
 }
 
 let nextNoticeId = 1;
@@ -78,6 +100,7 @@ export const createLabStore = () =>
     notices: [],
     selectedImage: 0,
     highlight: null,
+    viewed: null,
     view: DEFAULT_VIEW,
     setView: (view) => set((s) => ({ view: { ...s.view, ...view } })),
     setParam: (key, value) => set((s) => ({ params: { ...s.params, [key]: value } })),
@@ -99,6 +122,7 @@ export const createLabStore = () =>
       }),
     receiveDataset: (info) =>
       set((s) => ({
+        viewed: null,
         dataset: info,
         history: [],
         steps: [],
@@ -115,6 +139,7 @@ export const createLabStore = () =>
       set((s) => {
         const selected = run.selectedImage === undefined ? s.selectedImage : run.selectedImage;
         return {
+          viewed: null,
           params: run.params,
           dataset: run.dataset,
           history: run.history,
@@ -124,6 +149,20 @@ export const createLabStore = () =>
           selectedImage: selected !== null && selected >= run.dataset.nVal ? 0 : selected,
         };
       }),
+    viewRun: (run, viewed) =>
+      set({
+        viewed,
+        running: false,
+        stepMs: null,
+        params: run.params,
+        dataset: run.dataset,
+        history: run.history,
+        steps: run.steps,
+        snapshot: run.snapshot,
+        liveStep: run.liveStep,
+        selectedImage: 0,
+      }),
+    leaveView: () => set({ viewed: null }),
   }));
 
 /** The primary run's store: parameters of the controls, the URL and run A. */

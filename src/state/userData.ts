@@ -4,15 +4,7 @@
  * training worker with postMessage.
  */
 import { create } from 'zustand';
-import {
-  decodeJpegInBrowser,
-  importAnalysis,
-  importPairs,
-  type AnalysisItem,
-  type ImportedPair,
-  type ImportProblem,
-  type InputFile,
-} from '../data/import';
+import type { AnalysisItem, ImportedPair, ImportProblem, InputFile } from '../data/import';
 import { sendToEngine } from './engineBridge';
 import type { LabStore } from './store';
 
@@ -46,6 +38,12 @@ export const useUserData = create<UserDataState>(() => ({
   busy: false,
 }));
 
+/**
+ * The decoders (PNG, JPEG, zip, NIfTI, npy) load with the first import, not with the page (issue
+ * 19, "A light page"); the service worker precaches them for offline use.
+ */
+const importLibrary = () => import('../data/import');
+
 const label = (pairs: readonly ImportedPair[]): string =>
   `your data (${pairs.length} image${pairs.length === 1 ? '' : 's'})`;
 
@@ -78,6 +76,7 @@ export function sendUserDataTo(store: LabStore): void {
 export async function importTrainingFiles(files: InputFile[]): Promise<ImportReport> {
   useUserData.setState({ busy: true });
   try {
+    const { importPairs, decodeJpegInBrowser } = await importLibrary();
     const result = await importPairs(files, { decodeJpeg: decodeJpegInBrowser });
     const report: ImportReport = {
       kind: 'pairs',
@@ -102,6 +101,7 @@ export async function importTrainingFiles(files: InputFile[]): Promise<ImportRep
 export async function importAnalysisFiles(files: InputFile[]): Promise<ImportReport> {
   useUserData.setState({ busy: true });
   try {
+    const { importAnalysis, decodeJpegInBrowser } = await importLibrary();
     const result = await importAnalysis(files, { decodeJpeg: decodeJpegInBrowser });
     const report: ImportReport = {
       kind: 'analysis',

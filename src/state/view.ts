@@ -27,9 +27,19 @@ export interface ViewState {
   /** Controls hidden by a classroom link ('all' hides the whole control column). */
   hidden: ParamKey[] | 'all';
   scenario: string | null;
+  /** How compare mode shows the runs: two full columns, or both runs on one chart per history panel. */
+  compareLayout: CompareLayout;
 }
 
-export const DEFAULT_VIEW: ViewState = { presentation: false, compare: null, hidden: [], scenario: null };
+export type CompareLayout = 'columns' | 'overlay';
+
+export const DEFAULT_VIEW: ViewState = {
+  presentation: false,
+  compare: null,
+  hidden: [],
+  scenario: null,
+  compareLayout: 'columns',
+};
 
 /** URL keys of the view (the parameters own every other key). */
 export const VIEW_KEYS = {
@@ -38,6 +48,7 @@ export const VIEW_KEYS = {
   hidden: 'hide',
   scenario: 'sc',
   image: 'img',
+  compareLayout: 'cmpl',
 } as const;
 const COMPARE_PREFIX = 'b.';
 
@@ -84,6 +95,7 @@ export function viewFromQuery(search: string, knownScenarios: readonly string[])
   } else if ([...q.keys()].some((k) => k.startsWith(COMPARE_PREFIX))) {
     problems.push('Run B parameters (b.…) are ignored without cmp=1');
   }
+  view.compareLayout = compareLayoutFrom(q.get(VIEW_KEYS.compareLayout), problems);
 
   const hide = q.get(VIEW_KEYS.hidden);
   if (hide !== null) {
@@ -118,6 +130,17 @@ export function viewFromQuery(search: string, knownScenarios: readonly string[])
   return { view, selectedImage, problems };
 }
 
+/**
+ * The compare layout of a link. It is kept (and written) with compare mode off too, so that the
+ * layout chosen survives turning compare off and on, and the store always equals its link.
+ */
+function compareLayoutFrom(raw: string | null, problems: string[]): CompareLayout {
+  if (raw === null || raw === 'columns') return 'columns';
+  if (raw === 'overlay') return 'overlay';
+  problems.push(`${VIEW_KEYS.compareLayout}: “${raw}” should be “columns” or “overlay”; using columns`);
+  return 'columns';
+}
+
 /** Query entries for the view; defaults are left out so links stay short. */
 export function viewQueryEntries(view: ViewState, selectedImage: number | null): [string, string][] {
   const out: [string, string][] = [];
@@ -129,6 +152,7 @@ export function viewQueryEntries(view: ViewState, selectedImage: number | null):
       if (v !== undefined) out.push([COMPARE_PREFIX + schema[key].urlKey, String(v)]);
     }
   }
+  if (view.compareLayout === 'overlay') out.push([VIEW_KEYS.compareLayout, 'overlay']);
   if (view.hidden === 'all') out.push([VIEW_KEYS.hidden, 'all']);
   else if (view.hidden.length) out.push([VIEW_KEYS.hidden, view.hidden.map((k) => schema[k].urlKey).join(',')]);
   if (view.scenario) out.push([VIEW_KEYS.scenario, view.scenario]);

@@ -1,13 +1,19 @@
 import { useLab } from '../state/store';
-import { AnalysisSection } from './AnalysisSection';
+import { useExperimentView } from '../state/experimentView';
+import { useUserData } from '../state/userData';
 import { AppHeader } from './AppHeader';
-import { CompareSection } from './CompareSection';
-import { ImportSection } from './ImportSection';
+import {
+  AfterFirstPaint,
+  AnalysisSection,
+  CompareSection,
+  ExperimentSection,
+  HelpOverlay,
+  ImportSection,
+} from './loadLater';
 import { importFiles } from './import/importFiles';
-import { filesFromDataTransfer } from '../data/import';
+import { filesFromDataTransfer } from '../data/import/browserFiles';
 import { Controls } from './Controls';
 import { ConceptSection } from './ConceptSection';
-import { HelpOverlay } from './HelpOverlay';
 import { Notices } from './Notices';
 import { ScenarioBar, ScenarioNarrative } from './Scenarios';
 import { ShareCard } from './ShareMenu';
@@ -20,13 +26,20 @@ import { ExportButtons } from './ExportButtons';
 /** Every panel's header gets the export buttons. */
 const exportActions = (testId: string) => <ExportButtons testId={testId} />;
 import { UpdatePrompt } from './UpdatePrompt';
-import { ExperimentSection } from './experiments/ExperimentSection';
+import { DeckSection } from './deck/DeckSection';
+import { DeckNote } from './deck/DeckNote';
+import { SliderDock } from './dock/SliderDock';
 
 export function App() {
   const presenting = useLab((s) => s.view.presentation);
   const comparing = useLab((s) => s.view.compare !== null);
   const hideAll = useLab((s) => s.view.hidden === 'all');
   const setImport = useUi((s) => s.setImport);
+  // Sections shown only on demand load their code when first shown (ui/loadLater.tsx).
+  const importOpen = useUi((s) => s.importOpen);
+  const helpOpen = useUi((s) => s.helpOpen);
+  const experimentsOpen = useExperimentView((s) => s.open);
+  const analysing = useUserData((s) => s.analysis.length > 0);
   const showControls = !presenting && !hideAll;
   return (
     <PanelActionsContext.Provider value={exportActions}>
@@ -51,18 +64,21 @@ export function App() {
         <ScenarioBar />
         <Notices />
         <ScenarioNarrative />
+        <DeckNote />
         <div className={`layout ${showControls ? '' : 'no-controls'}`}>
           {showControls ? <Controls /> : null}
           <main>
-            <ImportSection />
-            <ExperimentSection />
-            <AnalysisSection />
+            <DeckSection />
+            {importOpen ? <ImportSection /> : null}
+            {experimentsOpen ? <ExperimentSection /> : null}
+            {analysing ? <AnalysisSection /> : null}
             <ConceptSection />
-            {comparing ? <CompareSection /> : <TrainingSection />}
+            <AfterFirstPaint>{comparing ? <CompareSection /> : <TrainingSection />}</AfterFirstPaint>
           </main>
         </div>
+        <SliderDock />
         <ShareCard />
-        <HelpOverlay />
+        {helpOpen ? <HelpOverlay /> : null}
         <Tour />
         <UpdatePrompt />
       </div>

@@ -1,21 +1,19 @@
 import { useMemo } from 'react';
-import { lossInfo } from '../core/lossInfo';
 import { historySync } from '../state/historyMath';
 import { useCompareRun } from '../state/compare';
 import { RunContext } from '../state/runContext';
-import { schema, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
-import { COMPARABLE_KEYS, type ComparableKey, type CompareOverrides } from '../state/view';
+import type { CompareOverrides } from '../state/view';
 import { useStore } from 'zustand';
+import { CompareLayoutToggle } from './CompareLayoutToggle';
+import { CompareOverlay } from './CompareOverlay';
+import { runLabels } from './compareLabels';
 import { ParamControlFor } from './ParamControl';
 import { TrainingSection } from './TrainingSection';
 
-const describe = (p: Params, keys: readonly ComparableKey[]): string =>
-  keys.map((k) => (k === 'loss' ? lossInfo[p.loss].label : `${schema[k].label} ${String(p[k])}`)).join(' · ');
-
 /**
- * Compare mode: run A (the controls' parameters) and run B (A plus a few overrides) side by side,
- * same data and initial weights, the main/bias history drawn on shared axes.
+ * Compare mode: run A (the controls' parameters) and run B (A plus a few overrides), same data and
+ * initial weights, either side by side with the histories on shared axes or overlaid on one chart.
  */
 export function CompareSection() {
   const storeB = useCompareRun((s) => s.store);
@@ -39,8 +37,8 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
     const last = Math.max(h.steps[1], stepsA.at(-1)?.step ?? -Infinity, stepsB.at(-1)?.step ?? -Infinity);
     return { ...h, steps: [h.steps[0], last] as [number, number] };
   }, [historyA, historyB, stepsA, stepsB, t]);
-  const differing = COMPARABLE_KEYS.filter((k) => paramsA[k] !== paramsB[k]);
-  const shown: readonly ComparableKey[] = differing.length ? differing : ['loss'];
+  const labels = runLabels(paramsA, paramsB);
+  const overlay = useLab((s) => s.view.compareLayout === 'overlay');
   return (
     <section className="compare" data-testid="compare-section">
       <h1 className="section-title">
@@ -57,23 +55,27 @@ function CompareColumns({ storeB, overrides }: { storeB: LabStore; overrides: Co
             testIdPrefix="b-"
           />
         ))}
+        <CompareLayoutToggle />
       </div>
-      <div className="compare-columns">
-        {[
-          { tag: 'A', store: useLab, params: paramsA },
-          { tag: 'B', store: storeB, params: paramsB },
-        ].map((run) => (
-          <RunContext.Provider key={run.tag} value={run.store}>
-            <div className="compare-column" data-testid={`compare-run-${run.tag.toLowerCase()}`}>
-              <h2 className="compare-title">
-                <span className={`run-tag run-tag-${run.tag.toLowerCase()}`}>{run.tag}</span>{' '}
-                {describe(run.params, shown)}
-              </h2>
-              <TrainingSection compact sync={sync} />
-            </div>
-          </RunContext.Provider>
-        ))}
-      </div>
+      {overlay ? (
+        <CompareOverlay storeB={storeB} labels={labels} />
+      ) : (
+        <div className="compare-columns">
+          {[
+            { tag: 'A', store: useLab, label: labels.a },
+            { tag: 'B', store: storeB, label: labels.b },
+          ].map((run) => (
+            <RunContext.Provider key={run.tag} value={run.store}>
+              <div className="compare-column" data-testid={`compare-run-${run.tag.toLowerCase()}`}>
+                <h2 className="compare-title">
+                  <span className={`run-tag run-tag-${run.tag.toLowerCase()}`}>{run.tag}</span> {run.label}
+                </h2>
+                <TrainingSection compact sync={sync} />
+              </div>
+            </RunContext.Provider>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

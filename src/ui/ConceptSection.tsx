@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { thresholdIndex, type ThresholdIndex } from '../core/thresholdIndex';
 import type { LossId } from '../core/lossInfo';
-import type { SwitchRule } from '../core/stageCheck';
+import type { SwitchRule } from '../core/stageRule';
 import { conceptPredictions } from '../panels/conceptData';
 import { Equations } from '../panels/Equations';
 import { MainBiasBars } from '../panels/MainBiasBars';

@@ -1,9 +1,9 @@
-import { lossInfo, lossNotes } from '../core/lossInfo';
-import type { ParamKey } from '../params/schema';
+import { lossNotes } from '../core/lossInfo';
 import { useLab } from '../state/store';
 import { useUserData } from '../state/userData';
 import { CONTROL_GROUPS } from './controlGroups';
 import { ParamControl } from './ParamControl';
+import { paramIdle } from './paramIdle';
 
 /**
  * Every control, grouped, generated from the schema; sliders a loss ignores are dimmed and
@@ -15,10 +15,6 @@ export function Controls() {
   const onUserData = useUserData((s) => s.training);
   const loss = useLab((s) => s.params.loss);
   const epsMode = useLab((s) => s.params.epsMode);
-  const listens = new Set<string>(lossInfo[loss].params);
-  const idle = (key: ParamKey): boolean =>
-    (['tHard', 'a', 'eps'].includes(key) && !listens.has(key) && key !== 'eps') ||
-    (['switchRule', 'switchMode'].includes(key) && loss !== 'balance');
   return (
     <aside className="controls" data-testid="controls">
       {hidden !== 'all' && hidden.length > 0 ? (
@@ -35,7 +31,7 @@ export function Controls() {
               {g.title === 'Synthetic data' && onUserData ? `${g.title} (not used: training on your data)` : g.title}
             </legend>
             {g.keys.map((k) => (
-              <div key={k} className={idle(k) || (k === 'eps' && epsMode === 'reference') ? 'idle' : ''}>
+              <div key={k} className={paramIdle(k, loss, epsMode) ? 'idle' : ''}>
                 <ParamControl name={k} />
                 {k === 'loss' && lossNotes[loss] ? (
                   <p className="hint" data-testid="loss-note">

@@ -13,8 +13,11 @@ const CSV_PANELS = new Set(['panel-history', 'panel-loss']);
 
 const style: React.CSSProperties = { fontSize: 11, padding: '1px 6px', lineHeight: '16px', color: '#59636e' };
 
-/** SVG / PNG (and CSV) buttons in a panel's header; the panel is the section around them. */
-export function ExportButtons({ testId }: { testId: string }) {
+/**
+ * SVG / PNG (and CSV) buttons in a panel's header; the panel is the section around them. `csv`
+ * supplies the file for panels whose curves are not one run's history (compare mode's overlay).
+ */
+export function ExportButtons({ testId, csv }: { testId: string; csv?: () => string }) {
   const store = useRunStore();
   const [busy, setBusy] = useState<Kind | null>(null);
 
@@ -24,7 +27,7 @@ export function ExportButtons({ testId }: { testId: string }) {
     try {
       if (kind === 'csv') {
         // t is the primary store's (the slider's), as the panels use it.
-        const text = historyCsv(store.getState().history, useLab.getState().params.t);
+        const text = csv ? csv() : historyCsv(store.getState().history, useLab.getState().params.t);
         downloadBlob(new Blob([text], { type: 'text/csv' }), `${testId}.csv`);
         return;
       }
@@ -43,7 +46,7 @@ export function ExportButtons({ testId }: { testId: string }) {
     }
   };
 
-  const kinds: Kind[] = CSV_PANELS.has(testId) ? ['svg', 'png', 'csv'] : ['svg', 'png'];
+  const kinds: Kind[] = csv || CSV_PANELS.has(testId) ? ['svg', 'png', 'csv'] : ['svg', 'png'];
   const tips: Record<Kind, string> = {
     svg: 'Save this panel as SVG (vector; equations and images embedded)',
     png: 'Save this panel as PNG at twice its size on screen',

@@ -3,9 +3,12 @@ import { useUi } from './uiStore';
 
 const KEYS: [string, string][] = [
   ['Space', 'train / pause'],
-  ['→', 'one step (while paused)'],
+  ['→', 'one step (while paused); presenting a deck: next slide'],
+  ['← / →, PgUp / PgDn', 'presenting a deck: previous / next slide (a clicker sends PgUp / PgDn)'],
   ['R', 'reset the run (same seed, data and initial weights)'],
   ['P', 'presentation mode on / off'],
+  ['[ / ]', 'threshold t down / up by 0.02'],
+  [', / .', 'ε down / up by a fiftieth of its log scale (used when the ε source is the slider value)'],
   ['1–9', 'open a scenario'],
   ['?', 'this help'],
   ['Esc', 'close help, leave presentation'],

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { PAIRING_RULES, PYTORCH_SNIPPET } from '../data/import';
+import { PAIRING_RULES, PYTORCH_SNIPPET } from '../data/import/rules';
 import { useUserData } from '../state/userData';
 import { ImportDropZone, ImportModeChoice, type ImportMode } from './import/ImportInputs';
 import { ImportReportView, UserDataStatus } from './import/ImportResults';
@@ -43,7 +43,7 @@ export function ImportSection() {
   );
 }
 
-/** Renders the **bold** and `code` spans of the rules text (the README shows the same text). */
+/** Renders the **bold** and `code` spans of the rules text (docs/import.md shows the same text). */
 function inlineMarkdown(text: string): ReactNode[] {
   return text
     .split(/(\*\*[^*]+\*\*|`[^`]+`)/)

@@ -1,33 +1,17 @@
+import type { CSSProperties } from 'react';
 import { useStore } from 'zustand';
 import { schema, type NumberParam, type ParamKey, type Params } from '../params/schema';
 import { useLab, type LabStore } from '../state/store';
 import { noteSliderInput } from '../state/snapshotGate';
 import { conceptFgFraction } from '../panels/conceptData';
-
-/** Slider position 0..1000 ↔ value, linear or log per the schema. */
-const SLIDER_STEPS = 1000;
-function toSlider(spec: NumberParam, value: number): number {
-  const frac =
-    spec.scale === 'log'
-      ? Math.log(value / spec.min) / Math.log(spec.max / spec.min)
-      : (value - spec.min) / (spec.max - spec.min);
-  return Math.round(frac * SLIDER_STEPS);
-}
-function fromSlider(spec: NumberParam, position: number): number {
-  const frac = position / SLIDER_STEPS;
-  let v =
-    spec.scale === 'log' ? spec.min * Math.pow(spec.max / spec.min, frac) : spec.min + frac * (spec.max - spec.min);
-  if (spec.integer) v = Math.round(v);
-  else if (spec.scale === 'linear' && spec.step > 0) v = Math.round(v / spec.step) * spec.step;
-  else v = Number(v.toPrecision(3));
-  return Math.min(spec.max, Math.max(spec.min, Number(v.toFixed(10))));
-}
-
-export function formatValue(spec: NumberParam, v: number): string {
-  if (spec.integer) return String(v);
-  if (spec.scale === 'log') return v < 0.01 ? v.toExponential(1) : String(Number(v.toPrecision(3)));
-  return v.toFixed(Math.max(0, -Math.floor(Math.log10(spec.step))));
-}
+import {
+  formatValue,
+  fromPosition as fromSlider,
+  isSliderKey,
+  SLIDER_STEPS,
+  toPosition as toSlider,
+  valueAfterKey,
+} from '../params/sliderScale';
 
 /** A marked value on a slider, with a button that sets it exactly (the slider's grid may miss it). */
 export interface SliderMark {
@@ -81,13 +65,14 @@ export function ParamControlFor({
 }
 
 /** A slider for numbers, a select for choices; the tooltip names the paper's symbol. */
-function ParamControlView({
+export function ParamControlView({
   name,
   value,
   disabled,
   onChange,
   testIdPrefix = '',
   mark,
+  shortLabel,
 }: {
   name: ParamKey;
   value: Params[ParamKey];
@@ -95,6 +80,8 @@ function ParamControlView({
   onChange: (value: Params[ParamKey]) => void;
   testIdPrefix?: string;
   mark?: SliderMark;
+  /** A shorter visible label where space is tight (the slider dock); the accessible name stays the schema's. */
+  shortLabel?: string;
 }) {
   const spec = schema[name];
   const setParam = (_: ParamKey, v: Params[ParamKey]): void => onChange(v);
@@ -122,21 +109,16 @@ function ParamControlView({
   return (
     <label className="control" title={tip}>
       <span className="control-label">
-        {spec.label} <output data-testid={`${testIdPrefix}value-${name}`}>{formatValue(spec, num)}</output>
+        {shortLabel ?? spec.label}{' '}
+        <output data-testid={`${testIdPrefix}value-${name}`}>{formatValue(spec, num)}</output>
       </span>
-      <input
-        type="range"
-        data-testid={`${testIdPrefix}slider-${name}`}
-        min={0}
-        max={SLIDER_STEPS}
-        step={1}
-        value={toSlider(spec, num)}
+      <RangeInput
+        spec={spec}
+        label={spec.label}
+        value={num}
         disabled={disabled}
-        aria-label={spec.label}
-        onChange={(e) => {
-          noteSliderInput();
-          setParam(name, fromSlider(spec, Number(e.target.value)) as never);
-        }}
+        testId={`${testIdPrefix}slider-${name}`}
+        onValue={(v) => setParam(name, v as never)}
       />
       {mark ? (
         <MarkRow
@@ -149,6 +131,55 @@ function ParamControlView({
         />
       ) : null}
     </label>
+  );
+}
+
+/**
+ * The range input on the 0…1000 track. Keys move through values, one shown step per arrow, and
+ * screen readers hear the shown value (src/params/sliderScale.ts).
+ */
+function RangeInput({
+  spec,
+  label,
+  value,
+  disabled,
+  testId,
+  onValue,
+}: {
+  spec: NumberParam;
+  label: string;
+  value: number;
+  disabled?: boolean;
+  testId: string;
+  onValue: (v: number) => void;
+}) {
+  const position = toSlider(spec, value);
+  return (
+    <input
+      type="range"
+      data-testid={testId}
+      min={0}
+      max={SLIDER_STEPS}
+      step={1}
+      value={position}
+      // The filled part of the track, for styles that draw their own (the presentation strip).
+      style={{ '--fill': `${(100 * position) / SLIDER_STEPS}%` } as CSSProperties}
+      disabled={disabled}
+      aria-label={label}
+      aria-valuetext={formatValue(spec, value)}
+      onKeyDown={(e) => {
+        if (!isSliderKey(e.key) || e.altKey || e.ctrlKey || e.metaKey) return;
+        e.preventDefault();
+        const next = valueAfterKey(spec, value, e.key);
+        if (next === value) return;
+        noteSliderInput();
+        onValue(next);
+      }}
+      onChange={(e) => {
+        noteSliderInput();
+        onValue(fromSlider(spec, Number(e.target.value)));
+      }}
+    />
   );
 }
 

@@ -14,10 +14,14 @@ const button: React.CSSProperties = {
 /** Header buttons: save the whole run as JSON, open one, download the trained model. */
 export function RunFiles() {
   const ready = useLab((s) => s.dataset !== null);
+  // A logged run on view has no weights to save or download; opening another file still works.
+  const viewed = useLab((s) => s.viewed !== null);
   const [busy, setBusy] = useState<'save' | 'open' | 'model' | null>(null);
   const input = useRef<HTMLInputElement | null>(null);
   const off = !ready || busy !== null;
-  const style = off ? { ...button, opacity: 0.45, cursor: 'default' } : button;
+  const dim = { ...button, opacity: 0.45, cursor: 'default' };
+  const style = off ? dim : button;
+  const ownRunStyle = off || viewed ? dim : button;
 
   const run = async (kind: 'save' | 'open' | 'model', work: () => Promise<unknown>): Promise<void> => {
     setBusy(kind);
@@ -31,9 +35,9 @@ export function RunFiles() {
   return (
     <div className="run-files" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
       <button
-        style={style}
+        style={ownRunStyle}
         data-testid="btn-save-run"
-        disabled={off}
+        disabled={off || viewed}
         onClick={() => void run('save', () => saveRun())}
         title="Save parameters, curves, the last snapshot and the weights as one JSON file (pauses training)"
       >
@@ -44,7 +48,7 @@ export function RunFiles() {
         data-testid="btn-open-run"
         disabled={off}
         onClick={() => input.current?.click()}
-        title="Open a saved run: the same view, and training continues from its weights"
+        title="Open a saved run (training continues from its weights) or a run logged with the Python logger (view only)"
       >
         {busy === 'open' ? 'Opening…' : 'Open run'}
       </button>
@@ -61,9 +65,9 @@ export function RunFiles() {
         }}
       />
       <button
-        style={style}
+        style={ownRunStyle}
         data-testid="btn-download-model"
-        disabled={off}
+        disabled={off || viewed}
         onClick={() => void run('model', () => downloadModel())}
         title="Download the trained U-Net as a TensorFlow.js layers model (model.json + weights.bin)"
       >

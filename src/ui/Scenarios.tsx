@@ -1,6 +1,9 @@
 import { SCENARIOS } from '../state/scenarios';
 import { useLab } from '../state/store';
 import { applyScenario } from './actions';
+import { NoteCard } from './NoteCard';
+import { useDeck } from '../state/deck';
+import { DeckButton } from './deck/DeckNote';
 
 /** Numbered scenario buttons (keys 1–9) and, when one is active, its narrative. */
 export function ScenarioBar() {
@@ -19,6 +22,7 @@ export function ScenarioBar() {
           <kbd>{i + 1}</kbd> {s.short}
         </button>
       ))}
+      <DeckButton />
     </nav>
   );
 }
@@ -28,19 +32,22 @@ export function ScenarioNarrative() {
   const id = useLab((s) => s.view.scenario);
   const setView = useLab((s) => s.setView);
   const scenario = SCENARIOS.find((s) => s.id === id);
-  if (!scenario) return null;
+  // A deck slide on screen takes this place with its own note (ui/deck/DeckNote.tsx).
+  const slideShown = useDeck((s) => s.current !== null);
+  if (!scenario || slideShown) return null;
   // Outlines come from a stylesheet keyed by data-testid, so no panel's DOM is touched.
   const outline = scenario.look.map((t) => `[data-testid="${t}"]`).join(',\n');
   return (
-    <div className="scenario-narrative" data-testid="scenario-narrative" role="note">
+    <NoteCard
+      key={scenario.id}
+      title={scenario.title}
+      text={scenario.narrative}
+      testId="scenario-narrative"
+      collapseTestId="scenario-collapse"
+      closeLabel="Close scenario"
+      onClose={() => setView({ scenario: null })}
+    >
       <style>{`${outline} { outline: 3px solid var(--look); outline-offset: 2px; }`}</style>
-      <div>
-        <strong>{scenario.title}</strong>
-        <p>{scenario.narrative}</p>
-      </div>
-      <button aria-label="Close scenario" onClick={() => setView({ scenario: null })}>
-        ×
-      </button>
-    </div>
+    </NoteCard>
   );
 }

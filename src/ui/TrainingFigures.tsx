@@ -16,6 +16,7 @@ import { effectiveEps, type Params } from '../params/schema';
 import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { GradientWithMap } from './GradientWithMap';
+import { ViewedRunPanels } from './ViewedRunPanels';
 import { useDecomposition } from './useDecomposition';
 import { useGradientShares } from './useGradientShares';
 
@@ -25,8 +26,8 @@ export interface Fig2Subject {
   y: Float32Array;
   n: number;
   label: string;
-  /** The image's side in pixels; null for the batch (no single image to map). */
-  image: number | null;
+  /** The image's width and height in pixels; null for the batch (no single image to map). */
+  image: { width: number; height: number } | null;
   /** What pooling means for Fig. 2 (the batch only). */
   note: string | null;
 }
@@ -106,7 +107,7 @@ function GradientAt({ subject, trained, epsMode, t, tHard, epsValue, a }: Gradie
       onChoose={setMapLoss}
       t={t}
       subject={subject.label}
-      map={subject.image ? { width: subject.image, height: subject.image, p: subject.p, y: subject.y } : null}
+      map={subject.image ? { ...subject.image, p: subject.p, y: subject.y } : null}
       noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
       testId="train-gradient"
     />
@@ -160,4 +161,37 @@ export function HistoryPanels({
       </WhileOnScreen>
     </>
   );
+}
+
+/** A logged run's main/bias bars and equations at the panel's own t and ε (docs/python-logger.md). */
+export function ViewedRunAt(props: {
+  subject: Fig2Subject;
+  index: ThresholdIndex;
+  epsMode: Params['epsMode'];
+  t: number;
+  epsValue: number;
+}) {
+  return (
+    <WhileOnScreen values={[props.t, props.epsValue] as const}>
+      {([t, epsValue]) => <ViewedRunDecomposed {...props} t={t} epsValue={epsValue} />}
+    </WhileOnScreen>
+  );
+}
+
+function ViewedRunDecomposed({
+  subject,
+  index,
+  epsMode,
+  t,
+  epsValue,
+}: {
+  subject: Fig2Subject;
+  index: ThresholdIndex;
+  epsMode: Params['epsMode'];
+  t: number;
+  epsValue: number;
+}) {
+  const { d, shownEps } = useDecomposition(index, subject.y, t, { eps: epsValue, epsMode });
+  if (!d) return null;
+  return <ViewedRunPanels d={d} p={subject.p} y={subject.y} eps={shownEps} t={t} subject={subject.label} />;
 }

@@ -5,11 +5,30 @@ import { thresholdIndex } from '../core/thresholdIndex';
 import { useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import { Images } from '../panels/Images';
 import { StagePanel } from '../panels/StagePanel';
-import { HistoryPanels, SortedPair, TrainingGradient, type Fig2Subject, type TrainingSliders } from './TrainingFigures';
 import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
+import { ViewedRunTitle } from './ViewedRunTitle';
+import {
+  HistoryPanels,
+  SortedPair,
+  TrainingGradient,
+  ViewedRunAt,
+  type Fig2Subject,
+  type TrainingSliders,
+} from './TrainingFigures';
 import type { HistorySync } from '../panels/types';
+
+/** Each validation image's columns and rows: square for the engine's runs, as logged for a viewed one. */
+function useImageDims(): { width: number; height: number } | null {
+  const size = useRun((s) => s.dataset?.size ?? null);
+  const viewedWidth = useRun((s) => s.viewed?.width ?? null);
+  const viewedHeight = useRun((s) => s.viewed?.height ?? null);
+  return useMemo(() => {
+    if (viewedWidth !== null && viewedHeight !== null) return { width: viewedWidth, height: viewedHeight };
+    return size === null ? null : { width: size, height: size };
+  }, [size, viewedWidth, viewedHeight]);
+}
 
 /**
  * The decomposition pools the batch into one set (docs/design.md §1.2), while the loss takes each
@@ -24,28 +43,33 @@ function useFig2Subject(): Fig2Subject | null {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
   const selected = useLab((s) => s.selectedImage);
+  const viewed = useRun((s) => s.viewed !== null);
+  const dims = useImageDims();
   return useMemo(() => {
-    if (!snapshot || !dataset) return null;
+    if (!snapshot || !dataset || !dims) return null;
     if (selected === null || selected >= dataset.nVal)
       return {
         p: snapshot.batchP,
         y: snapshot.batchY,
         n: snapshot.batchN,
-        label: `training batch (${snapshot.batchN} images, pooled)`,
+        // A logged run has no training batch: its "batch" is every item of the last logged step.
+        label: viewed
+          ? `all ${snapshot.batchN} logged items, pooled`
+          : `training batch (${snapshot.batchN} images, pooled)`,
         image: null,
         note: batchNote(snapshot.batchN),
       };
-    const px = dataset.size * dataset.size;
+    const px = dims.width * dims.height;
     const span = [selected * px, (selected + 1) * px] as const;
     return {
       p: snapshot.valP.subarray(...span),
       y: dataset.valMasks.subarray(...span),
       n: 1,
       label: `validation image ${selected + 1}`,
-      image: dataset.size,
+      image: dims,
       note: null,
     };
-  }, [snapshot, dataset, selected]);
+  }, [snapshot, dataset, selected, viewed, dims]);
 }
 
 function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
@@ -70,7 +94,9 @@ function StageColumn() {
   const switchRule = useRun((s) => s.params.switchRule);
   const switchMode = useRun((s) => s.params.switchMode);
   const paramsBatch = useRun((s) => s.params.batchSize);
-  if (!snapshot) return null;
+  const viewed = useRun((s) => s.viewed);
+  // A logged run shows its stages only when the script logged them, and offers no overrides.
+  if (!snapshot || (viewed && !viewed.stagesLogged)) return null;
   const batchSize = dataset?.batchSize ?? paramsBatch;
   return (
     <div className="stack">
@@ -81,8 +107,8 @@ function StageColumn() {
         n={batchSize}
         lastCheck={steps.length ? steps[steps.length - 1].check : null}
       />
-      <StageOverrides />
-      {loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
+      {viewed ? null : <StageOverrides />}
+      {!viewed && loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
         <p className="hint" data-testid="batch-notice">
           The authors recommend batch 16–24 for a stable switch; this run uses batch {batchSize}, so{' '}
           {Math.ceil(batchSize / 2)} images decide it. A larger batch costs proportionally more per step (see “Batch
@@ -120,10 +146,11 @@ function useTrainingSliders(live: boolean): TrainingSliders {
 export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
   const [sectionRef, live] = useOnScreen<HTMLElement>();
   const dataset = useRun((s) => s.dataset);
+  const viewed = useRun((s) => s.viewed);
   const sliders = useTrainingSliders(live);
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section" ref={sectionRef}>
-      <TrainingTitle dataset={dataset} />
+      {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
       <TrainingPanels {...sliders} sync={sync} />
     </section>
   );
@@ -147,19 +174,23 @@ const TrainingPanels = memo(function TrainingPanels({
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
   const subject = useFig2Subject();
+  const dims = useImageDims();
+  const viewed = useRun((s) => s.viewed);
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
   // One sort per snapshot; then each t costs two binary searches (src/core/thresholdIndex.ts).
   const index = useMemo(() => (subject ? thresholdIndex(subject.p, subject.y) : null), [subject]);
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
   const switchedAt = snapshot?.stage.switchedAt ?? null;
+  const sliders = { t, tHard, epsValue, a };
 
   return (
     <div className="grid training-grid">
-      {dataset ? (
+      {dataset && dims ? (
         <WhileOnScreen values={[t] as const}>
           {([t]) => (
             <Images
-              size={dataset.size}
+              size={dims.width}
+              height={dims.height}
               n={dataset.nVal}
               images={dataset.valImages}
               masks={dataset.valMasks}
@@ -181,19 +212,12 @@ const TrainingPanels = memo(function TrainingPanels({
           epsMode={epsMode}
         />
       ) : null}
-      {subject ? (
-        <TrainingGradient
-          subject={subject}
-          trained={trained}
-          epsMode={epsMode}
-          t={t}
-          tHard={tHard}
-          epsValue={epsValue}
-          a={a}
-        />
-      ) : null}
+      {subject ? <TrainingGradient subject={subject} trained={trained} epsMode={epsMode} {...sliders} /> : null}
       <HistoryPanels t={t} sync={sync} switchedAt={switchedAt} />
       <StageColumn />
+      {viewed && subject && index ? (
+        <ViewedRunAt subject={subject} index={index} epsMode={epsMode} t={t} epsValue={epsValue} />
+      ) : null}
     </div>
   );
 });

@@ -1,4 +1,5 @@
 import { sendToEngine } from '../state/engineBridge';
+import { resetRun } from './actions';
 import { useLab } from '../state/store';
 import type { BackendReport } from '../engine/protocol';
 
@@ -23,11 +24,10 @@ function badgeTitle(report: BackendReport): string {
 export function Transport() {
   const running = useLab((s) => s.running);
   const step = useLab((s) => s.liveStep);
-  const backend = useLab((s) => s.backend);
-  const stepMs = useLab((s) => s.stepMs);
   const rate = useLab((s) => s.snapshot?.stepsPerSecond ?? 0);
   const ready = useLab((s) => s.dataset !== null);
-  const badgeTip = backend ? badgeTitle(backend) : 'Starting the training engine…';
+  // A logged run on view: Train and Step stay off (no engine or weights behind it), Reset leaves it.
+  const viewed = useLab((s) => s.viewed);
   return (
     <div className="transport">
       {running ? (
@@ -38,16 +38,16 @@ export function Transport() {
         <button
           data-testid="btn-play"
           className="primary"
-          disabled={!ready}
+          disabled={!ready || viewed !== null}
           onClick={() => sendToEngine({ type: 'run' })}
-          title="Train continuously (space)"
+          title={viewed ? 'A logged run is view only; Reset starts a new lab run' : 'Train continuously (space)'}
         >
           ▶ Train
         </button>
       )}
       <button
         data-testid="btn-step"
-        disabled={!ready || running}
+        disabled={!ready || running || viewed !== null}
         onClick={() => sendToEngine({ type: 'step' })}
         title="One optimiser step (→)"
       >
@@ -56,23 +56,45 @@ export function Transport() {
       <button
         data-testid="btn-reset"
         disabled={!ready}
-        onClick={() => sendToEngine({ type: 'reset' })}
-        title="New run: same seed, same data and initial weights (r)"
+        onClick={resetRun}
+        title={
+          viewed
+            ? 'Leave the logged run and start a new lab run (r)'
+            : 'New run: same seed, same data and initial weights (r)'
+        }
       >
         Reset
       </button>
-      <span className="step-counter" title="Optimiser steps taken in this run">
+      <span className="step-counter" title={viewed ? 'The last logged step' : 'Optimiser steps taken in this run'}>
         step <strong data-testid="step-counter">{step}</strong>
         {running && rate > 0 ? <small> · {rate.toFixed(1)}/s</small> : null}
       </span>
-      <span
-        className={`backend-badge ${backend?.fallbacks.length ? 'fallback' : ''}`}
-        data-testid="backend-badge"
-        title={badgeTip}
-      >
-        {backend ? backend.backend : 'starting…'}
-        {backend && stepMs !== null ? <small data-testid="step-ms"> · {formatMs(stepMs)} ms/step</small> : null}
-      </span>
+      {viewed ? <ViewedBadge name={viewed.name} fileName={viewed.fileName} /> : <BackendBadge />}
     </div>
+  );
+}
+
+function ViewedBadge({ name, fileName }: { name: string; fileName: string }) {
+  return (
+    <span className="backend-badge" data-testid="viewed-run-badge" title={`“${name}” from ${fileName}`}>
+      logged run (view only)
+    </span>
+  );
+}
+
+/** The backend the engine trains on, with its last step time. */
+function BackendBadge() {
+  const backend = useLab((s) => s.backend);
+  const stepMs = useLab((s) => s.stepMs);
+  const badgeTip = backend ? badgeTitle(backend) : 'Starting the training engine…';
+  return (
+    <span
+      className={`backend-badge ${backend?.fallbacks.length ? 'fallback' : ''}`}
+      data-testid="backend-badge"
+      title={badgeTip}
+    >
+      {backend ? backend.backend : 'starting…'}
+      {backend && stepMs !== null ? <small data-testid="step-ms"> · {formatMs(stepMs)} ms/step</small> : null}
+    </span>
   );
 }

@@ -2,20 +2,26 @@
 import { sendToEngine } from '../state/engineBridge';
 import { SCENARIOS, scenarioState, type Scenario } from '../state/scenarios';
 import { useLab } from '../state/store';
+import { useDeck } from '../state/deck';
 
 export function togglePlay(): void {
   const s = useLab.getState();
-  if (!s.dataset) return;
+  // A logged run on view has no engine behind it: Train stays off (Reset leaves the view).
+  if (!s.dataset || s.viewed) return;
   sendToEngine({ type: s.running ? 'pause' : 'run' });
 }
 
 export function stepOnce(): void {
   const s = useLab.getState();
-  if (s.dataset && !s.running) sendToEngine({ type: 'step' });
+  if (s.dataset && !s.running && !s.viewed) sendToEngine({ type: 'step' });
 }
 
+/** A new run of the engine; from a logged run on view, this is the way back to training. */
 export function resetRun(): void {
-  if (useLab.getState().dataset) sendToEngine({ type: 'reset' });
+  const s = useLab.getState();
+  if (!s.dataset) return;
+  if (s.viewed) s.leaveView();
+  sendToEngine({ type: 'reset' });
 }
 
 /** Presentation mode also asks for full screen; browsers only allow that from a user gesture. */
@@ -33,6 +39,8 @@ export function applyScenario(scenario: Scenario): void {
   s.setParams(params);
   s.setView({ ...view, presentation: s.view.presentation, hidden: s.view.hidden });
   s.setHighlight(scenario.highlight);
+  // The scenario's card replaces a deck slide's note.
+  useDeck.getState().setCurrent(null);
   // Bring the first panel the story talks about into view (once React has drawn it).
   requestAnimationFrame(() =>
     document.querySelector(`[data-testid="${scenario.look[0]}"]`)?.scrollIntoView({ block: 'start' }),

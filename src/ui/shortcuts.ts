@@ -1,11 +1,16 @@
 /**
  * Global keyboard shortcuts: space play/pause, → step, r reset, p presentation, 1–9 scenarios,
- * ? help, Esc closes the help or leaves presentation. Keys typed into a text field are left alone,
+ * [ ] and , . move t and ε, ? help, Esc closes the help or leaves presentation; presenting a deck,
+ * ←/→ and PageUp/PageDown step its slides instead. Keys typed into a text field are left alone,
  * and a focused slider keeps its arrow keys.
  */
+import { schema } from '../params/schema';
+import { jumpValue, SLIDER_STEPS } from '../params/sliderScale';
+import { noteSliderInput } from '../state/snapshotGate';
 import { useLab } from '../state/store';
 import { applyScenarioByIndex, resetRun, setPresentation, stepOnce, togglePlay } from './actions';
 import { useUi } from './uiStore';
+import { handleDeckKey } from './deck/deckKeys';
 
 function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -19,9 +24,28 @@ function typingInto(target: EventTarget | null): boolean {
   );
 }
 
+/** Keys that nudge a live slider by a fiftieth of its track (t by 0.02), for presenting. */
+const NUDGE_KEYS: Record<string, ['t' | 'eps', 1 | -1]> = {
+  '[': ['t', -1],
+  ']': ['t', 1],
+  ',': ['eps', -1],
+  '.': ['eps', 1],
+};
+const NUDGE_POSITIONS = SLIDER_STEPS / 50;
+
+/** Moves t or ε one nudge, unless a classroom link hides that control. */
+function nudge(key: 't' | 'eps', dir: 1 | -1): void {
+  const s = useLab.getState();
+  if (s.view.hidden === 'all' || s.view.hidden.includes(key)) return;
+  noteSliderInput();
+  s.setParam(key, jumpValue(schema[key], s.params[key], dir * NUDGE_POSITIONS));
+}
+
 export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return false;
   const onSlider = e.target instanceof HTMLInputElement && e.target.type === 'range';
+  // Presenting a deck: arrows and PageUp/PageDown step slides (ui/deck/deckKeys.ts).
+  if (handleDeckKey(e, onSlider)) return true;
   const ui = useUi.getState();
   switch (e.key) {
     case ' ':
@@ -49,6 +73,10 @@ export function handleShortcut(e: KeyboardEvent): boolean {
       else return false;
       return true;
     default:
+      if (Object.hasOwn(NUDGE_KEYS, e.key)) {
+        nudge(...NUDGE_KEYS[e.key]);
+        return true;
+      }
       if (/^[1-9]$/.test(e.key)) {
         applyScenarioByIndex(Number(e.key) - 1);
         return true;

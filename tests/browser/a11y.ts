@@ -1,6 +1,7 @@
 /**
- * axe-core in a test page: injected as a script (no network), run on the whole document, and its
- * serious and critical violations returned as readable lines ("rule: target — summary").
+ * axe-core in a test page: injected as a script (no network), run on the whole document (or on the
+ * part a CSS selector names), and its serious and critical violations returned as readable lines
+ * ("rule: target — summary").
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,12 +10,14 @@ import type { Page } from 'playwright-core';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function seriousViolations(page: Page): Promise<string[]> {
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
-    return axe.run(document, { resultTypes: ['violations'] });
-  });
+  const results = await page.evaluate(async (selector) => {
+    const axe = (
+      window as unknown as { axe: { run(context: Document | object, options: object): Promise<AxeResults> } }
+    ).axe;
+    return axe.run(selector ? { include: [selector] } : document, { resultTypes: ['violations'] });
+  }, include);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) =>

@@ -74,7 +74,13 @@ describe('teaching and presenting', () => {
     });
     // The scenario link starts from the scenario's parameters; explicit ones win.
     expect(first.params.conceptRatio).toBe(SCENARIOS.find((s) => s.id === 'eps')?.params.conceptRatio);
-    expect(first.view).toEqual({ presentation: false, compare: null, hidden: ['lr', 'optimizer'], scenario: 'eps' });
+    expect(first.view).toEqual({
+      presentation: false,
+      compare: null,
+      hidden: ['lr', 'optimizer'],
+      scenario: 'eps',
+      compareLayout: 'columns',
+    });
     expect(first.selectedImage).toBe(2);
 
     // The rewritten URL is canonical: it decodes (in Node, with the app's own codec) to the same state…

@@ -110,7 +110,7 @@ export const stage: StageState = { stage: 2, switchedAt: SWITCH_AT, reason: 'swi
 
 const stat = (mean: number, sd: number) => ({ mean, sd });
 
-/** Two losses at three ratios, shaped like the README's sweep. */
+/** Two losses at three ratios, shaped like the first sweep (docs/experiments.md). */
 export function summary(): SummaryRow[] {
   const rows: SummaryRow[] = [];
   const losses: LossId[] = ['balance', 'bce'];
@@ -120,6 +120,7 @@ export function summary(): SummaryRow[] {
       const dice = loss === 'balance' ? [0.9, 0.76, 0.47][i] : [0.89, 0.75, 0.11][i];
       rows.push({
         loss,
+        switch: loss === 'balance' ? 'auto' : null,
         ratio,
         n: 3,
         switched: loss === 'balance' ? 3 - i : 0,

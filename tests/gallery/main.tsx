@@ -6,6 +6,7 @@
 import { createRoot } from 'react-dom/client';
 import { composePanelSvg, serializeSvg } from '../../src/export/panelSvg';
 import { Gallery } from './Gallery';
+import { loadKatex } from '../../src/panels/equations/katexLoader';
 import '../../src/ui/styles.css';
 import '../../src/ui/teaching.css';
 import '../../src/ui/screens.css';
@@ -20,4 +21,5 @@ async function exportSlot(name: string): Promise<string> {
 
 const root = document.getElementById('root');
 if (!root) throw new Error('no #root');
-createRoot(root).render(<Gallery />);
+// The app loads KaTeX when the equations come near the screen; the gallery shows them at once.
+void loadKatex().then(() => createRoot(root).render(<Gallery />));

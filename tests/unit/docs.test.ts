@@ -4,15 +4,24 @@ import { lossNotes } from '../../src/core/lossInfo';
 import { PAIRING_RULES, PYTORCH_SNIPPET } from '../../src/data/import';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const importDoc = readFileSync(new URL('../../docs/import.md', import.meta.url), 'utf8');
 const design = readFileSync(new URL('../../docs/design.md', import.meta.url), 'utf8');
 
-describe('README', () => {
-  it('states the pairing rules the importer applies, word for word', () => {
-    expect(readme).toContain(PAIRING_RULES);
+describe('README and docs/import.md', () => {
+  it('docs/import.md states the pairing rules the importer applies, word for word', () => {
+    expect(importDoc).toContain(PAIRING_RULES);
   });
-  it('shows the five-line PyTorch snippet the app shows', () => {
+  it('docs/import.md shows the five-line PyTorch snippet the app shows', () => {
     expect(PYTORCH_SNIPPET.split('\n')).toHaveLength(5);
-    expect(readme).toContain(PYTORCH_SNIPPET);
+    expect(importDoc).toContain(PYTORCH_SNIPPET);
+  });
+  it('the README stays a page a newcomer reads: at most 200 lines, opening with a picture of the app', () => {
+    const lines = readme.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(200);
+    const firstImage = lines.findIndex((l) => l.startsWith('!['));
+    const firstSection = lines.findIndex((l) => l.startsWith('## '));
+    expect(firstImage).toBeGreaterThan(0);
+    expect(firstImage).toBeLessThan(firstSection);
   });
   it('keeps the quick start to exactly two commands', () => {
     const quick = /## Quick start\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';

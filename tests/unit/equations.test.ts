@@ -5,11 +5,13 @@
  */
 import { createElement, Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { decompose } from '../../src/core';
 import { lossTerms } from '../../src/core/lossTerms';
 import { Equations } from '../../src/panels/Equations';
+import { BlocksOpen } from '../../src/panels/equations/Block';
 import { epsCase } from '../../src/panels/equations/epsCase';
+import { loadKatex } from '../../src/panels/equations/katexLoader';
 import { epsRows, eq10Rows, eq9Rows, Num } from '../../src/panels/equations/numbers';
 
 const text = (node: ReactNode): string =>
@@ -137,7 +139,13 @@ describe('equation numbers', () => {
 });
 
 describe('Equations panel (server-rendered)', () => {
-  const html = (props: Parameters<typeof Equations>[0]) => renderToStaticMarkup(createElement(Equations, props));
+  beforeAll(async () => {
+    await loadKatex();
+  });
+  /** With every block open, as the gallery or a reader who opened them sees it. */
+  const html = (props: Parameters<typeof Equations>[0]) =>
+    renderToStaticMarkup(createElement(BlocksOpen.Provider, { value: true }, createElement(Equations, props)));
+  const closedHtml = (props: Parameters<typeof Equations>[0]) => renderToStaticMarkup(createElement(Equations, props));
   const strip = (s: string) =>
     s
       .replace(/<[^>]+>/g, '')
@@ -150,7 +158,7 @@ describe('Equations panel (server-rendered)', () => {
   it('renders the new blocks with live loss numbers from p, y', () => {
     const { p, y, t } = randomCase(3);
     const d = decompose(p, y, { t, eps: 0.05 });
-    const props = {
+    const s = html({
       d,
       t,
       eps: 0.05,
@@ -161,8 +169,7 @@ describe('Equations panel (server-rendered)', () => {
       a: 0.5,
       epsSetting: 0.05,
       switchRule: 'algorithm1',
-    } as const;
-    const s = html({ ...props, blocksOpen: true });
+    });
     for (const id of [
       'eq-9',
       'eq-10',
@@ -181,16 +188,23 @@ describe('Equations panel (server-rendered)', () => {
     expect(value('eq-intra-value')).toBe(fmt(lt.intra.value, 4));
     expect(value('eq-inter-value')).toBe(fmt(lt.inter.valueEps, 4));
     expect(value('eq-balance-value')).toBe(fmt(lt.balance.value, 4));
-    // By default the <details> blocks are closed and hold only their summaries, which carry the values.
-    const closed = html(props);
+  });
+
+  it('closed by default, a block renders its summary (with the value) but not its body', () => {
+    const { p, y, t } = randomCase(3);
+    const d = decompose(p, y, { t, eps: 0.05 });
+    const props = { d, t, eps: 0.05, highlight: null, p, y, tHard: 0.9, a: 0.5, epsSetting: 0.05 } as const;
+    const closed = closedHtml(props);
     expect(closed).not.toMatch(/<details[^>]*open/);
     for (const id of ['eq-3-8', 'eq-intra', 'eq-inter', 'eq-balance', 'eq-algorithm1', 'eq-intra-value'])
       expect(ids(closed)).toContain(id);
-    for (const id of ['eq-1', 'eq-8', 'eq-intra-groups', 'eq-algorithm1-footnote'])
+    // Bodies (Eq. 1–8, the groups, the pseudocode) are not in the DOM until a block opens.
+    for (const id of ['eq-1', 'eq-8', 'eq-intra-groups', 'eq-inter-sets', 'eq-algorithm1-footnote'])
       expect(ids(closed)).not.toContain(id);
-    expect(strip(new RegExp(`data-testid="eq-intra-value"[^>]*>(.*?)</b>`).exec(closed)?.[1] ?? '')).toBe(
-      fmt(lt.intra.value, 4),
-    );
+    expect(ids(html(props))).toContain('eq-algorithm1-footnote');
+    expect(html(props)).toMatch(/<details[^>]*open/);
+    // Eq. 9 and 10 are typeset (KaTeX has loaded in beforeAll).
+    expect(closed).toContain('class="katex"');
   });
 
   it('without p, y: symbolic only, values shown as —', () => {

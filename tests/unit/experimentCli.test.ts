@@ -3,52 +3,13 @@
  * CSV, the same seeds reproduce it exactly, and each bad argument is refused with code 2, a
  * message naming the argument and its value, and no file written.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SweepResults } from '../../src/experiments/types';
+import { cli, readJson as read, tinyArgs } from './experimentCliSupport';
 
-const root = new URL('../../', import.meta.url).pathname;
-const TINY = [
-  '--losses',
-  'bce,balance',
-  '--ratios',
-  '10',
-  '--seeds',
-  '1,2',
-  '--steps',
-  '3',
-  '--size',
-  '32',
-  '--levels',
-  '2',
-  '--width',
-  '4',
-  '--batch',
-  '2',
-  '--train',
-  '8',
-  '--val',
-  '4',
-];
-
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/experiment.ts', ...args],
-      { cwd: root, timeout: 170_000 },
-      (err, stdout, stderr) => {
-        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
-
-const read = (path: string): SweepResults => JSON.parse(readFileSync(path, 'utf8')) as SweepResults;
+const TINY = tinyArgs();
 
 describe('npm run experiment', () => {
   it('writes the documented JSON and CSV for a tiny sweep, and the same seeds reproduce it exactly', async () => {
@@ -95,6 +56,8 @@ describe('npm run experiment', () => {
       );
       for (const v of Object.values(r.final)) expect(Number.isFinite(v)).toBe(true);
       expect(r.switchStep === null || typeof r.switchStep === 'number').toBe(true);
+      expect(r.switch).toBe(r.loss === 'balance' ? 'auto' : null);
+      expect(r.curve.map((c) => c.step)).toEqual([0, 3]);
     }
     expect(ra.summary.map((s) => [s.loss, s.ratio, s.n])).toEqual([
       ['bce', 10, 2],
@@ -104,7 +67,7 @@ describe('npm run experiment', () => {
     expect(ra.summary[0].dice.mean).toBeCloseTo((dices[0] + dices[1]) / 2, 12);
     expect(ra.summary[0].recall).toHaveProperty('sd');
     const csv = readFileSync(join(dir, 'a.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toMatch(/^loss,ratio,seed,steps,switchStep/);
+    expect(csv[0]).toMatch(/^loss,switch,ratio,seed,steps,switchStep/);
     expect(csv).toHaveLength(5);
     const rb = read(join(dir, 'b.json'));
     expect(rb.runs).toEqual(ra.runs);

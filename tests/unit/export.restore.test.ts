@@ -4,21 +4,12 @@ import { weightsOf } from '../../src/export/modelFiles';
 import type { FromWorker, ModelExport } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { Trainer } from '../../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
-import { useWasm } from './helpers';
+import type { Params } from '../../src/params/schema';
+import { tinyParams, useWasm } from './helpers';
 
 beforeAll(useWasm);
 
-const TINY: Params = {
-  ...DEFAULT_PARAMS,
-  size: '32',
-  levels: 2,
-  width: 4,
-  trainSize: 8,
-  valSize: 4,
-  batchSize: 2,
-  seed: 11,
-};
+const TINY = tinyParams({ seed: 11 });
 
 /** A Runner with its messages collected, and a way to wait for one. */
 function harness() {

@@ -6,19 +6,9 @@ import { Trainer } from '../../src/engine/trainer';
 import type { Snapshot } from '../../src/engine/protocol';
 import type { HistoryEntry } from '../../src/panels/types';
 import { appendHistory, appendSteps } from '../../src/state/history';
-import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
-import { useWasm } from './helpers';
+import { tinyParams, useWasm } from './helpers';
 
-const TINY: Params = {
-  ...DEFAULT_PARAMS,
-  size: '32',
-  levels: 2,
-  width: 4,
-  trainSize: 8,
-  valSize: 4,
-  batchSize: 2,
-  seed: 3,
-};
+const TINY = tinyParams({ seed: 3 });
 
 /** Same structure and the same bits everywhere: typed arrays byte for byte, numbers by Object.is. */
 function expectSameBits(a: unknown, b: unknown, path = 'run'): void {

@@ -9,14 +9,13 @@ import {
   gradGroupOf,
   gradGroups,
   gradientShares,
-  losses,
   lossIds,
   pixelGradients,
-  setWeightPath,
   type GradientOptions,
   type LossId,
 } from '../../src/core';
 import { sharesOfEach } from '../../src/core/gradients';
+import { losses, setWeightPath } from '../../src/losses';
 import { expectClose, label, probability, useCpu } from './helpers';
 import {
   perImage,

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import { selectBackend } from '../../src/engine/backend';
+import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 
 let ready: Promise<boolean> | undefined;
 /** Unit tests run on the tfjs CPU backend (tfjs-node cannot be installed here). */
@@ -62,4 +63,9 @@ export async function lossValue(
   const [value] = await loss.data();
   tf.dispose([pt, yt, loss]);
   return value;
+}
+
+/** The smallest run the engine tests train: 32 px, a 2-level U-Net of width 4, batch 2. */
+export function tinyParams(overrides: Partial<Params> = {}): Params {
+  return { ...DEFAULT_PARAMS, size: '32', levels: 2, width: 4, trainSize: 8, valSize: 4, batchSize: 2, ...overrides };
 }

@@ -1,12 +1,14 @@
 /**
  * The shape of the code holds: the layer rule of eslint.config.js (layers.config.js) rejects an
- * upward import, and src/ has no import cycle (docs/architecture.md).
+ * upward import, src/ has no import cycle, and no page file loads TensorFlow.js, directly or
+ * through anything it imports (docs/architecture.md).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
-import { LAYERS } from '../../layers.config.js';
+import { LAYERS, PAGE } from '../../layers.config.js';
+import { pathsToPackage } from './importGraph';
 
 const ROOT = resolve(__dirname, '../..');
 const SRC = join(ROOT, 'src');
@@ -86,7 +88,7 @@ describe('layers', () => {
       'src/engine/zzLayerProbe.ts',
       "import { useLab } from '../state/store';\nexport const probe = useLab;\n",
     );
-    expect(engineToState[0]?.message).toMatch(/src\/engine may import only core, model, data, params/);
+    expect(engineToState[0]?.message).toMatch(/src\/engine may import only core, losses, model, data, params/);
     const nested = await lint(
       'src/panels/equations/zzLayerProbe.ts',
       "import { App } from '../../ui/App';\nexport const probe = App;\n",
@@ -125,5 +127,59 @@ describe('layers', () => {
   it('src/ has no import cycle', () => {
     const graph = new Map(sourceFiles(SRC).map((f) => [f, importsOf(f)]));
     expect(cycles(graph)).toEqual([]);
+  });
+
+  it('page code may not import TensorFlow.js or src/losses (lint)', async () => {
+    const direct = await lint(
+      'src/ui/zzLayerProbe.ts',
+      "import * as tf from '@tensorflow/tfjs';\nexport const probe = tf;\n",
+    );
+    expect(direct.map((m) => m.message)).toEqual([
+      expect.stringMatching(/src\/ui runs on the page, which never loads/),
+    ]);
+    const backend = await lint(
+      'src/panels/kit/zzLayerProbe.ts',
+      "import '@tensorflow/tfjs-backend-wasm';\nexport const probe = 1;\n",
+    );
+    expect(backend).toHaveLength(1);
+    const losses = await lint(
+      'src/state/zzLayerProbe.ts',
+      "import { bce } from '../losses';\nexport const probe = bce;\n",
+    );
+    expect(losses[0]?.message).toMatch(/src\/state may import only core, model/);
+    const main = await lint('src/main.tsx', "import { losses } from './losses';\nexport const probe = losses;\n");
+    expect(main[0]?.message).toMatch(/src\/main.tsx runs on the page/);
+    // The workers' side may.
+    expect(
+      await lint(
+        'src/engine/zzLayerProbe.ts',
+        "import * as tf from '@tensorflow/tfjs';\nimport { bce } from '../losses';\nexport const probe = [tf, bce];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('no page file reaches TensorFlow.js through the files it imports (type-only imports load nothing)', () => {
+    const pageFiles = [join(SRC, 'main.tsx'), ...PAGE.flatMap((folder) => sourceFiles(join(SRC, folder)))];
+    expect(pageFiles.length).toBeGreaterThan(100);
+    const leaks = new Set(
+      pageFiles.flatMap((file) =>
+        pathsToPackage(
+          file,
+          (pkg) => pkg.startsWith('@tensorflow/'),
+          (f) => relative(ROOT, f),
+        ),
+      ),
+    );
+    expect([...leaks]).toEqual([]);
+  });
+
+  it('the page check follows imports through lower folders to a tfjs import', () => {
+    // The engine's Trainer is a tfjs file: reached from a page-like file through engine/, it is found.
+    const chains = pathsToPackage(
+      join(SRC, 'engine/runner.ts'),
+      (pkg) => pkg.startsWith('@tensorflow/'),
+      (f) => relative(ROOT, f),
+    );
+    expect(chains.some((c) => /src\/engine\/runner\.ts → .*src\/losses\/.*\(@tensorflow\/tfjs\)$/.test(c))).toBe(true);
   });
 });

@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decompose, interCBL, intraCBL } from '../../src/core';
+import { decompose } from '../../src/core';
+import { interCBL, intraCBL } from '../../src/losses';
 import { clampP, lossTerms, switchFlags } from '../../src/core/lossTerms';
 import { asMaps, expectClose, probability, useCpu } from './helpers';
 

@@ -14,7 +14,7 @@ import {
   setWeightPath,
   tversky,
   wce,
-} from '../../src/core';
+} from '../../src/losses';
 import { asMaps, batch, expectClose, lossValue, useCpu } from './helpers';
 import {
   batchMean,

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend } from '../../src/engine/backend';
 import { Trainer } from '../../src/engine/trainer';
-import { balanceLoss, bce, cblWeights, losses, lossIds, setWeightPath, stageFlags } from '../../src/core';
+import { balanceLoss, bce, cblWeights, losses, lossIds, setWeightPath, stageFlags } from '../../src/losses';
 import { buildUNet, trainableVariables } from '../../src/model';
 import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 

@@ -9,24 +9,14 @@ import { weightsOf } from '../../src/export/modelFiles';
 import type { FromWorker, ModelExport } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import { Trainer } from '../../src/engine/trainer';
-import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
-import { useWasm } from './helpers';
+import type { Params } from '../../src/params/schema';
+import { tinyParams, useWasm } from './helpers';
 
 const READBACK_DELAY_MS = 50;
 /** How long a playing run may go without a step before it counts as stalled. */
 const STALL_MS = 10_000;
 
-const TINY: Params = {
-  ...DEFAULT_PARAMS,
-  size: '32',
-  levels: 2,
-  width: 4,
-  trainSize: 8,
-  valSize: 4,
-  batchSize: 2,
-  seed: 5,
-  backend: 'wasm',
-};
+const TINY = tinyParams({ seed: 5, backend: 'wasm' });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,6 +98,25 @@ describe('Runner loop with a slow readback (issue 18)', () => {
       expect(h.messages.findLast((m) => m.type === 'backend')).toMatchObject({ report: { backend } });
     }
     expect(stalls).toBe(0);
+    h.runner.handle({ type: 'pause' });
+  });
+
+  it('a backend move that lands while another is under way never tells the UI the run paused', async () => {
+    const h = await startPlaying();
+    const from = h.messages.length;
+    h.runner.handle({ type: 'setParams', params: { backend: 'cpu' } });
+    // The second move arrives once the first has its backend: the loop that the first one stopped
+    // has queued its last snapshot by then, and finishes between the two moves.
+    const started = Date.now();
+    while (!h.messages.slice(from).some((m) => m.type === 'backend' && m.report.backend === 'cpu')) {
+      if (Date.now() - started > 60_000) throw new Error('the first move did not happen');
+      await sleep(5);
+    }
+    h.runner.handle({ type: 'setParams', params: { backend: 'wasm' } });
+    await h.settle();
+    const states = h.messages.slice(from).filter((m) => m.type === 'state');
+    expect(states.map((m) => m.running)).not.toContain(false);
+    expect(await h.stepsKeepComing()).toBe(true);
     h.runner.handle({ type: 'pause' });
   });
 

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { stageCheck } from '../../src/core';
+import { stageCheck } from '../../src/losses';
 import { asMaps, batch, useCpu } from './helpers';
 import { refStage } from './reference';
 

@@ -25,6 +25,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc.record({
   }),
   hidden: fc.oneof(fc.constant('all' as const), fc.uniqueArray(fc.constantFrom(...paramKeys))),
   scenario: fc.option(fc.constantFrom(...scenarioIds), { nil: null }),
+  compareLayout: fc.constantFrom('columns' as const, 'overlay' as const),
 }) as fc.Arbitrary<ViewState>;
 
 describe('URL state', () => {
@@ -92,6 +93,22 @@ describe('URL state', () => {
     expect(bad.view.compare).toEqual({ loss: 'balance' });
     expect(bad.view.hidden).toEqual(['t']);
     expect(bad.problems).toHaveLength(6);
+  });
+
+  it('the compare layout is in the link, with compare mode on or off', () => {
+    const overlay = viewFromQuery('?cmp=1&b.loss=bce&cmpl=overlay', scenarioIds);
+    expect(overlay.view.compareLayout).toBe('overlay');
+    expect(overlay.problems).toEqual([]);
+    expect(queryFromParams(DEFAULT_PARAMS, { view: overlay.view, selectedImage: 0 })).toBe(
+      '?cmp=1&b.loss=bce&cmpl=overlay',
+    );
+    // Chosen, then compare turned off: the choice is kept for the next compare.
+    const off = viewFromQuery('?cmpl=overlay', scenarioIds);
+    expect(off.view).toMatchObject({ compare: null, compareLayout: 'overlay' });
+    expect(off.problems).toEqual([]);
+    const wrong = viewFromQuery('?cmp=1&cmpl=stacked', scenarioIds);
+    expect(wrong.view.compareLayout).toBe('columns');
+    expect(wrong.problems[0]).toMatch(/should be “columns” or “overlay”/);
   });
 
   it('a scenario keeps the machine-sized parameters and sets its own', () => {

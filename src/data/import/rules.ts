@@ -1,4 +1,4 @@
-/** The user-facing description of pairing, binarisation and normalisation (the README includes it). */
+/** The user-facing description of pairing, binarisation and normalisation (docs/import.md includes it). */
 export const PAIRING_RULES: string =
   '**Pairing.** Files are matched by name, ignoring case and extension (so `x.jpg` pairs with `x_mask.png`); ' +
   '`.zip` archives are expanded (folders inside them work) and `__MACOSX/` and `.DS_Store` are ignored. ' +

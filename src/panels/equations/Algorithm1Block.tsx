@@ -4,7 +4,7 @@
  */
 import type { CSSProperties, ReactNode } from 'react';
 import type { SwitchFlags, SwitchSide } from '../../core/lossTerms';
-import type { SwitchRule } from '../../core/stageCheck';
+import type { SwitchRule } from '../../core/stageRule';
 import { MUTED } from '../kit/theme';
 import { Block, caption, inUse } from './Block';
 import { distinctDigits, printed } from './epsCase';

@@ -1,5 +1,6 @@
 /** The collapsible block the loss equations and Algorithm 1 are shown in, and the styles they share. */
-import { createContext, useContext, useState, type CSSProperties, type ReactNode } from 'react';
+import { createContext, useContext, useState } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { INK, MUTED } from '../kit/theme';
 
 export const caption: CSSProperties = { fontSize: 13, color: MUTED, margin: '2px 0 6px', lineHeight: 1.45 };
@@ -15,44 +16,36 @@ export const inUse: CSSProperties = {
   marginLeft: 6,
 };
 
-/** Whether the blocks start open (closed in the app; the gallery shows them open too). */
+/**
+ * Whether blocks start open. The app leaves them closed; a test or a page that must show every
+ * number at once (the panel gallery) provides `true`.
+ */
 export const BlocksOpen = createContext(false);
 
-/**
- * A `<details>` whose body exists only while it is open: closed, the page holds its summary
- * alone, so the equations' thousands of KaTeX nodes are neither built at load nor laid out on
- * every slider input (issue 19).
- */
-export function Collapsible({
-  testId,
-  title,
-  children,
-  bodyStyle = body,
-}: {
+interface BlockProps {
   testId: string;
   title: ReactNode;
   children: ReactNode;
+  /** Replaces the body's default style (padding, sideways scroll). */
   bodyStyle?: CSSProperties;
-}) {
+}
+
+/**
+ * A closed-by-default block with a one-line summary that already carries the value. Its body is
+ * rendered only while open: closed, the equations' KaTeX would be thousands of DOM elements at
+ * load that nobody sees (issue 19, "A light page").
+ */
+export function Block({ testId, title, children, bodyStyle = body }: BlockProps) {
   const [open, setOpen] = useState(useContext(BlocksOpen));
   return (
     <details
       data-testid={testId}
+      style={{ gridColumn: '1 / -1', minWidth: 0 }}
       open={open}
       onToggle={(e) => setOpen(e.currentTarget.open)}
-      style={{ gridColumn: '1 / -1', minWidth: 0 }}
     >
       <summary style={summary}>{title}</summary>
       {open ? <div style={bodyStyle}>{children}</div> : null}
     </details>
-  );
-}
-
-/** A closed-by-default block with a one-line summary that already carries the value. */
-export function Block({ testId, title, children }: { testId: string; title: ReactNode; children: ReactNode }) {
-  return (
-    <Collapsible testId={testId} title={title}>
-      {children}
-    </Collapsible>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { memo } from 'react';
 import type { LossTerms, SwitchFlags } from '../../core/lossTerms';
-import type { SwitchRule } from '../../core/stageCheck';
+import type { SwitchRule } from '../../core/stageRule';
 import { Algorithm1Block } from './Algorithm1Block';
 import { Aligned, Tex } from './Aligned';
 import { Block, caption, inUse } from './Block';

@@ -1,13 +1,14 @@
 /**
  * The symbolic rows of Eq. 9–12 as KaTeX HTML. They depend on no number, so each string is
  * typeset once and React leaves its DOM alone while t and ε move (only the numeric rows change).
+ * KaTeX itself loads lazily (katexLoader.ts).
  */
-import katex from 'katex';
+import type Katex from 'katex';
 import type { TermId } from '../types';
 
 const cache = new Map<string, string>();
 
-export function tex(src: string): string {
+export function tex(katex: typeof Katex, src: string): string {
   let html = cache.get(src);
   if (html === undefined) {
     html = katex.renderToString(src, {

@@ -37,3 +37,24 @@ export function drawGridLines(
     .attr('stroke-width', 1);
   return grid;
 }
+
+/** Decade ticks (1, 10, 100, …) of a log axis, with 2 and 5 added when there are few decades. */
+export function logTicks([lo, hi]: [number, number]): number[] {
+  const out: number[] = [];
+  const a = Math.floor(Math.log10(lo));
+  const b = Math.ceil(Math.log10(hi));
+  const mult = b - a <= 2 ? [1, 2, 5] : [1];
+  for (let e = a; e <= b; e++)
+    for (const m of mult) {
+      const v = m * 10 ** e;
+      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
+    }
+  return out;
+}
+
+/** 0, 1, 10, 100, … up to the domain's top: readable ticks for a symlog axis of counts. */
+export function symlogTicks(max: number): number[] {
+  const out = [0];
+  for (let v = max > 200 ? 10 : 1; v <= max * 1.001; v *= 10) out.push(v);
+  return out;
+}

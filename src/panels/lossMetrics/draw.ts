@@ -1,6 +1,6 @@
 /** Draws the loss panel's plots stacked on one step axis, each under its own wrapping legend. */
 import * as d3 from 'd3';
-import { drawGridLines, styleAxis } from '../kit/axes';
+import { drawGridLines, styleAxis, symlogTicks } from '../kit/axes';
 import {
   clearChart,
   drawStage2Band,
@@ -128,13 +128,6 @@ function valueScale(plot: SubPlot, ih: number): { y: d3.ScaleContinuousNumeric<n
     .range([ih, 0])
     .nice();
   return { y, ticks: y.ticks(Math.max(2, Math.floor(ih / 30))) };
-}
-
-/** 0, 1, 10, 100, … up to the domain's top: readable ticks for a symlog axis of counts. */
-function symlogTicks(max: number): number[] {
-  const out = [0];
-  for (let v = max > 200 ? 10 : 1; v <= max * 1.001; v *= 10) out.push(v);
-  return out;
 }
 
 function drawSeries(g: G, series: Series[], x: d3.ScaleLinear<number, number>, y: (v: number) => number): void {

@@ -1,7 +1,7 @@
 /** Draws the main-vs-bias history: legend, count and step axes, stage-2 rule, curves and hover. */
 import * as d3 from 'd3';
 import type { HistoryRow } from '../../state/historyMath';
-import { drawGridLines, styleAxis } from '../kit/axes';
+import { drawGridLines, logTicks, styleAxis } from '../kit/axes';
 import { clearChart, drawStepAxis, drawSwitchRule, setChartText, stepScale, switchX } from '../kit/stepAxis';
 import { layoutLegend, renderLegend, type LegendItem } from '../kit/legend';
 import { colors, MUTED } from '../kit/theme';
@@ -125,20 +125,6 @@ function drawCountAxis(plot: G, y: CountScale, logY: boolean, iw: number, ih: nu
     .tickValues(yTicks)
     .tickFormat((d) => fmtCount(+d));
   styleAxis(plot.append('g').call(yAxis));
-}
-
-/** Decade ticks (1, 10, 100, …) of a log axis, with 2 and 5 added when there are few decades. */
-function logTicks([lo, hi]: [number, number]): number[] {
-  const out: number[] = [];
-  const a = Math.floor(Math.log10(lo));
-  const b = Math.ceil(Math.log10(hi));
-  const mult = b - a <= 2 ? [1, 2, 5] : [1];
-  for (let e = a; e <= b; e++)
-    for (const m of mult) {
-      const v = m * 10 ** e;
-      if (v >= lo * 0.999 && v <= hi * 1.001) out.push(v);
-    }
-  return out;
 }
 
 /** The switch rule, reaching above the plot to its "stage 2" label. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { lossIds, lossInfo, lossNotes, type LossId } from '../../core/lossInfo';
 import { parseSweepArgs, SweepArgError, sweepArgsOf, type SweepArg } from '../../experiments/config';
 import { runQueue } from '../../experiments/queue';
@@ -6,6 +6,13 @@ import type { SweepConfig } from '../../experiments/types';
 import { useExperimentView } from '../../state/experimentView';
 
 const FIELDS: { arg: Exclude<SweepArg, 'losses'>; label: string; title: string; size: number }[] = [
+  {
+    arg: 'switch',
+    label: 'Switch',
+    title:
+      'Balance loss only: auto (Algorithm 1), never (Intra-CBL only), fromStart (stage 2 from step 0); comma-separated, each runs on the same seeds',
+    size: 16,
+  },
   {
     arg: 'ratios',
     label: 'Ratios b/f',
@@ -29,11 +36,49 @@ const FIELDS: { arg: Exclude<SweepArg, 'losses'>; label: string; title: string; 
   { arg: 'val', label: 'Val imgs', title: 'Validation images, 4–64', size: 3 },
 ];
 
+/** One checkbox per registered loss. */
+function LossChoice({
+  chosen,
+  disabled,
+  onToggle,
+}: {
+  chosen: ReadonlySet<string>;
+  disabled: boolean;
+  onToggle: (id: LossId, on: boolean) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>Losses</legend>
+      {lossIds.map((id) => (
+        <label key={id} title={lossNotes[id] ? `${lossInfo[id].label}. ${lossNotes[id]}` : lossInfo[id].label}>
+          <input
+            type="checkbox"
+            data-testid={`exp-loss-${id}`}
+            checked={chosen.has(id)}
+            disabled={disabled}
+            onChange={(e) => onToggle(id, e.target.checked)}
+          />{' '}
+          {id}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /**
  * The sweep's configuration as text fields with the CLI's argument names and checks; a valid form
  * becomes the configuration the link carries and the Run button starts.
  */
-export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: (config: SweepConfig) => void }) {
+export function ExperimentForm({
+  disabled,
+  onRun,
+  actions,
+}: {
+  disabled: boolean;
+  onRun: (config: SweepConfig) => void;
+  /** The section's other buttons, on the Run button's row. */
+  actions?: ReactNode;
+}) {
   const config = useExperimentView((s) => s.config);
   const setConfig = useExperimentView((s) => s.setConfig);
   const [text, setText] = useState<Record<SweepArg, string>>(() => sweepArgsOf(config));
@@ -64,25 +109,11 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
         if (!error) onRun(config);
       }}
     >
-      <fieldset>
-        <legend>Losses</legend>
-        {lossIds.map((id) => (
-          <label key={id} title={lossNotes[id] ? `${lossInfo[id].label}. ${lossNotes[id]}` : lossInfo[id].label}>
-            <input
-              type="checkbox"
-              data-testid={`exp-loss-${id}`}
-              checked={chosen.has(id)}
-              disabled={disabled}
-              onChange={(e) => toggleLoss(id, e.target.checked)}
-            />{' '}
-            {id}
-          </label>
-        ))}
-      </fieldset>
+      <LossChoice chosen={chosen} disabled={disabled} onToggle={toggleLoss} />
       <div className="experiment-fields">
         {FIELDS.map((f) => (
-          <label key={f.arg} title={f.title}>
-            {f.label}{' '}
+          <label key={f.arg} title={f.title} className="experiment-field">
+            <span>{f.label}</span>
             <input
               data-testid={`exp-${f.arg}`}
               size={f.size}
@@ -94,7 +125,12 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
         ))}
       </div>
       <div className="experiment-actions">
-        <button type="submit" data-testid="btn-experiment-run" disabled={disabled || error !== null}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="btn-experiment-run"
+          disabled={disabled || error !== null}
+        >
           Run {runs} run{runs === 1 ? '' : 's'}
         </button>
         {error ? (
@@ -102,6 +138,7 @@ export function ExperimentForm({ disabled, onRun }: { disabled: boolean; onRun: 
             {error}
           </span>
         ) : null}
+        {actions}
       </div>
     </form>
   );

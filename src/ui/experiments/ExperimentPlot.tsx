@@ -1,8 +1,9 @@
 import * as d3 from 'd3';
 import { useEffect } from 'react';
-import { lossInfo, type LossId } from '../../core/lossInfo';
+import type { LossId } from '../../core/lossInfo';
 import { Panel } from '../../panels/Panel';
 import { useChart } from '../../panels/kit/useChart';
+import { inSeries, SERIES_DASH, seriesIn, seriesKey, seriesLabel, type Series } from '../../experiments/series';
 import type { SummaryRow } from '../../experiments/types';
 
 /** One colour per registered loss (Okabe–Ito plus black and grey), the same in every sweep. */
@@ -29,7 +30,29 @@ type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
 type G = d3.Selection<SVGGElement, unknown, null, undefined>;
 type Metric = (typeof METRICS)[number];
 
-/** Dice and recall against b/f on a log axis, one line per loss, error bars ± 1 sd over seeds. */
+/** A legend swatch: a bar of the series colour, or a dashed line like its plot line for an overridden switch. */
+function Swatch({ s }: { s: Series }) {
+  const color = LOSS_COLORS[s.loss];
+  const dash = s.switch ? SERIES_DASH[s.switch] : null;
+  if (!dash) return <i style={{ background: color }} />;
+  // A border, not an inline <svg>: the panel's PNG export lays out plain boxes the same way.
+  return <i style={{ height: 0, borderTop: `3px ${s.switch === 'never' ? 'dotted' : 'dashed'} ${color}` }} />;
+}
+
+/** The legend entry of a series: its colour, its dash for an overridden switch, and its name. */
+export function SeriesLegend({ series }: { series: readonly Series[] }) {
+  return (
+    <div className="experiment-legend">
+      {series.map((s) => (
+        <span key={seriesKey(s)} data-testid={`experiment-legend-${seriesKey(s)}`}>
+          <Swatch s={s} /> {seriesLabel(s)}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Dice and recall against b/f on a log axis, one line per series, error bars ± 1 sd over seeds. */
 export function ExperimentPlot({
   summary,
   losses,
@@ -41,8 +64,9 @@ export function ExperimentPlot({
 }) {
   const { boxRef, svgRef, size } = useChart();
   const { width } = size;
+  const series = seriesIn(losses, summary);
   useEffect(() => {
-    if (svgRef.current) drawExperimentPlot(svgRef.current, width, summary, losses, ratios);
+    if (svgRef.current) drawExperimentPlot(svgRef.current, width, summary, seriesIn(losses, summary), ratios);
   }, [svgRef, width, summary, losses, ratios]);
   return (
     <Panel title="Dice and recall against imbalance (mean ± sd over seeds)" testId="experiment-plot">
@@ -55,13 +79,7 @@ export function ExperimentPlot({
           aria-label="Dice and recall against the imbalance ratio, one line per loss"
         />
       </div>
-      <div className="experiment-legend">
-        {losses.map((l) => (
-          <span key={l} data-testid={`experiment-legend-${l}`}>
-            <i style={{ background: LOSS_COLORS[l] }} /> {lossInfo[l].label}
-          </span>
-        ))}
-      </div>
+      <SeriesLegend series={series} />
     </Panel>
   );
 }
@@ -71,7 +89,7 @@ function drawExperimentPlot(
   svgEl: SVGSVGElement,
   width: number,
   summary: readonly SummaryRow[],
-  losses: readonly LossId[],
+  series: readonly Series[],
   ratios: readonly number[],
 ): void {
   const svg = d3.select(svgEl);
@@ -91,12 +109,13 @@ function drawExperimentPlot(
     .range([HEIGHT - M.bottom, M.top]);
   METRICS.forEach((metric, i) => {
     const g = drawFacetFrame(svg, metric, i * facetW, facetW, x, y, ratios);
-    losses.forEach((loss, k) => {
-      const rows = summary.filter((s) => s.loss === loss).sort((a, b) => a.ratio - b.ratio);
-      if (rows.length === 0) return;
-      // A small sideways offset per loss keeps overlapping error bars apart.
-      const dx = (k - (losses.length - 1) / 2) * 3;
-      drawLossMarks(g.append('g').attr('data-loss', loss), rows, metric, (r) => x(r.ratio) + dx, y, LOSS_COLORS[loss]);
+    series.forEach((s, k) => {
+      const rows = summary.filter((r) => inSeries(r, s)).sort((a, b) => a.ratio - b.ratio);
+      // A small sideways offset per series keeps overlapping error bars apart.
+      const dx = (k - (series.length - 1) / 2) * 3;
+      const group = g.append('g').attr('data-loss', seriesKey(s));
+      drawLossMarks(group, rows, metric, (r) => x(r.ratio) + dx, y, LOSS_COLORS[s.loss]);
+      if (s.switch && SERIES_DASH[s.switch]) group.select('path').attr('stroke-dasharray', SERIES_DASH[s.switch]);
     });
   });
 }

@@ -1,11 +1,12 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
-import { lossInfo } from '../../core/lossInfo';
 import { readResults } from '../../experiments/readResults';
 import { runQueue } from '../../experiments/queue';
+import { seriesIn, seriesLabel } from '../../experiments/series';
 import { summarise } from '../../experiments/summary';
 import type { RunResult, SummaryRow, SweepConfig } from '../../experiments/types';
 import { useExperimentView } from '../../state/experimentView';
 import { ExperimentForm } from './ExperimentForm';
+import { ExperimentCurves } from './ExperimentCurves';
 import { ExperimentPlot } from './ExperimentPlot';
 import { ExperimentProgress } from './ExperimentProgress';
 import { ExperimentTable } from './ExperimentTable';
@@ -38,18 +39,10 @@ function useOpenResults() {
   return { formKey, fileError, openFile };
 }
 
-/** The sweep's results as CSV (summary or one line per run) or as the CLI's JSON. */
+/** Every run as CSV or as the CLI's JSON (the table's CSV sits in the table's panel). */
 function DownloadButtons({ config, runs }: { config: SweepConfig; runs: RunResult[] }) {
   return (
     <>
-      <button
-        type="button"
-        data-testid="btn-experiment-csv"
-        onClick={() => downloadResults('csv', config, runs)}
-        title="The table: mean and sd per loss × ratio"
-      >
-        CSV
-      </button>
       <button
         type="button"
         data-testid="btn-experiment-runs-csv"
@@ -79,28 +72,34 @@ interface ActionsProps {
   onOpen: (e: ChangeEvent<HTMLInputElement>) => Promise<void>;
 }
 
-/** Cancel, resume, open a results file and, once there are runs, download them. */
+/**
+ * Open a results file, and the buttons that can act now: Cancel while a sweep runs, Resume when a
+ * stopped sweep has runs left, downloads once there are runs (issue 23: no button that does nothing).
+ */
 function ExperimentActions({ config, runs, busy, resumable, total, onOpen }: ActionsProps) {
   return (
-    <div className="experiment-actions">
-      <button
-        type="button"
-        data-testid="btn-experiment-cancel"
-        disabled={!busy}
-        onClick={cancelSweep}
-        title="Stop the sweep; finished runs are kept"
-      >
-        Cancel
-      </button>
-      <button
-        type="button"
-        data-testid="btn-experiment-resume"
-        disabled={!resumable}
-        onClick={resumeSweep}
-        title="Continue the saved sweep with its first unfinished run"
-      >
-        Resume{config && resumable ? ` (${runs.length}/${total} done)` : ''}
-      </button>
+    <>
+      {busy ? (
+        <button
+          type="button"
+          data-testid="btn-experiment-cancel"
+          onClick={cancelSweep}
+          title="Stop the sweep; finished runs are kept"
+        >
+          Cancel
+        </button>
+      ) : null}
+      {resumable ? (
+        <button
+          type="button"
+          className="primary"
+          data-testid="btn-experiment-resume"
+          onClick={resumeSweep}
+          title="Continue the saved sweep with its first unfinished run"
+        >
+          Resume ({runs.length}/{total} done)
+        </button>
+      ) : null}
       <label className="file-button" title="Open a results JSON from this section or from npm run experiment">
         Open results…
         <input
@@ -112,7 +111,7 @@ function ExperimentActions({ config, runs, busy, resumable, total, onOpen }: Act
         />
       </label>
       {config && runs.length > 0 ? <DownloadButtons config={config} runs={runs} /> : null}
-    </div>
+    </>
   );
 }
 
@@ -133,10 +132,11 @@ function ExperimentResults({
       <p className="experiment-note">
         {runs.length} of {total} runs finished · {config.steps} steps each · {config.size} px, {config.levels} levels,
         width {config.width}, batch {config.batchSize}, lr {config.lr} · losses{' '}
-        {config.losses.map((l) => lossInfo[l].label).join(', ')}
+        {seriesIn(config.losses, runQueue(config)).map(seriesLabel).join(', ')}
       </p>
-      <ExperimentTable summary={summary} t={config.t} />
+      <ExperimentTable summary={summary} config={config} runs={runs} />
       <ExperimentPlot summary={summary} losses={config.losses} ratios={config.ratios} />
+      <ExperimentCurves runs={runs} losses={config.losses} ratios={config.ratios} steps={config.steps} />
     </>
   );
 }
@@ -168,16 +168,24 @@ export function ExperimentSection() {
           losses × imbalance × seeds, trained one after another in a worker{backend ? ` on ${backend}` : ''}
         </small>
       </h1>
-      <ExperimentForm key={formKey} disabled={busy} onRun={startSweep} />
-      <ExperimentActions
-        config={config}
-        runs={runs}
-        busy={busy}
-        resumable={resumable}
-        total={total}
-        onOpen={openFile}
-      />
-      <ExperimentProgress />
+      <div className="panel experiment-setup">
+        <ExperimentForm
+          key={formKey}
+          disabled={busy}
+          onRun={startSweep}
+          actions={
+            <ExperimentActions
+              config={config}
+              runs={runs}
+              busy={busy}
+              resumable={resumable}
+              total={total}
+              onOpen={openFile}
+            />
+          }
+        />
+        <ExperimentProgress />
+      </div>
       {message ? (
         <p className="experiment-note" data-testid="experiment-message">
           {message}

@@ -1,6 +1,6 @@
 import { checkSweepConfig } from '../../experiments/config';
 import { runQueue } from '../../experiments/queue';
-import type { RunResult, SweepConfig } from '../../experiments/types';
+import { runKey, type RunResult, type SweepConfig } from '../../experiments/types';
 
 /** localStorage key of the current sweep: its configuration and the runs finished so far. */
 export const EXPERIMENT_STORAGE_KEY = 'balance-lab.experiment.v1';
@@ -30,7 +30,7 @@ export function loadSweep(): SavedSweep | null {
     const fits =
       Array.isArray(saved.runs) &&
       saved.runs.length <= queue.length &&
-      saved.runs.every((r, i) => r.loss === queue[i].loss && r.ratio === queue[i].ratio && r.seed === queue[i].seed);
+      saved.runs.every((r, i) => runKey({ ...r, switch: r.switch ?? null }) === runKey(queue[i]));
     return fits ? { config, runs: saved.runs } : null;
   } catch {
     return null;

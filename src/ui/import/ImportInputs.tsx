@@ -1,6 +1,6 @@
 /** How files get into the import section: the drop zone with its file and folder buttons, and what the files are. */
 import type { DragEvent, JSX } from 'react';
-import { filesFromDataTransfer, filesFromFileList } from '../../data/import';
+import { filesFromDataTransfer, filesFromFileList } from '../../data/import/browserFiles';
 import type { ImportKind } from '../../state/userData';
 import { importFiles } from './importFiles';
 

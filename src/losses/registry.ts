@@ -1,10 +1,10 @@
 import type * as tf from '@tensorflow/tfjs';
 import { bce, dice, focal, tversky, wce } from './baselines';
 import { balanceLoss, interCBL, intraCBL, type CblOptions } from './cbl';
-import { lossInfo, type LossId, type LossParam } from './lossInfo';
+import { lossInfo, type LossId, type LossParam } from '../core/lossInfo';
 
-export { lossIds } from './lossInfo';
-export type { LossId, LossParam } from './lossInfo';
+export { lossIds } from '../core/lossInfo';
+export type { LossId, LossParam } from '../core/lossInfo';
 
 /** Every loss shares one call shape; options a loss does not use are ignored. */
 export type LossOptions = CblOptions;

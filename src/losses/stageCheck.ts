@@ -1,20 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { countStageFlags, type StageCheckOptions, type StageCheckResult } from '../core/stageRule';
 import { assertSameShape, clampedRows, classMasks, rowSum } from './tensorOps';
-
-/** Which convergence test of Algorithm 1 to use (docs/design.md §1.4). */
-export type SwitchRule = 'code' | 'algorithm1';
-
-export interface StageCheckOptions {
-  tHard?: number;
-  rule?: SwitchRule;
-}
-
-export interface StageCheckResult {
-  numF: number;
-  numB: number;
-  n: number;
-  converged: boolean;
-}
 
 /** f-th largest value of each row (f ≥ 1 per row; rows with f = 0 read index 0 and are ignored). */
 function kthLargestPerRow(x: tf.Tensor2D, f: tf.Tensor2D): tf.Tensor {
@@ -50,17 +36,6 @@ export function stageFlags(p: tf.Tensor4D, y: tf.Tensor4D, opts: StageCheckOptio
       'float32',
     ) as tf.Tensor2D;
   });
-}
-
-/** Counts the flags of stageFlags (as read back) into Algorithm 1's verdict. */
-export function countStageFlags(values: ArrayLike<number>, n: number, offset = 0): StageCheckResult {
-  let numF = 0;
-  let numB = 0;
-  for (let i = 0; i < n; i++) {
-    numF += values[offset + i];
-    numB += values[offset + n + i];
-  }
-  return { numF, numB, n, converged: numF >= n / 2 && numB >= n / 2 };
 }
 
 /**

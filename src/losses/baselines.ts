@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { BASELINE_CONSTANTS as K } from './lossInfo';
+import { BASELINE_CONSTANTS as K } from '../core/lossInfo';
 import { assertSameShape, clampedRows, classMasks, meanWeights, pixelCE, rows, weightedLoss } from './tensorOps';
 
 /**

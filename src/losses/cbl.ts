@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { composedCblWeights, type CblMix } from './cblWeights';
 import { FUSED_CBL_BACKENDS, fusedCblWeights } from './cblWeightsCpu';
 import { asConstant, assertSameShape, clampedRows, classMasks, rowSum, trueClassProbability } from './tensorOps';
-import type { EpsSetting } from './types';
+import type { EpsSetting } from '../core/types';
 
 /**
  * Every CBL loss is a cross-entropy with per-pixel weights that are constants of the current

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { meanWeights, rowSum } from './tensorOps';
-import type { EpsSetting } from './types';
+import type { EpsSetting } from '../core/types';
 
 /**
  * Per-pixel weights of a CBL loss: loss = Σ_i W_i ℓ_i per image. W mixes Intra-CBL's four group

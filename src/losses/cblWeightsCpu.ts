@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { CblMix } from './cblWeights';
-import { kthLargestInPlace } from './select';
+import { kthLargestInPlace } from '../core/select';
 
 /**
  * The same weights as composedCblWeights, fused into one JS pass per image as a tfjs kernel for

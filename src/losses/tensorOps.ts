@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { CLAMP } from './lossInfo';
+import { CLAMP } from '../core/lossInfo';
 
 /** Predictions are clamped to [CLAMP, 1 − CLAMP] before any log (docs/design.md §1.3). */
 export { CLAMP };

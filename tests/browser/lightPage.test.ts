@@ -1,0 +1,88 @@
+/**
+ * A light page (issue 19): TensorFlow.js and its WASM binaries load only in the workers, and the
+ * training worker starts its download after the page's first contentful paint. The production
+ * build is served from a sub-path with gzip, as `npm run bench:load` measures it.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryScripts, scriptGraph } from '../../bench/loadBundle';
+import { closeAllPages, expectBackend, launch, openPage } from './harness';
+import { startStaticHost, SUB_PATH, type StaticHost } from './staticHost';
+
+const OUT = resolve('test-results/dist-light');
+
+/** Strings of tfjs-core's own code (an error message, a flag name) that no app code spells. */
+const TFJS_MARKERS = ['Tensor is disposed', 'WEBGL_VERSION'];
+const tfjsIn = (file: string): string[] => {
+  const text = readFileSync(join(OUT, file), 'utf8');
+  return TFJS_MARKERS.filter((m) => text.includes(m));
+};
+
+let host: StaticHost | undefined;
+let browser: Browser;
+
+beforeAll(async () => {
+  await build({ configFile: 'vite.config.ts', logLevel: 'error', build: { outDir: OUT, emptyOutDir: true } });
+  host = await startStaticHost(OUT, { gzip: true });
+  browser = await launch();
+});
+afterAll(async () => {
+  await closeAllPages();
+  await browser?.close();
+  await host?.close();
+});
+
+interface Timeline {
+  fcp: number | null;
+  scripts: { path: string; start: number }[];
+}
+describe('light page', () => {
+  it('no script the page can run holds TensorFlow.js; the workers’ do', () => {
+    const graph = scriptGraph(OUT);
+    const preloaded = entryScripts(readFileSync(join(OUT, 'index.html'), 'utf8'));
+    expect(preloaded.length).toBeGreaterThan(0);
+    for (const file of preloaded) expect(graph.page.has(file)).toBe(true);
+    // The page's lazy chunks are followed too: KaTeX is one.
+    expect([...graph.page].some((f) => /katex/.test(f))).toBe(true);
+    for (const file of graph.page) expect(tfjsIn(file), file).toEqual([]);
+    // The markers do pick out tfjs: the training and the experiments worker both carry it.
+    expect(graph.workerEntries.size).toBe(2);
+    for (const entry of graph.workerEntries) expect(graph.page.has(entry)).toBe(false);
+    expect([...graph.worker].flatMap(tfjsIn)).toEqual(expect.arrayContaining(TFJS_MARKERS));
+  });
+
+  it('the page loads only page scripts before its first paint; the training worker’s download starts after it', async () => {
+    if (!host) throw new Error('no host');
+    const graph = scriptGraph(OUT);
+    const { page, errors } = await openPage(browser, `${host.url}?px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=wasm`);
+    await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
+    await expectBackend(page, 'wasm');
+    // Resource Timing of the document. Chromium lists a module worker's imports here too, so
+    // which side a script belongs to comes from the build's script graph.
+    const timeline: Timeline = await page.evaluate((prefix) => {
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+      const scripts = performance
+        .getEntriesByType('resource')
+        .filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname))
+        .map((e) => ({ path: new URL(e.name).pathname.slice(prefix.length), start: e.startTime }));
+      return { fcp, scripts };
+    }, SUB_PATH);
+    expect(timeline.fcp).not.toBeNull();
+    const fcp = timeline.fcp ?? Infinity;
+    const workerSide = timeline.scripts.filter((s) => !graph.page.has(s.path));
+    for (const s of workerSide) expect(graph.worker.has(s.path) || s.path.endsWith('.wasm'), s.path).toBe(true);
+    // The training worker started (one worker entry), with tfjs, and nothing of the workers'
+    // side was requested before the page's first contentful paint.
+    const entries = workerSide.filter((s) => graph.workerEntries.has(s.path));
+    expect(entries).toHaveLength(1);
+    expect(workerSide.length).toBeGreaterThan(1);
+    for (const s of workerSide) expect(s.start, s.path).toBeGreaterThan(fcp);
+    // Before the first paint, only the entry and its modulepreloads were fetched.
+    const early = timeline.scripts.filter((s) => s.start <= fcp).map((s) => s.path);
+    expect(early.every((p) => graph.page.has(p))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
