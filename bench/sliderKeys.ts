@@ -66,23 +66,33 @@ export async function openLab(
   return { page, context };
 }
 
-/** Puts the concept explorer's Fig. 2 on screen (the figure a t or ε move is watched on) and focuses the slider without scrolling. */
-async function focusSlider(page: Page, param: SliderParam, watch: string): Promise<void> {
-  await page.evaluate(
-    ({ param, watch }) => {
-      document.querySelector(`[data-testid="${watch}"]`)?.scrollIntoView({ block: 'start' });
-      (document.querySelector(`[data-testid="slider-${param}"]`) as HTMLInputElement).focus({ preventScroll: true });
-    },
-    { param, watch },
-  );
-}
-
 /** Two frames and a short pause: the previous press has painted and its deferred work has had its turn. */
 const settle = (page: Page, ms: number) =>
   page.evaluate(
     (ms) => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, ms)))),
     ms,
   );
+
+/**
+ * Puts the watched figure on screen and focuses the slider a user would move there without
+ * scrolling: the phone dock's (`dock-slider-…`) when it shows one, else the controls'. Returns the
+ * test-id prefix of the slider chosen.
+ */
+async function focusSlider(page: Page, param: SliderParam, watch: string): Promise<string> {
+  await page.evaluate(
+    (watch) => document.querySelector(`[data-testid="${watch}"]`)?.scrollIntoView({ block: 'start' }),
+    watch,
+  );
+  await settle(page, 300);
+  return page.evaluate((param) => {
+    const docked = document.querySelector(`[data-testid="dock-slider-${param}"]`) as HTMLInputElement | null;
+    const prefix = docked && docked.getClientRects().length > 0 ? 'dock-' : '';
+    (document.querySelector(`[data-testid="${prefix}slider-${param}"]`) as HTMLInputElement).focus({
+      preventScroll: true,
+    });
+    return prefix;
+  }, param);
+}
 
 /**
  * The keys that move a slider one step each way. Mix a moves by PageUp/PageDown: on a 0–1000
@@ -101,9 +111,9 @@ export async function pressLatencies(
   presses: number,
   watch = 'concept-sorted',
 ): Promise<PressResult[]> {
-  await focusSlider(page, param, watch);
+  const prefix = await focusSlider(page, param, watch);
   await settle(page, 300);
-  const valueOf = () => page.getByTestId(`value-${param}`).first().textContent();
+  const valueOf = () => page.getByTestId(`${prefix}value-${param}`).first().textContent();
   const marks: number[] = [];
   const changed: boolean[] = [];
   for (let i = 0; i < presses; i++) {

@@ -5,7 +5,7 @@
  * own cost. Targets (issue 19): desktop p95 ≤ 32 ms, phone p95 ≤ 64 ms.
  *
  *   npm run bench:ui                          this tree, one run
- *   npm run bench:ui -- --base main --runs 3  this tree against a git ref, alternating, medians
+ *   npm run bench:ui -- --base 05bb3b5,main --runs 3  this tree against git refs, alternating, medians
  *   options: --presses N (per slider and mode, default 40), --profiles desktop,phone
  *
  * Paused, the concept explorer's figure is on screen (Fig. 2 for t and ε, "Where the loss pushes"
@@ -26,10 +26,11 @@ const option = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const baseRef = option('base');
+/** Git refs to measure against, comma-separated. */
+const baseRefs = option('base')?.split(',') ?? [];
 /** A build to use as is instead of building this tree (e.g. one already built with `--minify false`). */
 const headDist = option('dist');
-const runs = Number(option('runs') ?? (baseRef ? 3 : 1));
+const runs = Number(option('runs') ?? (baseRefs.length ? 3 : 1));
 const presses = Number(option('presses') ?? 40);
 const profiles = (option('profiles') ?? 'desktop,phone').split(',').map((p) => PROFILES[p as Profile['name']]);
 const PARAMS: readonly SliderParam[] = ['t', 'eps', 'tHard', 'a'];
@@ -45,11 +46,11 @@ function buildTree(root: string, outDir: string): void {
 
 /** Checks out `ref` into a temporary folder (git archive, no worktree) sharing this tree's node_modules, and builds it. */
 function buildRef(ref: string, scratch: string): string {
-  const root = join(scratch, 'base-src');
+  const root = join(scratch, `src-${ref.replace(/[^\w.-]/g, '_')}`);
   execFileSync('mkdir', ['-p', root]);
   execFileSync('sh', ['-c', `git archive ${JSON.stringify(ref)} | tar -x -C ${JSON.stringify(root)}`]);
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'));
-  const out = join(scratch, 'dist-base');
+  const out = join(scratch, `dist-${ref.replace(/[^\w.-]/g, '_')}`);
   buildTree(root, out);
   return out;
 }
@@ -93,7 +94,7 @@ async function measureProfile(browser: Browser, origin: string, profile: Profile
     await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
     await measureMode(page, profile, 'paused', out);
     await page.getByTestId('btn-play').first().click();
-    await stepAtLeast(page, 3);
+    await stepAtLeast(page, 2);
     await measureMode(page, profile, 'training', out);
     await page.getByTestId('btn-pause').first().click();
   } finally {
@@ -140,15 +141,15 @@ async function main(): Promise<void> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-ui-'));
   try {
     const builds: Record<string, string> = {};
-    if (baseRef) builds[`base (${baseRef})`] = buildRef(baseRef, scratch);
+    for (const ref of baseRefs) builds[ref] = buildRef(ref, scratch);
     builds.head = headDist ?? join(scratch, 'dist-head');
     if (!headDist) buildTree(process.cwd(), builds.head);
     const results: Record<string, RunFigures[]> = Object.fromEntries(Object.keys(builds).map((b) => [b, []]));
     console.log(`load average at start: ${load()}`);
     for (let r = 0; r < runs; r++) {
-      // Alternate which build goes first, so a trend in the machine's load hits both alike.
-      const order = Object.keys(builds);
-      if (r % 2 === 1) order.reverse();
+      // Rotate which build goes first, so a trend in the machine's load hits all alike.
+      const names = Object.keys(builds);
+      const order = names.map((_, i) => names[(i + r) % names.length]);
       for (const name of order) {
         results[name].push(await runOnce(builds[name]));
         console.log(`run ${r + 1}/${runs} ${name} done · load ${load()}`);
@@ -171,7 +172,8 @@ function printTable(results: Record<string, RunFigures[]>): void {
       rows[k][`${name} p95`] = med[name][k].p95;
       rows[k][`${name} median`] = med[name][k].median;
     }
-    if (names.length === 2) rows[k]['p95 head/base'] = Number((med.head[k].p95 / med[names[0]][k].p95).toFixed(2));
+    for (const name of names.filter((n) => n !== 'head'))
+      rows[k][`p95 head/${name}`] = Number((med.head[k].p95 / med[name][k].p95).toFixed(2));
   }
   console.log(`\n## Slider key press → next paint, ms (Event Timing; 0 = under 16 ms; medians of ${runs} run(s))`);
   console.table(rows);
