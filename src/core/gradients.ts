@@ -358,6 +358,24 @@ export function gradientShares(
   return sharesOf(g, groupCodes(p, y, t));
 }
 
+/** Shares of several losses' gradients at t and each group's pixel count, grouping the pixels once (every t move). */
+export function sharesOfEach<K extends string>(
+  grads: Record<K, ArrayLike<number>>,
+  p: ArrayLike<number>,
+  y: ArrayLike<number>,
+  t: number,
+): { shares: Record<K, GradientShares>; counts: Record<GradGroup, number> } {
+  const codes = groupCodes(p, y, t);
+  const shares = {} as Record<K, GradientShares>;
+  for (const id of Object.keys(grads) as K[]) {
+    if (grads[id].length !== p.length) throw new RangeError(`g has ${grads[id].length} values, p ${p.length}`);
+    shares[id] = sharesOf(grads[id], codes);
+  }
+  const tally = [0, 0, 0, 0];
+  for (let i = 0; i < codes.length; i++) tally[codes[i]]++;
+  return { shares, counts: { fgMain: tally[0], fgBias: tally[1], bgMain: tally[2], bgBias: tally[3] } };
+}
+
 /** Shares of every registered loss on the same predictions, in lossIds order. */
 export function allGradientShares(
   p: ArrayLike<number>,

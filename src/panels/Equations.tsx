@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { CSSProperties, MouseEvent, ReactNode } from 'react';
 import { lossTerms, switchFlags, type LossTerms } from '../core/lossTerms';
 import type { SwitchRule } from '../core/stageRule';
@@ -243,7 +243,7 @@ function EpsSplit({ d, eps, c }: { d: EquationProps['d']; eps: number; c: EpsCas
 }
 
 /** Eq. 9–10 (and 11 or 12 when Inter-CBL's ε is on), symbolic and with the live numbers; then Eq. 1–8, the losses and Algorithm 1. */
-export function Equations({
+function EquationsPanel({
   d,
   t,
   eps,
@@ -288,3 +288,6 @@ export function Equations({
     </Panel>
   );
 }
+
+/** Memoised: a panel whose inputs did not change (e.g. off screen while t moves) is not rendered again. */
+export const Equations = memo(EquationsPanel);

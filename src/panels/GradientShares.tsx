@@ -8,7 +8,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import type { GradGroup, GradientShares as Shares, LossId } from '../core';
 import { lossInfo, lossNotes } from '../core/lossInfo';
 import { colors, INK, MUTED } from './kit/theme';
-import { sharePercent } from './kit/format';
+import { grouped, sharePercent } from './kit/format';
 import { Panel } from './Panel';
 
 export const GROUP_LABEL: Record<GradGroup, string> = {
@@ -74,7 +74,7 @@ function bgBiasSentence(shares: Record<LossId, Shares>, trained: LossId | null):
 
 /** A group's tooltip: its rule and how many pixels are in it. */
 const groupTitle = (g: GradGroup, counts: Record<GradGroup, number>): string =>
-  `${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${counts[g].toLocaleString()} pixels`;
+  `${GROUP_LABEL[g]}: ${GROUP_RULE[g]}; ${grouped(counts[g])} pixels`;
 
 /** The colour key of the four groups above the table. */
 function GroupKey({ counts }: { counts: Record<GradGroup, number> }) {
@@ -195,8 +195,8 @@ function Footnote({ counts, trained, trainedNote }: Pick<GradientSharesProps, 'c
           ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
         </>
       ) : null}
-      Pixels: FG main {counts.fgMain.toLocaleString()}, FG bias {counts.fgBias.toLocaleString()}, BG main{' '}
-      {counts.bgMain.toLocaleString()}, BG bias {counts.bgBias.toLocaleString()}. The shares are a property of the loss
+      Pixels: FG main {grouped(counts.fgMain)}, FG bias {grouped(counts.fgBias)}, BG main{' '}
+      {grouped(counts.bgMain)}, BG bias {grouped(counts.bgBias)}. The shares are a property of the loss
       on these predictions; they say where the next step pushes, not what training will end with.
     </p>
   );

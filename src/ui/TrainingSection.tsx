@@ -1,35 +1,23 @@
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { LossId } from '../core';
-import type { DatasetInfo, DecompositionW } from '../engine/protocol';
-import { GradShareHistory } from '../panels/GradShareHistory';
-import { effectiveEps } from '../params/schema';
-import { trainedLossNow, useGradientShares } from './useGradientShares';
-import { GradientWithMap } from './GradientWithMap';
-import { decompose } from '../core/decompose';
-import { displayEps } from '../engine/displayEps';
+import { memo, useDeferredValue, useMemo } from 'react';
+import type { DatasetInfo } from '../engine/protocol';
+import { trainedLossNow } from './useGradientShares';
+import { thresholdIndex } from '../core/thresholdIndex';
+import { useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import { Images } from '../panels/Images';
-import { LossMetrics } from '../panels/LossMetrics';
-import { MainBiasHistory } from '../panels/MainBiasHistory';
-import { SortedPredictions } from '../panels/SortedPredictions';
 import { StagePanel } from '../panels/StagePanel';
 import { useRun } from '../state/runContext';
 import { useLab } from '../state/store';
 import { StageOverrides } from './StageOverrides';
 import { ViewedRunTitle } from './ViewedRunTitle';
-import { ViewedRunPanels } from './ViewedRunPanels';
+import {
+  HistoryPanels,
+  SortedPair,
+  TrainingGradient,
+  ViewedRunAt,
+  type Fig2Subject,
+  type TrainingSliders,
+} from './TrainingFigures';
 import type { HistorySync } from '../panels/types';
-
-/** What the Fig. 2 and gradient panels show: one validation image, or the last training batch. */
-interface Fig2Subject {
-  p: Float32Array;
-  y: Float32Array;
-  n: number;
-  label: string;
-  /** The image's width and height in pixels; null for the batch (no single image to map). */
-  image: { width: number; height: number } | null;
-  /** What pooling means for Fig. 2 (the batch only). */
-  note: string | null;
-}
 
 /** Each validation image's columns and rows: square for the engine's runs, as logged for a viewed one. */
 function useImageDims(): { width: number; height: number } | null {
@@ -97,50 +85,6 @@ function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
   );
 }
 
-/** Fig. 2's sorted background p (with ε while Inter-CBL trains) and the sorted foreground errors. */
-function SortedPair({
-  subject,
-  d,
-  eps,
-  t,
-}: {
-  subject: Fig2Subject;
-  d: DecompositionW;
-  eps: number | null;
-  t: number;
-}) {
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
-  const shared = {
-    p: subject.p,
-    y: subject.y,
-    t,
-    decomposition: d,
-    xScale: 'linear',
-    highlight,
-    onHover: setHighlight,
-  } as const;
-  return (
-    <>
-      <SortedPredictions
-        {...shared}
-        eps={eps}
-        side="fp"
-        title={`Fig. 2 · background p, ${subject.label}`}
-        testId="train-sorted-fp"
-        note={subject.note ?? undefined}
-      />
-      <SortedPredictions
-        {...shared}
-        eps={null}
-        side="fn"
-        title={`Foreground errors 1 − p, ${subject.label}`}
-        testId="train-sorted-fn"
-      />
-    </>
-  );
-}
-
 /** Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch reliably. */
 function StageColumn() {
   const snapshot = useRun((s) => s.snapshot);
@@ -175,91 +119,105 @@ function StageColumn() {
   );
 }
 
+/** The slider values the training panels follow, deferred and held while the section is off screen. */
+function useTrainingSliders(live: boolean): TrainingSliders {
+  // t and t_h are deferred (React's useDeferredValue): while a slider moves, the slider and the
+  // concept explorer above paint first and these panels follow in the next, interruptible render,
+  // so a drag never waits for every training panel (docs/architecture.md, data flow step 6).
+  // Off screen the section keeps the values it last drew (issue 19).
+  return {
+    t: useHeld(useDeferredValue(useLab((s) => s.params.t)), live),
+    tHard: useHeld(useDeferredValue(useRun((s) => s.params.tHard)), live),
+    epsValue: useHeld(
+      useRun((s) => s.params.eps),
+      live,
+    ),
+    a: useHeld(
+      useRun((s) => s.params.a),
+      live,
+    ),
+  };
+}
+
 /**
  * Live panels of the run in the worker; t and ε re-render them from the cached predictions.
  * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
  */
 export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
+  const [sectionRef, live] = useOnScreen<HTMLElement>();
+  const dataset = useRun((s) => s.dataset);
+  const viewed = useRun((s) => s.viewed);
+  const sliders = useTrainingSliders(live);
+  return (
+    <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section" ref={sectionRef}>
+      {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
+      <TrainingPanels {...sliders} sync={sync} />
+    </section>
+  );
+}
+
+/**
+ * The grid of training panels; each one off screen keeps its slider values until it scrolls back.
+ * Memoised: while the section is off screen its held values do not change, so an input skips it.
+ */
+const TrainingPanels = memo(function TrainingPanels({
+  t,
+  tHard,
+  epsValue,
+  a,
+  sync,
+}: TrainingSliders & { sync: HistorySync | null }) {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
-  const history = useRun((s) => s.history);
-  const steps = useRun((s) => s.steps);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
-  // Only the fields these panels use, so unrelated slider moves do not re-render them. t and t_h
-  // are deferred (React's useDeferredValue): while a slider moves, the slider and the concept
-  // explorer above paint first and these panels follow in the next, interruptible render, so a
-  // drag never waits for every training panel (docs/architecture.md, data flow step 6).
-  const t = useDeferredValue(useLab((s) => s.params.t));
-  const epsValue = useRun((s) => s.params.eps);
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
-  const tHard = useDeferredValue(useRun((s) => s.params.tHard));
-  const a = useRun((s) => s.params.a);
-  const [mapLoss, setMapLoss] = useState<LossId | null>(null);
-  const highlight = useLab((s) => s.highlight);
-  const setHighlight = useLab((s) => s.setHighlight);
-
   const subject = useFig2Subject();
   const dims = useImageDims();
   const viewed = useRun((s) => s.viewed);
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);
-  const eps = useMemo(
-    () => (subject ? displayEps({ eps: epsValue, epsMode }, subject.y) : 0),
-    [subject, epsValue, epsMode],
-  );
-  const d = useMemo(() => (subject ? decompose(subject.p, subject.y, { t, eps }) : null), [subject, t, eps]);
-  const grad = useGradientShares(subject, t, { tHard, eps: effectiveEps({ eps: epsValue, epsMode }), a });
+  // One sort per snapshot; then each t costs two binary searches (src/core/thresholdIndex.ts).
+  const index = useMemo(() => (subject ? thresholdIndex(subject.p, subject.y) : null), [subject]);
   const trained = trainedLossNow(loss, snapshot?.stage.stage ?? null);
   const switchedAt = snapshot?.stage.switchedAt ?? null;
+  const sliders = { t, tHard, epsValue, a };
 
   return (
-    <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section">
-      {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
-      <div className="grid training-grid">
-        {dataset && dims ? (
-          <Images
-            size={dims.width}
-            height={dims.height}
-            n={dataset.nVal}
-            images={dataset.valImages}
-            masks={dataset.valMasks}
-            p={snapshot?.valP ?? null}
-            t={t}
-            selected={selected}
-            onSelect={selectImage}
-          />
-        ) : null}
-        {subject && d ? <SortedPair subject={subject} d={d} eps={interActive ? eps : null} t={t} /> : null}
-        {subject && grad ? (
-          <GradientWithMap
-            grad={grad}
-            trained={trained.id}
-            trainedNote={trained.note}
-            chosen={mapLoss ?? trained.id}
-            onChoose={setMapLoss}
-            t={t}
-            subject={subject.label}
-            map={subject.image ? { ...subject.image, p: subject.p, y: subject.y } : null}
-            noMapHint="Select a validation image to see its per-pixel |∂L/∂z| map."
-            testId="train-gradient"
-          />
-        ) : null}
-        <MainBiasHistory
-          history={history}
-          sync={sync}
+    <div className="grid training-grid">
+      {dataset && dims ? (
+        <WhileOnScreen values={[t] as const}>
+          {([t]) => (
+            <Images
+              size={dims.width}
+              height={dims.height}
+              n={dataset.nVal}
+              images={dataset.valImages}
+              masks={dataset.valMasks}
+              p={snapshot?.valP ?? null}
+              t={t}
+              selected={selected}
+              onSelect={selectImage}
+            />
+          )}
+        </WhileOnScreen>
+      ) : null}
+      {subject && index ? (
+        <SortedPair
+          subject={subject}
+          index={index}
+          interActive={interActive}
           t={t}
-          switchedAt={switchedAt}
-          highlight={highlight}
-          onHover={setHighlight}
+          epsValue={epsValue}
+          epsMode={epsMode}
         />
-        <GradShareHistory history={history} t={t} switchedAt={switchedAt} />
-        <LossMetrics history={history} steps={steps} stepDomain={sync?.steps ?? null} switchedAt={switchedAt} t={t} />
-        <StageColumn />
-        {viewed && subject && d ? (
-          <ViewedRunPanels d={d} p={subject.p} y={subject.y} eps={eps} t={t} subject={subject.label} />
-        ) : null}
-      </div>
-    </section>
+      ) : null}
+      {subject ? <TrainingGradient subject={subject} trained={trained} epsMode={epsMode} {...sliders} /> : null}
+      <HistoryPanels t={t} sync={sync} switchedAt={switchedAt} />
+      <StageColumn />
+      {viewed && subject && index ? (
+        <ViewedRunAt subject={subject} index={index} epsMode={epsMode} t={t} epsValue={epsValue} />
+      ) : null}
+    </div>
   );
-}
+});

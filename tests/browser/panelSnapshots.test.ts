@@ -34,7 +34,15 @@ function renumberIds(svg: string): string {
   const ids = new Map<string, string>();
   for (const m of svg.matchAll(/\bid="([^"]+)"/g)) if (!ids.has(m[1])) ids.set(m[1], `id${ids.size}`);
   let out = svg;
-  for (const [from, to] of ids) out = out.split(`"${from}"`).join(`"${to}"`).split(`#${from})`).join(`#${to})`);
+  // References: url(#id) in attributes, url("#id") (written &quot;) in the inlined styles.
+  for (const [from, to] of ids)
+    out = out
+      .split(`"${from}"`)
+      .join(`"${to}"`)
+      .split(`#${from})`)
+      .join(`#${to})`)
+      .split(`#${from}&quot;`)
+      .join(`#${to}&quot;`);
   return out;
 }
 

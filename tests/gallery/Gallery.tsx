@@ -3,6 +3,7 @@ import { allGradientShares, gradGroupOf, type GradGroup } from '../../src/core';
 import { lossIds } from '../../src/core/lossInfo';
 import { AnalysisMaps } from '../../src/panels/AnalysisMaps';
 import { Equations } from '../../src/panels/Equations';
+import { BlocksOpen } from '../../src/panels/equations/Block';
 import { GradientMap } from '../../src/panels/GradientMap';
 import { GradientShares } from '../../src/panels/GradientShares';
 import { GradShareHistory } from '../../src/panels/GradShareHistory';
@@ -148,6 +149,24 @@ export function Gallery() {
           switchRule="code"
           lossSubject="the concept data"
         />
+      </Slot>
+      <Slot name="equations-open" width={900}>
+        <BlocksOpen.Provider value>
+          <Equations
+            d={fx.conceptD}
+            t={fx.T}
+            eps={fx.conceptEps}
+            highlight={null}
+            onHover={noop}
+            p={fx.concept.p}
+            y={fx.concept.y}
+            tHard={fx.T_HARD}
+            a={fx.A}
+            epsSetting="reference"
+            switchRule="code"
+            lossSubject="the concept data"
+          />
+        </BlocksOpen.Provider>
       </Slot>
       <Slot name="history" width={620}>
         <MainBiasHistory history={history} t={fx.T} switchedAt={fx.SWITCH_AT} highlight={null} onHover={noop} />

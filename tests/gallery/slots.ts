@@ -10,6 +10,8 @@ export const SLOTS = [
   'shares',
   'shares-map',
   'equations',
+  // The same with every collapsible block open: the app builds their contents only when opened.
+  'equations-open',
   'history',
   'grad-history',
   'loss-metrics',

@@ -14,6 +14,7 @@ import {
   type GradientOptions,
   type LossId,
 } from '../../src/core';
+import { sharesOfEach } from '../../src/core/gradients';
 import { losses, setWeightPath } from '../../src/losses';
 import { expectClose, label, probability, useCpu } from './helpers';
 import {
@@ -328,6 +329,24 @@ describe('gradient groups and shares', () => {
         const all = allGradientShares(p, y, n, t, opts);
         expect(Object.keys(all)).toEqual(lossIds);
         for (const id of lossIds) expect(all[id]).toEqual(gradientShares(pixelGradients(id, p, y, n, opts), p, y, t));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('sharesOfEach equals gradientShares per loss and counts the groups as gradGroupOf does', () => {
+    fc.assert(
+      fc.property(zBatch, threshold, optsArb, ({ n, z, y }, t, opts) => {
+        const p = Float32Array.from(z, sigmoid);
+        const grads = Object.fromEntries(lossIds.map((id) => [id, pixelGradients(id, p, y, n, opts)])) as Record<
+          LossId,
+          Float64Array
+        >;
+        const { shares, counts } = sharesOfEach(grads, p, y, t);
+        for (const id of lossIds) expect(shares[id]).toEqual(gradientShares(grads[id], p, y, t));
+        const want = { fgMain: 0, fgBias: 0, bgMain: 0, bgBias: 0 };
+        p.forEach((v, i) => want[gradGroupOf(v, y[i], t)]++);
+        expect(counts).toEqual(want);
       }),
       { numRuns: 100 },
     );

@@ -12,3 +12,7 @@ export const pct = (part: number, whole: number): string => (whole > 0 ? `${Math
 
 /** A share in [0, 1] as a percentage to one decimal (the gradient-share tables). */
 export const sharePercent = (share: number): string => `${(100 * share).toFixed(1)}%`;
+
+/** A count with the reader's digit grouping, as toLocaleString() writes it, from one shared formatter (it runs per slider input). */
+const grouping = new Intl.NumberFormat();
+export const grouped = (count: number): string => grouping.format(count);

@@ -51,6 +51,19 @@ export function richText(text: TextSelection, parts: TextPart[]): TextSelection 
   return text;
 }
 
+/** What each text element was last given: an in-place redraw rebuilds its tspans only when the parts change. */
+const partsOf = new WeakMap<SVGTextElement, string>();
+
+/** richText for a text element that is kept between redraws (d3 selections updated in place, issue 19). */
+export function setRichText(text: TextSelection, parts: TextPart[]): TextSelection {
+  const el = text.node();
+  const key = JSON.stringify(parts);
+  if (!el || partsOf.get(el) === key) return text;
+  partsOf.set(el, key);
+  text.selectAll('*').remove();
+  return richText(text, parts);
+}
+
 /** Width of a run of parts at `size` px (sub/superscripts at 0.76 of it). */
 export function measureParts(parts: TextPart[], size = 13, bold = false): number {
   let w = 0;

@@ -1,4 +1,10 @@
-/** The curve of sorted values and the main/bias areas under it (Fig. 2), with ε's scaled rest. */
+/**
+ * The curve of sorted values and the main/bias areas under it (Fig. 2), with ε's scaled rest.
+ *
+ * The curve does not depend on t: its area path is built once per frame (and the ε-scaled one
+ * once per ε), and each main/bias area is that path clipped to its ranks. A t move then only
+ * moves clip rectangles, whatever the number of ranks (issue 19: one frame per input).
+ */
 import * as d3 from 'd3';
 import { colors, INK } from '../kit/theme';
 import type { TermId } from '../types';
@@ -15,15 +21,15 @@ interface AreaSpec {
   opacity: number;
   terms: TermId[];
   hoverTerm: TermId;
-  /** ε for the weighted rest; 1 otherwise. */
-  scale?: number;
+  /** Under the ε-scaled curve (ranks past f) rather than the curve itself. */
+  scaled?: boolean;
 }
 
 /** Opacity of the part of an area that ε scales down (drawn again, scaled, on top). */
 const FADED = 0.22;
 
 /** The areas in drawing order: main, bias, and with ε the hard set H (ranks 1..f) apart from the scaled rest. */
-function areaSpecs(l: SortedLayout, eps: number | null): AreaSpec[] {
+function areaSpecs(l: SortedLayout): AreaSpec[] {
   const { n, hard, fRank } = l;
   const { main, bias } = SUMS[l.side];
   if (!l.weighted)
@@ -32,7 +38,6 @@ function areaSpecs(l: SortedLayout, eps: number | null): AreaSpec[] {
       { r0: hard + 1, r1: n, color: bias.color, opacity: 0.8, terms: bias.terms, hoverTerm: bias.value },
     ];
   // H = ranks 1..f keeps weight 1; E = ranks > f is drawn faded: ε scales it down to the dashed curve.
-  const w = eps ?? 1;
   const restStart = Math.max(hard, fRank) + 1;
   return [
     {
@@ -53,65 +58,135 @@ function areaSpecs(l: SortedLayout, eps: number | null): AreaSpec[] {
       opacity: 0.75,
       terms: ['fpMainW'],
       hoverTerm: 'fpMainW',
-      scale: w,
+      scaled: true,
     },
-    { r0: restStart, r1: n, color: colors.weighted, opacity: 0.55, terms: ['fpBiasW'], hoverTerm: 'fpBiasW', scale: w },
+    {
+      r0: restStart,
+      r1: n,
+      color: colors.weighted,
+      opacity: 0.55,
+      terms: ['fpBiasW'],
+      hoverTerm: 'fpBiasW',
+      scaled: true,
+    },
   ];
 }
 
-/** Step-after area (down to the axis) and line generators over curve points. */
+/** Step-after area (down to the axis) and line generators over curve points, to 0.01 px. */
 function stepGenerators({ x, y, plotH }: SortedLayout) {
   const areaGen = d3
     .area<CurvePoint>()
     .x((pt) => x(pt[0]))
     .y0(plotH)
     .y1((pt) => y(pt[1]))
-    .curve(d3.curveStepAfter);
+    .curve(d3.curveStepAfter)
+    .digits(2);
   const lineGen = d3
     .line<CurvePoint>()
     .x((pt) => x(pt[0]))
     .y((pt) => y(pt[1]))
-    .curve(d3.curveStepAfter);
+    .curve(d3.curveStepAfter)
+    .digits(2);
   return { areaGen, lineGen };
 }
 
-/** Redraws the areas, the curve and (with ε) the dashed ε·p curve past rank f into `areas`. */
-export function drawAreas(areas: G, { sorted, eps }: ChartInput, l: SortedLayout, hover: Hover): void {
-  const { n, fRank } = l;
-  const special = [l.hard, l.hard + 1];
-  if (l.fp) special.push(fRank, fRank + 1);
-  const ranks = sampleRanks(n, l.x, l.plotW, special);
-  const segment = (r0: number, r1: number, scale = 1) => stepSegment(ranks, sorted, r0, r1, scale);
-  const { areaGen, lineGen } = stepGenerators(l);
+/** The paths of one frame that t does not change: the curve's area and line, and the ε-scaled ones per ε. */
+export interface CurvePaths {
+  area: string;
+  scaled: { eps: number; area: string; line: string } | null;
+}
 
-  areas.selectAll('*').remove();
-  for (const a of areaSpecs(l, eps)) {
-    if (a.r1 < a.r0) continue;
-    areas
-      .append('path')
-      .attr('d', areaGen(segment(a.r0, a.r1, a.scale)))
-      .attr('fill', a.color)
-      .attr('fill-opacity', a.opacity)
-      .attr('data-terms', a.terms.join(' '))
-      .on('mouseenter', () => hover(a.hoverTerm))
-      .on('mouseleave', () => hover(null));
-  }
-  areas
+/** Ranks to sample: every pixel column's first and last, and rank f (where H ends) exactly. */
+function curveRanks(l: SortedLayout): number[] {
+  return sampleRanks(l.n, l.x, l.plotW, l.fp ? [l.fRank, l.fRank + 1] : []);
+}
+
+/** Draws the curve into `curves` (once per frame) and returns the area path the fills clip. */
+export function drawCurve(curves: G, sorted: Float64Array, l: SortedLayout): CurvePaths {
+  const ranks = curveRanks(l);
+  const { areaGen, lineGen } = stepGenerators(l);
+  const all = stepSegment(ranks, sorted, 1, l.n);
+  curves
     .append('path')
-    .attr('d', lineGen(segment(1, n)))
+    .attr('d', lineGen(all))
     .attr('fill', 'none')
     .attr('stroke', INK)
     .attr('stroke-width', 1.5)
     .attr('pointer-events', 'none');
-  if (l.weighted) {
-    areas
-      .append('path')
-      .attr('d', lineGen(segment(fRank + 1, n, eps ?? 1)))
-      .attr('fill', 'none')
-      .attr('stroke', colors.weighted)
-      .attr('stroke-width', 2.5)
-      .attr('stroke-dasharray', '6 4')
-      .attr('data-terms', 'fpMainW fpBiasW')
-      .attr('pointer-events', 'none');
-  }
+  return { area: areaGen(all) ?? '', scaled: null };
+}
+
+/** The ε-scaled area and line past rank f, cached per ε. */
+function scaledPaths(paths: CurvePaths, sorted: Float64Array, l: SortedLayout, eps: number) {
+  if (paths.scaled?.eps === eps) return paths.scaled;
+  const { areaGen, lineGen } = stepGenerators(l);
+  const rest = stepSegment(curveRanks(l), sorted, l.fRank + 1, l.n, eps);
+  paths.scaled = { eps, area: areaGen(rest) ?? '', line: lineGen(rest) ?? '' };
+  return paths.scaled;
+}
+
+/** The path each element holds: a long path string is set (and parsed) only when it changes. */
+const pathOf = new WeakMap<SVGPathElement, string>();
+function setPath(el: SVGPathElement, d: string): void {
+  if (pathOf.get(el) === d) return;
+  el.setAttribute('d', d);
+  pathOf.set(el, d);
+}
+
+/** Where the area layers go: the fills, the curve above them, and the clip rectangles' defs. */
+export interface AreaLayers {
+  fills: G;
+  curves: G;
+  defs: G;
+  clipBase: string;
+  paths: CurvePaths;
+}
+
+/** Updates the areas (clip rectangles over the frame's paths) and, with ε, the dashed ε·p curve. */
+export function drawAreas(layers: AreaLayers, { sorted, eps }: ChartInput, l: SortedLayout, hover: Hover): void {
+  const w = eps ?? 1;
+  const scaled = l.weighted ? scaledPaths(layers.paths, sorted, l, w) : null;
+  const specs = areaSpecs(l).filter((a) => a.r1 >= a.r0);
+  const clipId = (i: number) => `${layers.clipBase}-a${i}`;
+  layers.defs
+    .selectAll<SVGClipPathElement, AreaSpec>('clipPath')
+    .data(specs)
+    .join((enter) => {
+      const clip = enter.append('clipPath');
+      clip.append('rect');
+      return clip;
+    })
+    .attr('id', (_, i) => clipId(i))
+    .select('rect')
+    .attr('x', (a) => l.x(a.r0 - 0.5))
+    .attr('width', (a) => Math.max(0, l.x(a.r1 + 0.5) - l.x(a.r0 - 0.5)))
+    .attr('y', -1)
+    .attr('height', l.plotH + 2);
+  layers.fills
+    .selectAll<SVGPathElement, AreaSpec>('path')
+    .data(specs)
+    .join('path')
+    .each(function (a) {
+      setPath(this, a.scaled ? (scaled?.area ?? '') : layers.paths.area);
+    })
+    .attr('clip-path', (_, i) => `url(#${clipId(i)})`)
+    .attr('fill', (a) => a.color)
+    .attr('fill-opacity', (a) => a.opacity)
+    .attr('data-terms', (a) => a.terms.join(' '))
+    .on('mouseenter', (_, a) => hover(a.hoverTerm))
+    .on('mouseleave', () => hover(null));
+  layers.curves
+    .selectAll<SVGPathElement, string>('path.eps-curve')
+    .data(scaled ? [scaled.line] : [])
+    .join('path')
+    .attr('class', 'eps-curve')
+    .each(function (d) {
+      setPath(this, d);
+    })
+    .attr('fill', 'none')
+    .attr('stroke', colors.weighted)
+    .attr('stroke-width', 2.5)
+    .attr('stroke-dasharray', '6 4')
+    .attr('data-terms', 'fpMainW fpBiasW')
+    .attr('pointer-events', 'none');
 }

@@ -20,6 +20,15 @@ function currentFrame(svg: SVGSVGElement, input: ChartInput, l: SortedLayout): F
   return frame;
 }
 
+/** The legend, redrawn only when its text or layout changed (its values move with t, not always). */
+function drawLegend(frame: Frame, l: SortedLayout, hover: Hover): void {
+  const key = JSON.stringify([l.items, l.legend.pos, l.legend.lines]);
+  if (frame.legendKey === key) return;
+  frame.legendKey = key;
+  frame.legend.selectAll('*').remove();
+  renderLegend(frame.legend, l.items, l.legend.pos, l.legend.lines, hover);
+}
+
 export function drawSortedChart(svg: SVGSVGElement, input: ChartInput, hover: Hover): void {
   if (input.width <= 0 || input.height <= 0 || input.sorted.length === 0) {
     d3.select(svg).selectAll('*').remove();
@@ -28,8 +37,7 @@ export function drawSortedChart(svg: SVGSVGElement, input: ChartInput, hover: Ho
   }
   const l = sortedLayout(input);
   const frame = currentFrame(svg, input, l);
-  frame.legend.selectAll('*').remove();
-  renderLegend(frame.legend, l.items, l.legend.pos, l.legend.lines, hover);
+  drawLegend(frame, l, hover);
   drawAreas(frame.areas, input, l, hover);
   drawThresholdMarks(frame.marks, input, l);
 }

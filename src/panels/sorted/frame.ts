@@ -8,6 +8,7 @@ import { drawGridLines } from '../kit/axes';
 import { measureParts, richText, type TextPart } from '../kit/text';
 import { colors, HALO, INK, MUTED, PANEL_FONT } from '../kit/theme';
 import { printed } from '../equations/epsCase';
+import { drawCurve, type AreaLayers } from './areas';
 import { LEGEND_X, MARGIN, type SortedLayout } from './layout';
 import type { ChartInput, G, RankScale } from './types';
 
@@ -15,8 +16,10 @@ export interface Frame {
   key: string;
   sorted: Float64Array;
   legend: G;
-  areas: G;
+  areas: AreaLayers;
   marks: G;
+  /** What the legend was last drawn from (it is redrawn only when that changes). */
+  legendKey: string;
 }
 
 /** Everything the static layers depend on: a change of any of it rebuilds the frame. */
@@ -35,12 +38,16 @@ export function buildFrame(
   const clipId = `clip-${input.testId.replace(/[^a-zA-Z0-9_-]/g, '')}`;
   plot.append('clipPath').attr('id', clipId).append('rect').attr('width', l.plotW).attr('height', l.plotH);
   drawGridLines(plot, [0.25, 0.5, 0.75, 1], l.y, l.plotW, colors.grid).attr('pointer-events', 'none');
-  const areas = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const clipped = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  const defs = plot.append('defs');
+  const fills = clipped.append('g');
+  const curves = clipped.append('g');
+  const areas: AreaLayers = { fills, curves, defs, clipBase: clipId, paths: drawCurve(curves, input.sorted, l) };
   if (l.showF && input.d.kthBg !== null) drawRankF(plot, input.d, input.d.kthBg, l);
   drawAxes(plot, input.xScale, l);
   drawAxisTitles(plot, input, l);
   const marks = plot.append('g').attr('pointer-events', 'none');
-  return { key: frameKey(input, l), sorted: input.sorted, legend, areas, marks };
+  return { key: frameKey(input, l), sorted: input.sorted, legend, areas, marks, legendKey: '' };
 }
 
 /** Rank f (Fig. 2): the f-th largest background prediction, the edge of Inter-CBL's hard set. */

@@ -3,7 +3,7 @@
  * crossing label goes above and right of the point (the empty side of a descending curve); the
  * t label takes the first spot that stays in the plot and misses it.
  */
-import { measureParts, richText, textWidth, type TextPart, type TextSelection } from '../kit/text';
+import { measureParts, setRichText, textWidth, type TextPart, type TextSelection } from '../kit/text';
 import { colors, HALO, INK } from '../kit/theme';
 import { printed } from '../equations/epsCase';
 import type { SortedLayout } from './layout';
@@ -20,12 +20,16 @@ interface Box {
 const halo = (text: TextSelection): TextSelection =>
   text.attr('paint-order', 'stroke').attr('stroke', HALO).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
 
-/** Redraws the threshold line, the crossing point and their labels into `marks`. */
+/** The element of `marks` with this class, made on first use (in call order, which is the drawing order). */
+function mark<K extends 'line' | 'circle' | 'text'>(marks: G, tag: K, cls: string) {
+  const found = marks.select<SVGElementTagNameMap[K]>(`${tag}.${cls}`);
+  return found.empty() ? marks.append(tag).attr('class', cls) : found;
+}
+
+/** Moves the threshold line, the crossing point and their labels in `marks` (made on first use). */
 export function drawThresholdMarks(marks: G, input: ChartInput, l: SortedLayout): void {
-  marks.selectAll('*').remove();
   const ty = l.y(Math.min(1, Math.max(0, input.t)));
-  marks
-    .append('line')
+  mark(marks, 'line', 't-line')
     .attr('x1', 0)
     .attr('x2', l.plotW)
     .attr('y1', ty)
@@ -34,8 +38,7 @@ export function drawThresholdMarks(marks: G, input: ChartInput, l: SortedLayout)
     .attr('stroke-width', 1.5)
     .attr('stroke-dasharray', '7 4');
   const cx = l.x(l.hard + 0.5);
-  marks
-    .append('circle')
+  mark(marks, 'circle', 't-crossing')
     .attr('cx', cx)
     .attr('cy', ty)
     .attr('r', 5.5)
@@ -59,7 +62,7 @@ function drawCrossingLabel(marks: G, { d, side, testId }: ChartInput, plotW: num
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
   const crossX0 = toRight ? cx + 9 : cx - 9 - cw;
-  richText(halo(marks.append('text').attr('fill', INK).attr('font-size', 13)), parts)
+  setRichText(halo(mark(marks, 'text', 'crossing-label').attr('fill', INK).attr('font-size', 13)), parts)
     .attr('x', toRight ? cx + 9 : cx - 9)
     .attr('y', crossY)
     .attr('text-anchor', toRight ? 'start' : 'end');
@@ -81,7 +84,7 @@ function drawTLabel(marks: G, text: string, plotW: number, plotH: number, ty: nu
     return x0 + tw < avoid.x0 || x0 > avoid.x1 || p.y + 3 < avoid.y0 || p.y - 13 > avoid.y1;
   };
   const spot = spots.find((p) => inside(p) && clear(p)) ?? spots.find(inside) ?? spots[0];
-  halo(marks.append('text').attr('fill', colors.threshold).attr('font-size', 13).attr('font-weight', 600))
+  halo(mark(marks, 'text', 't-label').attr('fill', colors.threshold).attr('font-size', 13).attr('font-weight', 600))
     .attr('x', spot.right ? plotW - 4 : 6)
     .attr('y', spot.y)
     .attr('text-anchor', spot.right ? 'end' : 'start')

@@ -1,0 +1,136 @@
+/**
+ * Where a slider's key presses spend the main thread: `node --import tsx bench/sliderProfile.ts
+ * <dist> [param] [profile] [presses] [paused|training|fresh]`. Serves a build (best one built with `--minify false`, so
+ * function names survive), presses the slider as bench:ui does, and prints (1) the trace's
+ * main-thread time by event (script, style, layout, paint, …) and (2) the JS self time by function
+ * from the V8 sampling profiler. A tool for finding costs, not a figure to report.
+ */
+import type { CDPSession } from 'playwright-core';
+import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
+import { serveDist } from './staticServer';
+import { openLab, pressLatencies, PROFILES, summarisePresses, type Profile, type SliderParam } from './sliderKeys';
+
+const [dist, param = 't', profileName = 'desktop', pressArg = '20', mode = 'paused'] = process.argv.slice(2);
+if (!dist) throw new Error('usage: sliderProfile.ts <dist> [param] [desktop|phone] [presses]');
+const profile: Profile = PROFILES[profileName as Profile['name']];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { type?: string } };
+}
+
+/** Self time of complete events on the renderer main thread, by name (µs → ms). */
+function timelineTotals(events: TraceEvent[]): Record<string, number> {
+  const main = events.find((e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain');
+  const onMain = events.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur);
+  const totals: Record<string, number> = {};
+  for (const e of onMain) {
+    const name = e.name === 'EventDispatch' ? `EventDispatch:${e.args?.data?.type}` : e.name;
+    totals[name] = (totals[name] ?? 0) + (e.dur ?? 0) / 1000;
+  }
+  return totals;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/** Only samples under this function (env FOCUS), to see what one part spends its time on. */
+const FOCUS = process.env.FOCUS;
+
+const frameName = (n: ProfileNode): string =>
+  `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+
+/** Self and inclusive (each function once per stack) time per function, ms, the 40 largest of each. */
+function aggregate(p: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const ms = (p.timeDeltas[i] ?? 0) / 1000;
+    const leaf = byId.get(id);
+    if (!leaf) return;
+    if (FOCUS) {
+      let inFocus = false;
+      for (let at: number | undefined = id; at !== undefined && !inFocus; at = parent.get(at))
+        inFocus = (byId.get(at) as ProfileNode).callFrame.functionName === FOCUS;
+      if (!inFocus) return;
+    }
+    self.set(frameName(leaf), (self.get(frameName(leaf)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = frameName(byId.get(at) as ProfileNode);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      total.set(name, (total.get(name) ?? 0) + ms);
+    }
+  });
+  const top = (m: Map<string, number>) =>
+    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40));
+  return { self: top(self), total: top(total) };
+}
+
+async function jsTimes(cdp: CDPSession, run: () => Promise<unknown>) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await run();
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  return aggregate(profile);
+}
+
+const server = await serveDist(dist);
+const browser = await launch(SOFTWARE_RASTER_FLAGS);
+try {
+  const { page, context } = await openLab(browser, server.origin, profile, '?backends=cpu');
+  // 'fresh': no training step, so only the concept explorer has data (its cost alone).
+  if (mode !== 'fresh') await page.getByTestId('btn-step').first().click();
+  if (mode !== 'fresh')
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 1,
+      null,
+      { timeout: 900_000 },
+    );
+  const cdp = await context.newCDPSession(page);
+  const presses = Number(pressArg);
+  const fig2 = param === 't' || param === 'eps';
+  const watch =
+    mode === 'training' ? (fig2 ? 'train-sorted-fp' : 'train-gradient') : fig2 ? 'concept-sorted' : 'concept-gradient';
+  if (mode === 'training') {
+    await page.getByTestId('btn-play').first().click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid="step-counter"]')?.textContent) >= 3,
+      null,
+      { timeout: 900_000 },
+    );
+  }
+  if (param === 'eps') await page.getByTestId('select-epsMode').first().selectOption('value');
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const results = await pressLatencies(page, param as SliderParam, presses, watch);
+  const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  console.log('presses', summarisePresses(results));
+  const totals = Object.entries(timelineTotals(trace.traceEvents))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25);
+  console.log(`\n## main-thread events over ${presses} presses (ms, inclusive of children)`);
+  for (const [name, ms] of totals) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  const js = await jsTimes(cdp, () => pressLatencies(page, param as SliderParam, presses, watch));
+  console.log(`\n## JS self time over ${presses} more presses (ms)`);
+  for (const [name, ms] of js.self) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  console.log(`\n## JS inclusive time (ms)`);
+  for (const [name, ms] of js.total) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  await context.close();
+} finally {
+  await browser.close();
+  await server.close();
+}

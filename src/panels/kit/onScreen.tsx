@@ -1,0 +1,118 @@
+/**
+ * Panels off screen skip slider inputs and catch up when they scroll back (issue 19, one frame per
+ * input; docs/architecture.md, data flow): a slider move redraws only what can be seen. "On
+ * screen" has a margin of half a viewport, so a panel has caught up before it scrolls in. Where
+ * IntersectionObserver is missing (server rendering, unit tests), everything counts as on screen.
+ */
+import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+
+const MARGIN = '50% 0px';
+
+let observer: IntersectionObserver | null | undefined;
+const listeners = new Map<Element, (onScreen: boolean) => void>();
+
+/**
+ * Printing shows every panel: before the print layout, everything counts as on screen at once
+ * (flushSync), so no panel prints with held values; the observer takes over again afterwards.
+ */
+function showAllForPrint(): void {
+  flushSync(() => {
+    for (const setOnScreen of listeners.values()) setOnScreen(true);
+  });
+}
+
+/** After printing, each element is observed afresh: the observer reports where each one is now. */
+function observeAgain(): void {
+  for (const el of listeners.keys()) {
+    observer?.unobserve(el);
+    observer?.observe(el);
+  }
+}
+
+/** One observer for the whole page. */
+function sharedObserver(): IntersectionObserver | null {
+  if (observer !== undefined) return observer;
+  if (typeof window !== 'undefined') {
+    window.addEventListener('beforeprint', showAllForPrint);
+    window.addEventListener('afterprint', observeAgain);
+  }
+  observer =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) listeners.get(e.target)?.(e.isIntersecting);
+          },
+          { rootMargin: MARGIN },
+        );
+  return observer;
+}
+
+/**
+ * A callback ref and whether its element is on screen (true until the observer first says
+ * otherwise, so everything draws on mount). Giving it the element it already watches does nothing.
+ */
+export function useOnScreen<T extends Element>(): [(el: T | null) => void, boolean] {
+  const [onScreen, setOnScreen] = useState(true);
+  const watched = useRef<Element | null>(null);
+  const ref = useCallback((el: T | null) => {
+    const io = sharedObserver();
+    if (!io || el === watched.current) return;
+    if (watched.current) {
+      io.unobserve(watched.current);
+      listeners.delete(watched.current);
+    }
+    watched.current = el;
+    if (!el) return;
+    listeners.set(el, setOnScreen);
+    io.observe(el);
+  }, []);
+  return [ref, onScreen];
+}
+
+/**
+ * `value` while `live`; while not, the value it had when last live. A render that changes the
+ * held value while live sets it during render (React's pattern for state derived from props).
+ */
+export function useHeld<V>(value: V, live: boolean): V {
+  const [held, setHeld] = useState(value);
+  if (live && !Object.is(held, value)) setHeld(value);
+  return live ? value : held;
+}
+
+/** `values` while `live` (the same array while they are equal); while not, the values when last live. */
+export function useHeldValues<V extends readonly unknown[]>(values: V, live: boolean): V {
+  const [held, setHeld] = useState(values);
+  const same = held.length === values.length && held.every((v, i) => Object.is(v, values[i]));
+  if (live && !same) setHeld(values);
+  return live && !same ? values : held;
+}
+
+/**
+ * Renders `children(values)` with the slider-driven `values` (a threshold, the numbers computed
+ * from it) as they are while its first element is on screen, and as they were when it left the
+ * screen while it is off it; it catches up when the element scrolls back. Everything else a panel
+ * gets (new data, a chosen loss) still flows, so only slider inputs skip hidden panels. The wrapper
+ * is `display: contents`, so grid layouts see the panel itself.
+ */
+export function WhileOnScreen<V extends readonly unknown[]>({
+  values,
+  children,
+}: {
+  values: V;
+  children: (values: V) => ReactNode;
+}) {
+  const [watch, onScreen] = useOnScreen<Element>();
+  const held = useHeldValues(values, onScreen);
+  const box = useRef<HTMLDivElement>(null);
+  // The wrapper has no box of its own: watch its first child, again after every commit in case
+  // the panel's element was replaced.
+  useLayoutEffect(() => watch(box.current?.firstElementChild ?? null));
+  useLayoutEffect(() => () => watch(null), [watch]);
+  return (
+    <div ref={box} className="on-screen" style={{ display: 'contents' }}>
+      {children(held)}
+    </div>
+  );
+}
