@@ -5,7 +5,7 @@ import globals from 'globals';
 import { layerRules } from './layers.config.js';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', '.vite', 'scratch', '.prof'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -195,9 +195,9 @@ function Footnote({ counts, trained, trainedNote }: Pick<GradientSharesProps, 'c
           ▸ {lossInfo[trained].label}: the loss being trained{trainedNote ? ` ${trainedNote}` : ''}.{' '}
         </>
       ) : null}
-      Pixels: FG main {grouped(counts.fgMain)}, FG bias {grouped(counts.fgBias)}, BG main{' '}
-      {grouped(counts.bgMain)}, BG bias {grouped(counts.bgBias)}. The shares are a property of the loss
-      on these predictions; they say where the next step pushes, not what training will end with.
+      Pixels: FG main {grouped(counts.fgMain)}, FG bias {grouped(counts.fgBias)}, BG main {grouped(counts.bgMain)}, BG
+      bias {grouped(counts.bgBias)}. The shares are a property of the loss on these predictions; they say where the next
+      step pushes, not what training will end with.
     </p>
   );
 }
