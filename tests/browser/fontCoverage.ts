@@ -6,17 +6,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { inflateSync } from 'node:zlib';
+import { brotliDecompressSync, inflateSync } from 'node:zlib';
 
 const MODULES = resolve(__dirname, '../../node_modules');
+const OWN_FONTS = resolve(__dirname, '../../src/ui/fonts');
 
 /** The faces the app ships, by CSS family; `bold` is the face for weights ≥ 600 (CSS font matching), `italic` for italic text. */
 const FACES: Record<string, { regular: string; bold?: string; italic?: string }> = {
   'Lab Sans': {
-    regular: '@fontsource/dejavu-sans/files/dejavu-sans-latin-400-normal.woff',
-    bold: '@fontsource/dejavu-sans/files/dejavu-sans-latin-700-normal.woff',
+    regular: resolve(OWN_FONTS, 'lab-sans-400.woff2'),
+    bold: resolve(OWN_FONTS, 'lab-sans-700.woff2'),
   },
-  'Lab Mono': { regular: '@fontsource/dejavu-mono/files/dejavu-mono-latin-400-normal.woff' },
+  'Lab Mono': { regular: resolve(OWN_FONTS, 'lab-mono-400.woff2') },
   KaTeX_Main: {
     regular: 'katex/dist/fonts/KaTeX_Main-Regular.ttf',
     bold: 'katex/dist/fonts/KaTeX_Main-Bold.ttf',
@@ -25,9 +26,67 @@ const FACES: Record<string, { regular: string; bold?: string; italic?: string }>
   KaTeX_Math: { regular: 'katex/dist/fonts/KaTeX_Math-Italic.ttf', bold: 'katex/dist/fonts/KaTeX_Math-BoldItalic.ttf' },
 };
 
-/** The sfnt tables of a TTF or a WOFF (1.0) file, decompressed. */
+/** WOFF2's known table tags, by the 6-bit index its table directory uses (the first 13; a table beyond them is named by its index, which the check never reads). */
+const WOFF2_TAGS = [
+  'cmap',
+  'head',
+  'hhea',
+  'hmtx',
+  'maxp',
+  'name',
+  'OS/2',
+  'post',
+  'cvt ',
+  'fpgm',
+  'glyf',
+  'loca',
+  'prep',
+];
+
+/** A WOFF2 base-128 number at `at`: its value and the offset after it. */
+function base128(file: Buffer, at: number): [number, number] {
+  let value = 0;
+  for (let i = 0; i < 5; i++) {
+    const byte = file[at + i];
+    value = value * 128 + (byte & 0x7f);
+    if ((byte & 0x80) === 0) return [value, at + i + 1];
+  }
+  throw new Error('bad UIntBase128');
+}
+
+/**
+ * The tables of a WOFF2 file: one Brotli stream holds them all, back to back in directory order.
+ * glyf and loca may be stored transformed (then their stored length is the transformed one); cmap
+ * never is, which is all the coverage check reads.
+ */
+function woff2Tables(file: Buffer): Map<string, Buffer> {
+  const n = file.readUInt16BE(12);
+  let at = 48;
+  const entries: { tag: string; length: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const flags = file[at++];
+    const tag = (flags & 0x3f) === 0x3f ? file.toString('latin1', at, (at += 4)) : WOFF2_TAGS[flags & 0x3f];
+    let length: number;
+    [length, at] = base128(file, at);
+    const transform = flags >> 6;
+    const transformed = tag === 'glyf' || tag === 'loca' ? transform === 0 : transform !== 0;
+    if (transformed) [length, at] = base128(file, at);
+    entries.push({ tag: tag ?? `#${flags & 0x3f}`, length });
+  }
+  const data = brotliDecompressSync(file.subarray(at, at + file.readUInt32BE(20)));
+  const out = new Map<string, Buffer>();
+  let offset = 0;
+  for (const e of entries) {
+    out.set(e.tag, data.subarray(offset, offset + e.length));
+    offset += e.length;
+  }
+  return out;
+}
+
+/** The sfnt tables of a TTF, WOFF (1.0) or WOFF2 file, decompressed. */
 function tables(file: Buffer): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
+  if (file.toString('latin1', 0, 4) === 'wOF2') return woff2Tables(file);
   if (file.toString('latin1', 0, 4) === 'wOFF') {
     const n = file.readUInt16BE(12);
     for (let i = 0; i < n; i++) {
@@ -106,7 +165,11 @@ export function faceCoverage(family: string, weight = 400, italic = false): Set<
         ? face.bold
         : face.regular
     : katexFace(family, weight, italic);
-  if (!path) return null;
+  return path ? fileCoverage(path) : null;
+}
+
+/** The code points a font file (TTF, WOFF or WOFF2; absolute or under node_modules) maps to a glyph. */
+export function fileCoverage(path: string): Set<number> {
   let hit = cache.get(path);
   if (!hit) {
     const cmap = tables(readFileSync(resolve(MODULES, path))).get('cmap');
