@@ -117,10 +117,8 @@ const AXIS_NOTE: Record<SortedLayout['axis']['kind'], [string, string]> = {
 /** The rank axis title: the longest of its wordings that fits under the plot. */
 function rankTitle({ side, d }: ChartInput, l: SortedLayout): TextPart[] {
   const fp = side === 'fp';
-  const note = (i: 0 | 1): TextPart => ({
-    text: `  (${fp ? `b = ${d.b}` : `f = ${d.f}`}${AXIS_NOTE[l.axis.kind][i]})`,
-    muted: true,
-  });
+  const count = fp ? `b = ${d.b}` : `f = ${d.f}`;
+  const note = (i: 0 | 1): TextPart => ({ text: `  (${count}${AXIS_NOTE[l.axis.kind][i]})`, muted: true });
   const long = fp
     ? 'rank of background pixel, sorted by p descending'
     : 'rank of foreground pixel, sorted by 1 − p descending';
@@ -129,8 +127,9 @@ function rankTitle({ side, d }: ChartInput, l: SortedLayout): TextPart[] {
     [long, note(0)],
     [short, note(0)],
     [short, note(1)],
+    [short, { text: `  (${AXIS_NOTE[l.axis.kind][1].slice(2)})`, muted: true }],
   ];
-  return wordings.find((w) => measureParts(w) <= l.plotW + 2 * MARGIN.right - 4) ?? wordings[2];
+  return wordings.find((w) => measureParts(w) <= l.plotW + 2 * MARGIN.right - 4) ?? wordings[3];
 }
 
 export function drawAxisTitles(plot: G, input: ChartInput, l: SortedLayout): void {

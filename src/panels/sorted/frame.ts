@@ -55,7 +55,8 @@ export function buildFrame(
 function drawRankF(plot: G, d: DecompositionW, kthBg: number, l: SortedLayout): void {
   const fx = l.x(d.f + 0.5);
   const g = plot.append('g').attr('pointer-events', 'none');
-  g.append('line')
+  const line = g
+    .append('line')
     .attr('x1', fx)
     .attr('x2', fx)
     .attr('y1', l.plotH)
@@ -81,6 +82,8 @@ function drawRankF(plot: G, d: DecompositionW, kthBg: number, l: SortedLayout): 
     ` = ${printed(kthBg, l.digits)}`,
   ];
   const place = rankFLabelPlace(parts, fx, l.plotW);
+  // A label that could go on neither side sits across the line: the line stops under it.
+  if (place.across) line.attr('y2', -l.fBand + 19);
   richText(
     g
       .append('text')
@@ -101,8 +104,8 @@ function drawRankF(plot: G, d: DecompositionW, kthBg: number, l: SortedLayout): 
 function rankFLabelPlace(parts: TextPart[], fx: number, plotW: number) {
   const [x0, x1] = [-MARGIN.left + 2, plotW + MARGIN.right - 2];
   const w = measureParts(parts);
-  if (fx + 6 + w <= x1) return { parts, x: fx + 6, anchor: 'start' };
-  if (fx - 6 - w >= x0) return { parts, x: fx - 6, anchor: 'end' };
+  if (fx + 6 + w <= x1) return { parts, x: fx + 6, anchor: 'start', across: false };
+  if (fx - 6 - w >= x0) return { parts, x: fx - 6, anchor: 'end', across: false };
   const shown = w <= x1 - x0 ? parts : parts.slice(0, 1);
-  return { parts: shown, x: Math.max(x0, x1 - measureParts(shown)), anchor: 'start' };
+  return { parts: shown, x: Math.max(x0, x1 - measureParts(shown)), anchor: 'start', across: true };
 }
