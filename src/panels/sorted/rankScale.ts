@@ -40,7 +40,9 @@ export type RankAxis =
 
 /** How much wider a head rank is than a tail rank; it depends on n and the head, not on the width. */
 export function widening(n: number, headEnd: number): number {
-  return (HEAD_FRACTION / (1 - HEAD_FRACTION)) * ((n - headEnd) / headEnd);
+  const widen = (HEAD_FRACTION * (n - headEnd)) / ((1 - HEAD_FRACTION) * headEnd);
+  // 0.6 and 0.4 are not exact in binary: without this, 1:200's 148.5 would print as ×148.
+  return Number(widen.toPrecision(12));
 }
 
 /** The axis for `mode` over ranks 1…n with f foreground pixels on a plot `plotW` px wide. */
