@@ -80,8 +80,10 @@ function drawAxisBreak(plot: G, l: SortedLayout, headEnd: number, headW: number,
       .attr('y2', l.plotH - 6)
       .attr('stroke', INK)
       .attr('stroke-width', 1.5);
+  // Clear of the value axis and of the rank-f line (mid-head when f is the head's half).
+  const from = Math.max(SEAM_LABEL_CLEAR, l.showF ? l.x(l.fRank + 0.5) + 8 : 0);
   const label = [`ranks 1–${headEnd} widened ${widenLabel(widen)}`, widenLabel(widen)].find(
-    (text) => textWidth(text, 12) <= headW - SEAM_LABEL_CLEAR,
+    (text) => textWidth(text, 12) <= headW - 6 - from,
   );
   if (label)
     g.append('text')
