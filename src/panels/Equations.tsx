@@ -83,6 +83,8 @@ const CSS = [
 ].join('\n');
 
 const block: CSSProperties = { minWidth: 0, overflowX: 'auto', overflowY: 'hidden', padding: '2px 2px 6px' };
+/** A block scrolls sideways on a narrow screen, so the keyboard must reach it (axe: scrollable-region-focusable). */
+const scrollable = (label: string) => ({ tabIndex: 0, role: 'group', 'aria-label': label }) as const;
 const caption: CSSProperties = { fontSize: 13, color: MUTED, margin: '0 0 4px', lineHeight: 1.4 };
 const tag: CSSProperties = { fontWeight: 600, color: INK, marginRight: 6 };
 
@@ -158,6 +160,7 @@ function DerivationRows({ d, t }: { d: EquationProps['d']; t: number }) {
           key={k}
           style={k === 'eq3' || k === 'eq4' ? { ...block, gridColumn: '1 / -1' } : block}
           data-testid={`eq-${k.slice(2)}`}
+          {...scrollable(`Eq. ${k.slice(2)}`)}
         >
           <p style={caption}>
             <span style={tag}>Eq. {k.slice(2)}</span>
@@ -206,7 +209,7 @@ type LossInputs = Pick<EquationsProps, 'lossTerms' | 'p' | 'y'> & { tHard: numbe
 function SoftSplit({ eq, d, t }: { eq: 9 | 10; d: EquationProps['d']; t: number }) {
   const fp = eq === 9;
   return (
-    <div style={block} data-testid={`eq-${eq}`}>
+    <div style={block} data-testid={`eq-${eq}`} {...scrollable(`Eq. ${eq}`)}>
       <p style={caption}>
         {/* One string per text run: server rendering would put <!-- --> between adjacent ones. */}
         <span style={tag}>{`Eq. ${eq}`}</span>
@@ -227,7 +230,12 @@ function EpsSplit({ d, eps, c }: { d: EquationProps['d']; eps: number; c: EpsCas
   const ratioText = (num: number, den: number) => (den > 0 ? ` (×${Number((num / den).toPrecision(2))})` : '');
   const effect = c.mainAltered ? ratioText(d.fpMainW, d.fpMain) : ratioText(d.fpBiasW, d.fpBias);
   return (
-    <div style={{ ...block, gridColumn: '1 / -1' }} data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'} data-form={c.form}>
+    <div
+      style={{ ...block, gridColumn: '1 / -1' }}
+      data-testid={c.eq === 12 ? 'eq-12' : 'eq-11'}
+      data-form={c.form}
+      {...scrollable(c.tag)}
+    >
       <p style={caption}>
         <span style={{ ...tag, color: c.mainAltered ? colors.fpMain : tag.color }}>{c.tag}</span>
         <span data-testid="eq-eps-caption">

@@ -89,7 +89,15 @@ async function trainAFewSteps(page: Page): Promise<number> {
   await page.getByTestId('btn-pause').dispatchEvent('click');
   // Paused once the play button is back; the worker then posts no more steps.
   await page.getByTestId('btn-play').waitFor({ timeout: 120_000 });
-  return Number(await textOf(page, 'step-counter'));
+  // Steps already under way in the worker still arrive after the button flips: read the counter
+  // once it has stood still for a second.
+  let last = -1;
+  for (;;) {
+    const now = Number(await textOf(page, 'step-counter'));
+    if (now === last) return now;
+    last = now;
+    await page.waitForTimeout(1000);
+  }
 }
 
 describe('update prompt', () => {

@@ -33,6 +33,13 @@ function TourOverlay(): JSX.Element {
 
   const current = layout?.stepId === step.id ? layout : null;
   const missing = current !== null && step.targets.length > 0 && current.spot === null;
+  // A target that was missing (a section still loading, a panel hidden) and comes back is brought
+  // into view then, as it would have been on entering the step.
+  const wasMissing = useRef(false);
+  useEffect(() => {
+    if (wasMissing.current && !missing && current?.spot) scrollToStep(step, cardRef.current);
+    wasMissing.current = missing;
+  }, [missing, current?.spot, step]);
   return (
     <div className="tour-root">
       <TourSpotlight current={current} />
