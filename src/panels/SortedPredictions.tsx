@@ -22,6 +22,12 @@ function useRankScale(initial: RankScale): [RankScale, (value: RankScale) => voi
   return [value, (v) => setChoice({ prop: initial, value: v })];
 }
 
+const RANK_AXES: { value: RankScale; label: string }[] = [
+  { value: 'head', label: 'head + tail' },
+  { value: 'linear', label: 'linear' },
+  { value: 'log', label: 'log' },
+];
+
 function RankScaleSelect({
   value,
   onChange,
@@ -34,16 +40,19 @@ function RankScaleSelect({
   return (
     <label
       style={{ fontSize: 12, color: MUTED }}
-      title="Linear: every rank equally wide, so each area is the sum it labels. Log: the top ranks spread out; areas are not to scale."
+      title="Head + tail: ranks 1–2f on half the width, the rest on the other half; areas are to scale within each segment, not across. Linear: every rank equally wide, so each area is the sum it labels. Log: the top ranks spread out; areas are not to scale."
     >
       rank axis{' '}
       <select
         data-testid={`${testId}-xscale`}
         value={value}
-        onChange={(e) => onChange(e.target.value === 'log' ? 'log' : 'linear')}
+        onChange={(e) => onChange(RANK_AXES.find((a) => a.value === e.target.value)?.value ?? 'linear')}
       >
-        <option value="linear">linear</option>
-        <option value="log">log</option>
+        {RANK_AXES.map((a) => (
+          <option key={a.value} value={a.value}>
+            {a.label}
+          </option>
+        ))}
       </select>
     </label>
   );
@@ -93,7 +102,10 @@ function ChartBox({ boxRef, svgRef, size, ariaLabel, side, empty, testId }: Char
 /** The paper's Fig. 2 for one side: sorted predictions, threshold t, rank f, main/bias areas. */
 export function SortedPredictions(props: SortedPredictionsProps) {
   const { p, y, t, eps, decomposition: d, side, title, testId, note, highlight, onHover } = props;
-  const [xScale, setXScale] = useRankScale(props.xScale);
+  const [ownScale, setOwnScale] = useRankScale(props.xScale);
+  // With onXScaleChange the switch is the caller's (e.g. a URL parameter); otherwise the panel's own.
+  const xScale = props.onXScaleChange ? props.xScale : ownScale;
+  const setXScale = props.onXScaleChange ?? setOwnScale;
   const sorted = useMemo(() => sortSide(p, y, side), [p, y, side]);
   const { boxRef, svgRef, size } = useChart<HTMLDivElement>();
   const hoverRef = useLatest(onHover);

@@ -3,6 +3,7 @@ import type { StageCheckResult } from '../core';
 import type { DecompositionW, StepRecord } from '../engine/protocol';
 import type { StageState } from '../engine/stage';
 import type { HistoryEntry, HistorySync, TermId } from '../state/historyTypes';
+import type { RankAxisMode } from '../params/schema';
 
 export type { HistoryEntry, HistorySync, TermId };
 
@@ -20,7 +21,10 @@ export interface SortedPredictionsProps extends TermHover {
   eps: number | null;
   decomposition: DecompositionW;
   side: 'fp' | 'fn';
-  xScale: 'linear' | 'log';
+  /** The rank axis (docs/design.md §1.1a): 'head' is two linear segments, ranks 1–2f widened. */
+  xScale: RankAxisMode;
+  /** Given, the rank-axis switch calls it and the panel follows xScale; absent, the switch is the panel's own. */
+  onXScaleChange?: (mode: RankAxisMode) => void;
   title: string;
   testId: string;
   /** A sentence under the chart, e.g. what pooling a batch means for the Eq. 11/12 case. */

@@ -10,6 +10,8 @@ export type { ChoiceParam, NumberParam, ParamSpec } from './spec';
 
 export type SwitchMode = 'auto' | 'now' | 'never' | 'fromStart';
 export type OptimizerId = 'adam' | 'sgd';
+/** Fig. 2's rank axis (docs/design.md §1.1a): two linear segments, one linear, or log. */
+export type RankAxisMode = 'head' | 'linear' | 'log';
 
 export const schema = {
   t: num({
@@ -283,6 +285,18 @@ export const schema = {
     step: 0.01,
     resets: false,
     help: 'Concept explorer: how well the imagined network separates the classes (0 poor, 1 near-perfect).',
+  }),
+  conceptRankAxis: choice<RankAxisMode>({
+    label: 'Explorer rank axis',
+    urlKey: 'cra',
+    default: 'head',
+    resets: false,
+    options: [
+      { value: 'head', label: 'head + tail' },
+      { value: 'linear', label: 'linear' },
+      { value: 'log', label: 'log' },
+    ],
+    help: 'Concept explorer, Fig. 2: two linear segments (ranks 1–2f widened, then the tail; areas to scale within each), one linear axis (each area is the sum it labels) or log (no area claim).',
   }),
   backend: choice<'auto' | 'webgpu' | 'webgl' | 'wasm' | 'cpu'>({
     label: 'Backend',

@@ -6,7 +6,7 @@ import { paramKeys, type ParamKey, type Params } from '../params/schema';
 import { createSnapshotGate } from './snapshotGate';
 
 /** Parameters only the main thread uses: the engine never hears about them. */
-const UI_ONLY = new Set<ParamKey>(['conceptRatio', 'conceptQuality']);
+const UI_ONLY = new Set<ParamKey>(['conceptRatio', 'conceptQuality', 'conceptRankAxis']);
 
 /** One training worker per run store (two in compare mode). */
 const engines = new Map<LabStore, EngineClient>();

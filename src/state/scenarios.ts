@@ -27,11 +27,11 @@ export const SCENARIOS: readonly Scenario[] = [
     short: 'Soft FP is mostly bias',
     title: 'Under imbalance, soft FP is mostly bias',
     narrative:
-      'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t and the explorer adds background pixels that stay below it. That holds at t ≥ 0.5 with “Explorer quality” ≥ 0.35 (here t = 0.5, quality 0.6); at lower quality some added pixels cross t and the main bar grows too.',
+      'The explorer draws 200 background pixels for every foreground pixel. Soft FP, the sum of p over the background, is dominated by the long tail of small predictions below t: the bias term. Drag “Explorer b/f”: the bias bar grows with b while the main bar stays put, because the main term only involves pixels above t and the explorer adds background pixels that stay below it. That holds at t ≥ 0.5 with “Explorer quality” ≥ 0.35 (here t = 0.5, quality 0.6); at lower quality some added pixels cross t and the main bar grows too. Fig. 2 widens its head (ranks 1–400) so the main term can be seen; its tail is drawn narrower, so compare sizes on the bars, or switch Fig. 2’s rank axis to linear, where each area is the sum it labels.',
     look: ['concept-sorted', 'panel-bars'],
     // No term highlight: the point is to compare the main and bias bars, so both stay crisp.
     highlight: null,
-    params: { conceptRatio: 200, conceptQuality: 0.6, t: 0.5 },
+    params: { conceptRatio: 200, conceptQuality: 0.6, t: 0.5, conceptRankAxis: 'head' },
   },
   {
     id: 'scale',

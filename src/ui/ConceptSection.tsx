@@ -108,6 +108,8 @@ type At = Shared & Pick<Sliders, 't' | 'eps'>;
 
 function ConceptFig2({ data, index, t, eps, epsMode, highlight, setHighlight }: At) {
   const { d, shownEps } = useDecomposition(index, data.y, t, { eps, epsMode });
+  const rankAxis = useLab((s) => s.params.conceptRankAxis);
+  const setParam = useLab((s) => s.setParam);
   if (!d) return null;
   return (
     <SortedPredictions
@@ -117,7 +119,8 @@ function ConceptFig2({ data, index, t, eps, epsMode, highlight, setHighlight }: 
       eps={shownEps}
       decomposition={d}
       side="fp"
-      xScale="linear"
+      xScale={rankAxis}
+      onXScaleChange={(mode) => setParam('conceptRankAxis', mode)}
       title="Fig. 2 · background predictions, sorted"
       testId="concept-sorted"
       highlight={highlight}

@@ -67,14 +67,26 @@ function Overlay({ id }: { id: string }) {
 }
 
 export function Gallery() {
-  const sorted = (name: string, side: 'fp' | 'fn', xScale: 'linear' | 'log', poor = false, width = 620) => (
+  type SortedData = 'concept' | 'poor' | 'concept200';
+  const sortedData = {
+    concept: { ...fx.concept, eps: fx.conceptEps, d: fx.conceptD },
+    poor: { ...fx.poor, eps: 0.05, d: fx.poorD },
+    concept200: { ...fx.concept200, eps: fx.concept200Eps, d: fx.concept200D },
+  };
+  const sorted = (
+    name: string,
+    side: 'fp' | 'fn',
+    xScale: 'linear' | 'log' | 'head',
+    data: SortedData = 'concept',
+    width = 620,
+  ) => (
     <Slot name={name} width={width}>
       <SortedPredictions
-        p={poor ? fx.poor.p : fx.concept.p}
-        y={poor ? fx.poor.y : fx.concept.y}
+        p={sortedData[data].p}
+        y={sortedData[data].y}
         t={fx.T}
-        eps={poor ? 0.05 : fx.conceptEps}
-        decomposition={poor ? fx.poorD : fx.conceptD}
+        eps={sortedData[data].eps}
+        decomposition={sortedData[data].d}
         side={side}
         xScale={xScale}
         title={`Fig. 2 · ${side}`}
@@ -88,8 +100,10 @@ export function Gallery() {
     <main>
       {sorted('sorted-fp', 'fp', 'linear')}
       {sorted('sorted-fn', 'fn', 'linear')}
-      {sorted('sorted-fp-log-poor', 'fp', 'log', true)}
-      {sorted('sorted-fp-phone', 'fp', 'linear', false, 360)}
+      {sorted('sorted-fp-log-poor', 'fp', 'log', 'poor')}
+      {sorted('sorted-fp-phone', 'fp', 'linear', 'concept', 360)}
+      {sorted('sorted-fp-head', 'fp', 'head', 'concept200')}
+      {sorted('sorted-fp-head-phone', 'fp', 'head', 'concept200', 360)}
       <Slot name="bars" width={620}>
         <MainBiasBars d={fx.conceptD} highlight={null} onHover={noop} />
       </Slot>

@@ -26,6 +26,10 @@ export const A = 0.5;
 export const concept = conceptPredictions({ ratio: 50, quality: 0.5 });
 export const conceptEps = displayEps({ eps: 0.5, epsMode: 'reference' }, concept.y);
 export const conceptD = decompose(concept.p, concept.y, { t: T, eps: conceptEps });
+/** The issue-23 case, 1:200 (b = 40 000), quality 0.5: on a linear axis FP_main is under 1 px wide. */
+export const concept200 = conceptPredictions({ ratio: 200, quality: 0.5 });
+export const concept200Eps = displayEps({ eps: 0.5, epsMode: 'reference' }, concept200.y);
+export const concept200D = decompose(concept200.p, concept200.y, { t: T, eps: concept200Eps });
 /** A poor model at 1:20, where the ε-weighted FP row and Eq. 12 show. */
 export const poor = conceptPredictions({ ratio: 20, quality: 0.05 });
 export const poorD = decompose(poor.p, poor.y, { t: T, eps: 0.05 });

@@ -4,6 +4,9 @@ export const SLOTS = [
   'sorted-fn',
   'sorted-fp-log-poor',
   'sorted-fp-phone',
+  // The two-segment rank axis at 1:200 (docs/design.md §1.1a).
+  'sorted-fp-head',
+  'sorted-fp-head-phone',
   'bars',
   'bars-eps-highlight',
   'bars-phone',

@@ -171,24 +171,41 @@ describe('Fig. 2 legend', () => {
   const d = decompose([0.9, 0.8, 0.7, 0.6, 0.2, 0.1, 0.05, 0.01], [1, 0, 0, 0, 0, 0, 0, 1], { t: 0.5, eps: 0.1 });
 
   it('claims "area = sum" only on a linear rank axis', () => {
-    expect(text(scaleNote('linear', 'fp'))).toContain('each area is the sum it labels');
-    expect(text(scaleNote('log', 'fp'))).toBe('log rank axis: areas are not to scale');
-    const log = legendItems(d, 0.5, 0.1, 'fp', 'log', 'x').map((i) => text(i.parts));
+    expect(text(scaleNote({ kind: 'linear' }, 'fp'))).toContain('each area is the sum it labels');
+    expect(text(scaleNote({ kind: 'log' }, 'fp'))).toBe('log rank axis: areas are not to scale');
+    const log = legendItems(d, 0.5, 0.1, 'fp', { kind: 'log' }, 'x').map((i) => text(i.parts));
     expect(log.join('|')).toContain('areas are not to scale');
     expect(log.join('|')).not.toContain('each area is');
   });
 
+  it('on two segments claims areas to scale within each segment only, and names the widening', () => {
+    const note = text(scaleNote({ kind: 'twoSegment', headEnd: 400, headW: 600, widen: 148.5 }, 'fp'));
+    expect(note).toBe(
+      'two-segment rank axis: areas to scale within each segment; the head (ranks 1–400) is widened ×149',
+    );
+    expect(note).not.toContain('each area is the sum');
+  });
+
+  it('says why head mode drew one linear segment, and then claims area = sum', () => {
+    const none = text(scaleNote({ kind: 'oneSegment', reason: 'noForeground' }, 'fp'));
+    expect(none).toBe('linear rank axis (f = 0, no head to widen): each area is the sum it labels (total FPsoft)');
+    const large = text(scaleNote({ kind: 'oneSegment', reason: 'headTooLarge' }, 'fn'));
+    expect(large).toBe(
+      'linear rank axis (no head to widen: ranks 1–2f are over 25% of all): each area is the sum it labels (total FNsoft)',
+    );
+  });
+
   it('the case item follows epsCase: FP_hard = 3 > f = 2 here', () => {
-    const items = legendItems(d, 0.5, 0.1, 'fp', 'linear', 'x');
+    const items = legendItems(d, 0.5, 0.1, 'fp', { kind: 'linear' }, 'x');
     const kase = items.find((i) => i.testId === 'x-case');
     expect(kase && text(kase.parts)).toContain('main term altered');
     // At t = 0.8, kthBg = 0.7 < t: Eq. 11.
     const d2 = decompose([0.9, 0.8, 0.7, 0.6, 0.2, 0.1, 0.05, 0.01], [1, 0, 0, 0, 0, 0, 0, 1], { t: 0.8, eps: 0.1 });
-    const k2 = legendItems(d2, 0.8, 0.1, 'fp', 'linear', 'x').find((i) => i.testId === 'x-case');
+    const k2 = legendItems(d2, 0.8, 0.1, 'fp', { kind: 'linear' }, 'x').find((i) => i.testId === 'x-case');
     expect(k2 && text(k2.parts)).toContain('Eq. 11');
     // At t = 0.7, kthBg = 0.7 = t: Eq. 12 at equality, FP_hard = 1 < f = 2.
     const d3 = decompose([0.9, 0.8, 0.7, 0.6, 0.2, 0.1, 0.05, 0.01], [1, 0, 0, 0, 0, 0, 0, 1], { t: 0.7, eps: 0.1 });
-    const k3 = legendItems(d3, 0.7, 0.1, 'fp', 'linear', 'x').find((i) => i.testId === 'x-case');
+    const k3 = legendItems(d3, 0.7, 0.1, 'fp', { kind: 'linear' }, 'x').find((i) => i.testId === 'x-case');
     expect(k3 && text(k3.parts)).toContain('= t');
   });
 });

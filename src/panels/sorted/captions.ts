@@ -6,24 +6,45 @@ import type { TextPart } from '../kit/text';
 import { colors, INK } from '../kit/theme';
 import { epsCase } from '../equations/epsCase';
 import type { TermId } from '../types';
-import type { RankScale, Side } from './types';
+import { HEAD_K, MAX_HEAD_SHARE, widenLabel, type OneSegmentReason, type RankAxis } from './rankScale';
+import type { Side } from './types';
 
 /**
- * What the legend may say about areas (docs/design.md §1.1, Fig. 2): on a linear rank axis every
+ * What the legend may say about areas (docs/design.md §1.1a, Fig. 2): on a linear rank axis every
  * rank is equally wide, so the area under the curve over a set of ranks is the sum of their
- * values (FP_soft = FP_main + FP_bias); on a log rank axis it is not, and the legend says so.
+ * values (FP_soft = FP_main + FP_bias); on two segments that holds within each segment only (a
+ * head rank is drawn `widen`× a tail rank); on a log rank axis it does not hold at all.
  */
-export function scaleNote(xScale: RankScale, side: Side): TextPart[] {
+export function scaleNote(axis: RankAxis, side: Side): TextPart[] {
   const sym = side === 'fp' ? 'FP' : 'FN';
-  return xScale === 'log'
-    ? [{ text: 'log rank axis: areas are not to scale', muted: true }]
-    : [
-        { text: 'linear rank axis: each area is the sum it labels (total ', muted: true },
-        { text: sym, muted: true },
-        { text: 'soft', sub: true, muted: true },
-        { text: ')', muted: true },
+  const muted = (text: string): TextPart => ({ text, muted: true });
+  const sumClaim = (axisName: string): TextPart[] => [
+    muted(`${axisName}: each area is the sum it labels (total `),
+    muted(sym),
+    { text: 'soft', sub: true, muted: true },
+    muted(')'),
+  ];
+  switch (axis.kind) {
+    case 'log':
+      return [muted('log rank axis: areas are not to scale')];
+    case 'twoSegment':
+      return [
+        muted(
+          `two-segment rank axis: areas to scale within each segment; the head (ranks 1–${axis.headEnd}) is widened ${widenLabel(axis.widen)}`,
+        ),
       ];
+    case 'oneSegment':
+      return sumClaim(`linear rank axis (${ONE_SEGMENT_WHY[axis.reason]})`);
+    default:
+      return sumClaim('linear rank axis');
+  }
 }
+
+/** Why head mode drew one linear segment, in the legend's words. */
+const ONE_SEGMENT_WHY: Record<OneSegmentReason, string> = {
+  noForeground: 'f = 0, no head to widen',
+  headTooLarge: `no head to widen: ranks 1–${HEAD_K}f are over ${100 * MAX_HEAD_SHARE}% of all`,
+};
 
 /** The panel's text alternative with the numbers it draws, e.g. 'FP soft 394.4: main 12.22, bias 382.1, 97% bias, FP hard 20'. */
 export function sortedSummary(d: DecompositionW, side: Side): string {
@@ -98,13 +119,13 @@ export function legendItems(
   t: number,
   eps: number | null,
   side: Side,
-  xScale: RankScale,
+  axis: RankAxis,
   testId: string,
 ): LegendItem[] {
   return [
     sumItem(d, side, 'main', testId),
     sumItem(d, side, 'bias', testId),
     ...(side === 'fp' && eps !== null ? epsItems(d, t, eps, testId) : []),
-    { parts: scaleNote(xScale, side), testId: `${testId}-scale-note` },
+    { parts: scaleNote(axis, side), testId: `${testId}-scale-note` },
   ];
 }

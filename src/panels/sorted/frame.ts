@@ -6,11 +6,12 @@ import * as d3 from 'd3';
 import type { DecompositionW } from '../../engine/protocol';
 import { drawGridLines } from '../kit/axes';
 import { measureParts, richText, type TextPart } from '../kit/text';
-import { colors, HALO, INK, MUTED, PANEL_FONT } from '../kit/theme';
+import { colors, HALO } from '../kit/theme';
 import { printed } from '../equations/epsCase';
 import { drawCurve, type AreaLayers } from './areas';
+import { drawAxes, drawAxisTitles } from './axes';
 import { LEGEND_X, MARGIN, type SortedLayout } from './layout';
-import type { ChartInput, G, RankScale } from './types';
+import type { ChartInput, G } from './types';
 
 export interface Frame {
   key: string;
@@ -44,7 +45,7 @@ export function buildFrame(
   const curves = clipped.append('g');
   const areas: AreaLayers = { fills, curves, defs, clipBase: clipId, paths: drawCurve(curves, input.sorted, l) };
   if (l.showF && input.d.kthBg !== null) drawRankF(plot, input.d, input.d.kthBg, l);
-  drawAxes(plot, input.xScale, l);
+  drawAxes(plot, l);
   drawAxisTitles(plot, input, l);
   const marks = plot.append('g').attr('pointer-events', 'none');
   return { key: frameKey(input, l), sorted: input.sorted, legend, areas, marks, legendKey: '' };
@@ -54,7 +55,8 @@ export function buildFrame(
 function drawRankF(plot: G, d: DecompositionW, kthBg: number, l: SortedLayout): void {
   const fx = l.x(d.f + 0.5);
   const g = plot.append('g').attr('pointer-events', 'none');
-  g.append('line')
+  const line = g
+    .append('line')
     .attr('x1', fx)
     .attr('x2', fx)
     .attr('y1', l.plotH)
@@ -79,80 +81,31 @@ function drawRankF(plot: G, d: DecompositionW, kthBg: number, l: SortedLayout): 
     { text: 'f', sub: true },
     ` = ${printed(kthBg, l.digits)}`,
   ];
-  const right = fx + 6 + measureParts(parts) <= l.plotW + MARGIN.right - 2;
+  const place = rankFLabelPlace(parts, fx, l.plotW);
+  // A label that could go on neither side sits across the line: the line stops under it.
+  if (place.across) line.attr('y2', -l.fBand + 19);
   richText(
     g
       .append('text')
       .attr('y', -l.fBand + 14)
       .attr('fill', colors.rank)
       .attr('font-size', 13),
-    parts,
+    place.parts,
   )
-    .attr('x', right ? fx + 6 : fx - 6)
-    .attr('text-anchor', right ? 'start' : 'end');
+    .attr('x', place.x)
+    .attr('text-anchor', place.anchor);
 }
 
-const tickFmt = d3.format('~s');
-
-/** The rank axis: linear from rank 1, or log with labels only at powers of ten. */
-function rankAxis(xScale: RankScale, l: SortedLayout): d3.Axis<d3.NumberValue> {
-  const axis = d3.axisBottom(l.x).tickSizeOuter(0);
-  if (xScale === 'log') {
-    const ticks = (l.x.ticks(Math.max(2, Math.floor(l.plotW / 60))) as number[]).filter((v) => v >= 1);
-    return axis.tickValues(ticks).tickFormat((v) => {
-      const e = Math.log10(Number(v));
-      return Math.abs(e - Math.round(e)) < 1e-9 ? tickFmt(Number(v)) : '';
-    });
-  }
-  const ticks = (l.x.ticks(Math.max(2, Math.floor(l.plotW / 80))) as number[]).filter((v) => v > 1);
-  return axis.tickValues(l.n <= 2 ? [1, l.n] : [1, ...ticks]).tickFormat((v) => tickFmt(Number(v)));
-}
-
-/** Heavier than the kit's axes: this chart's axes frame the areas whose size is the point. */
-function styleSortedAxis(g: G): void {
-  g.attr('font-family', PANEL_FONT).attr('font-size', 12).attr('pointer-events', 'none');
-  g.selectAll('.domain').attr('stroke', MUTED).attr('stroke-width', 1.5);
-  g.selectAll('.tick line').attr('stroke', MUTED).attr('stroke-width', 1.5);
-  g.selectAll('.tick text').attr('fill', INK);
-}
-
-function drawAxes(plot: G, xScale: RankScale, l: SortedLayout): void {
-  plot.append('g').attr('transform', `translate(0,${l.plotH})`).call(rankAxis(xScale, l)).call(styleSortedAxis);
-  plot
-    .append('g')
-    .call(d3.axisLeft(l.y).tickValues([0, 0.25, 0.5, 0.75, 1]).tickFormat(d3.format('~g')).tickSizeOuter(0))
-    .call(styleSortedAxis);
-}
-
-/** The rank axis title, shortened when the long one would not fit under the plot. */
-function rankTitle({ side, d, xScale }: ChartInput, plotW: number): TextPart[] {
-  const fp = side === 'fp';
-  const axisNote = xScale === 'log' ? ', log scale' : ', linear';
-  const xNote: TextPart = { text: `  (${fp ? `b = ${d.b}` : `f = ${d.f}`}${axisNote})`, muted: true };
-  const xLong: TextPart[] = [
-    fp ? 'rank of background pixel, sorted by p descending' : 'rank of foreground pixel, sorted by 1 − p descending',
-    xNote,
-  ];
-  const xShort: TextPart[] = [fp ? 'rank by p, descending' : 'rank by 1 − p, descending', xNote];
-  return measureParts(xLong) > plotW + 2 * MARGIN.right - 4 ? xShort : xLong;
-}
-
-function drawAxisTitles(plot: G, input: ChartInput, l: SortedLayout): void {
-  richText(
-    plot
-      .append('text')
-      .attr('x', l.plotW / 2)
-      .attr('y', l.plotH + 38)
-      .attr('text-anchor', 'middle')
-      .attr('fill', INK)
-      .attr('font-size', 13),
-    rankTitle(input, l.plotW),
-  );
-  plot
-    .append('text')
-    .attr('transform', `translate(${-42},${l.plotH / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .attr('fill', INK)
-    .attr('font-size', 13)
-    .text(input.side === 'fp' ? 'background p' : 'foreground error 1 − p');
+/**
+ * Right of the rank-f line if the label fits there, else left of it; if neither (rank f mid-plot
+ * on a phone, as on the two-segment axis), as near the line as the panel allows, shortened to
+ * "rank f = …" when the whole label is wider than the panel.
+ */
+function rankFLabelPlace(parts: TextPart[], fx: number, plotW: number) {
+  const [x0, x1] = [-MARGIN.left + 2, plotW + MARGIN.right - 2];
+  const w = measureParts(parts);
+  if (fx + 6 + w <= x1) return { parts, x: fx + 6, anchor: 'start', across: false };
+  if (fx - 6 - w >= x0) return { parts, x: fx - 6, anchor: 'end', across: false };
+  const shown = w <= x1 - x0 ? parts : parts.slice(0, 1);
+  return { parts: shown, x: Math.max(x0, x1 - measureParts(shown)), anchor: 'start', across: true };
 }

@@ -3,6 +3,7 @@ import * as d3 from 'd3';
 import { layoutLegend, type LegendItem } from '../kit/legend';
 import { distinctDigits } from '../equations/epsCase';
 import { legendItems } from './captions';
+import { rankAxisOf, rankScale, type RankAxis } from './rankScale';
 import type { ChartInput, Side } from './types';
 
 export const MARGIN = { left: 58, right: 18, bottom: 48 };
@@ -29,6 +30,8 @@ export interface SortedLayout {
   top: number;
   plotW: number;
   plotH: number;
+  /** Linear, log, or two linear segments (head and tail) with the widening of the head. */
+  axis: RankAxis;
   x: d3.ScaleContinuousNumeric<number, number>;
   y: d3.ScaleContinuousNumeric<number, number>;
 }
@@ -37,13 +40,14 @@ export function sortedLayout({ width, height, sorted, d, t, eps, side, xScale, t
   const n = sorted.length;
   const fp = side === 'fp';
   const showF = fp && d.kthBg !== null && d.f >= 1 && d.f <= n;
-  const items = legendItems(d, t, eps, side, xScale, testId);
+  const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
+  // The FN side sorts the f foreground errors: its ranks are all "head", so head mode draws one segment.
+  const axis = rankAxisOf(xScale, n, d.f, plotW);
+  const items = legendItems(d, t, eps, side, axis, testId);
   const legend = layoutLegend(items, width - LEGEND_X - MARGIN.right);
   const fBand = showF ? F_BAND : 0;
   const top = 6 + legend.height + 8 + fBand;
-  const plotW = Math.max(40, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(40, height - top - MARGIN.bottom);
-  const x = (xScale === 'log' ? d3.scaleLog() : d3.scaleLinear()).domain([0.5, n + 0.5]).range([0, plotW]);
   return {
     n,
     side,
@@ -59,7 +63,8 @@ export function sortedLayout({ width, height, sorted, d, t, eps, side, xScale, t
     top,
     plotW,
     plotH,
-    x,
+    axis,
+    x: rankScale(axis, n, plotW),
     y: d3.scaleLinear().domain([0, 1]).range([plotH, 0]),
   };
 }

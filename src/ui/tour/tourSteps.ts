@@ -55,7 +55,7 @@ export const tourSteps: readonly TourStep[] = [
     placement: 'right',
     title: 'Fig. 2 · background predictions, sorted',
     text:
-      'Every background pixel’s p, sorted from largest to smallest; on the linear rank axis the area under the curve is FP_{soft} (the log axis stretches the head and makes no area claim). ' +
+      'Every background pixel’s p, sorted from largest to smallest. The rank axis opens in two linear segments: ranks 1–2f widened, then the long tail, with a break between; areas are to scale within each segment, not across it (the legend says how much the head is widened). Switch it to linear and the area under the curve is FP_{soft}; the log axis makes no area claim. ' +
       'The curve crosses the dashed threshold t at rank FP_{hard}: the pixels left of the crossing are the hard false positives. ' +
       'The green marker at rank f, the number of foreground pixels, is sort_{des}(p^{bg})_{f}, the f-th largest background prediction.',
     missing: 'the Fig. 2 panel of the concept explorer.',
