@@ -2,6 +2,7 @@ import { clampParams, DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Par
 import { useLab } from './store';
 import { isViewKey, viewQueryEntries, type ViewState } from './view';
 import { experimentQueryEntries, isExperimentKey } from './experimentView';
+import { SCENARIOS, scenarioState } from './scenarios';
 
 /**
  * Reads parameters from a query string over `base` (the defaults, or a scenario's parameters);
@@ -25,12 +26,17 @@ export function paramsFromQuery(search: string, base: Params = DEFAULT_PARAMS): 
 
 /**
  * Writes only the parameters that differ from the defaults, so links stay short, followed by
- * the view (presentation, compare, hidden controls, scenario, selected image) when given.
+ * the view (presentation, compare, hidden controls, scenario, selected image) when given. A link
+ * that names a scenario (sc=…) is opened over the scenario's parameters, so it also carries every
+ * parameter that differs from the scenario's value: one set back to its default stays so.
  */
 export function queryFromParams(params: Params, view?: { view: ViewState; selectedImage: number | null }): string {
   const query = new URLSearchParams();
+  const scenario = view?.view.scenario ? SCENARIOS.find((s) => s.id === view.view.scenario) : undefined;
+  const scenarioParams = scenario ? scenarioState(scenario, DEFAULT_PARAMS).params : DEFAULT_PARAMS;
   for (const key of paramKeys) {
-    if (params[key] !== DEFAULT_PARAMS[key]) query.set(schema[key].urlKey, String(params[key]));
+    if (params[key] !== DEFAULT_PARAMS[key] || params[key] !== scenarioParams[key])
+      query.set(schema[key].urlKey, String(params[key]));
   }
   if (view) for (const [k, v] of viewQueryEntries(view.view, view.selectedImage)) query.set(k, v);
   // The Experiments section's sweep rides along with the view (state/experimentView.ts).

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIOS, scenarioIds, scenarioState } from '../../src/state/scenarios';
 import { DEFAULT_PARAMS, paramKeys, schema, type ParamKey, type Params } from '../../src/params/schema';
+import { linkState } from '../../src/state/linkState';
 import { paramsFromQuery, queryFromParams } from '../../src/state/url';
 import { COMPARABLE_KEYS, DEFAULT_VIEW, viewFromQuery, type ViewState } from '../../src/state/view';
 
@@ -119,5 +120,27 @@ describe('URL state', () => {
       expect(view.scenario).toBe(s.id);
       if (!('t' in s.params)) expect(params.t).toBe(DEFAULT_PARAMS.t);
     }
+  });
+
+  it('a scenario link carries every parameter set away from the scenario, back to its default included, and reads back the same', () => {
+    let tried = 0;
+    for (const s of SCENARIOS) {
+      const { params: scenarioParams, view } = scenarioState(s, DEFAULT_PARAMS);
+      const changed = (Object.keys(s.params) as ParamKey[]).filter((k) => scenarioParams[k] !== DEFAULT_PARAMS[k]);
+      if (changed.length === 0) continue; // a scenario of default parameters ("switch"): nothing to set back
+      tried++;
+      // Every parameter the scenario sets goes back to its default: the link must say so.
+      const params: Params = { ...scenarioParams };
+      for (const k of changed) (params as Record<ParamKey, unknown>)[k] = DEFAULT_PARAMS[k];
+      const query = queryFromParams(params, { view, selectedImage: null });
+      for (const k of changed) expect(new URLSearchParams(query).get(schema[k].urlKey)).toBe(String(DEFAULT_PARAMS[k]));
+      expect(linkState(query, true).params).toEqual(params);
+      expect(linkState(query, false).params).toEqual(params);
+      // Untouched, the link stays as short as before: the scenario's own values ride along only where
+      // they differ from the defaults.
+      const untouched = new URLSearchParams(queryFromParams(scenarioParams, { view, selectedImage: null }));
+      expect(linkState(`?${untouched}`, true).params).toEqual(scenarioParams);
+    }
+    expect(tried).toBeGreaterThanOrEqual(4);
   });
 });
