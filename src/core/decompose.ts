@@ -7,6 +7,43 @@ export const isForeground = (label: number): boolean => label > 0.5;
 /** Mean of a sum over a set of `count` items; the mean over an empty set is 0 (docs/design.md §1.1). */
 export const safeMean = (sum: number, count: number): number => (count > 0 ? sum / count : 0);
 
+/** The sums and counts at t that both ways of computing the split (a pass here, prefix sums in thresholdIndex.ts) end with. */
+export interface SplitSums {
+  f: number;
+  b: number;
+  fpHard: number;
+  fnHard: number;
+  fpMain: number;
+  fpBias: number;
+  fnMain: number;
+  fnBias: number;
+  kthBg: number | null;
+  t: number;
+}
+
+/** The decomposition (docs/design.md §1.1) from its sums and counts: the soft totals, the mean errors and the Eq. 11/12 case. */
+export function assemble({ f, b, fpHard, fnHard, fpMain, fpBias, fnMain, fnBias, kthBg, t }: SplitSums): Decomposition {
+  return {
+    f,
+    b,
+    fpHard,
+    fnHard,
+    fpSoft: fpMain + fpBias,
+    fnSoft: fnMain + fnBias,
+    fpMain,
+    fpBias,
+    fnMain,
+    fnBias,
+    eBgAbove: safeMean(fpMain, fpHard),
+    eBgBelow: safeMean(fpBias, b - fpHard),
+    eFgBelow: safeMean(fnMain, fnHard),
+    eFgAbove: safeMean(fnBias, f - fnHard),
+    kthBg,
+    mainAltered: fpHard > f,
+    eq12: kthBg !== null && kthBg >= t,
+  };
+}
+
 export function decompose(
   p: ArrayLike<number>,
   y: ArrayLike<number>,
@@ -56,25 +93,7 @@ export function decompose(
     }
   }
   const kthBg = f >= 1 && f <= b ? kthLargestInPlace(bg, f) : null;
-  const result: Decomposition = {
-    f,
-    b,
-    fpHard,
-    fnHard,
-    fpSoft: fpMain + fpBias,
-    fnSoft: fnMain + fnBias,
-    fpMain,
-    fpBias,
-    fnMain,
-    fnBias,
-    eBgAbove: safeMean(fpMain, fpHard),
-    eBgBelow: safeMean(fpBias, b - fpHard),
-    eFgBelow: safeMean(fnMain, fnHard),
-    eFgAbove: safeMean(fnBias, f - fnHard),
-    kthBg,
-    mainAltered: fpHard > f,
-    eq12: kthBg !== null && kthBg >= t,
-  };
+  const result = assemble({ f, b, fpHard, fnHard, fpMain, fpBias, fnMain, fnBias, kthBg, t });
   if (eps === undefined) return result;
   return { ...result, ...weightedFp(bg, f, kthBg, t, eps, fpMain, fpBias) };
 }

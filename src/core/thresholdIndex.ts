@@ -7,7 +7,7 @@
  * float64 values added in rank order, so they agree with decompose() to rounding
  * (tests/unit/thresholdIndex.test.ts).
  */
-import { isForeground, safeMean } from './decompose';
+import { assemble, isForeground } from './decompose';
 import type { Decomposition, WeightedFp } from './types';
 
 export interface ThresholdIndex {
@@ -88,25 +88,7 @@ export function decomposeAt(ix: ThresholdIndex, t: number, eps?: number): Decomp
   const fpBias = ix.bgTail[fpHard];
   const fnMain = ix.fgHead[fnHard];
   const fnBias = ix.fgTail[fnHard];
-  const result: Decomposition = {
-    f,
-    b,
-    fpHard,
-    fnHard,
-    fpSoft: fpMain + fpBias,
-    fnSoft: fnMain + fnBias,
-    fpMain,
-    fpBias,
-    fnMain,
-    fnBias,
-    eBgAbove: safeMean(fpMain, fpHard),
-    eBgBelow: safeMean(fpBias, b - fpHard),
-    eFgBelow: safeMean(fnMain, fnHard),
-    eFgAbove: safeMean(fnBias, f - fnHard),
-    kthBg,
-    mainAltered: fpHard > f,
-    eq12: kthBg !== null && kthBg >= t,
-  };
+  const result = assemble({ f, b, fpHard, fnHard, fpMain, fpBias, fnMain, fnBias, kthBg, t });
   if (eps === undefined) return result;
   return { ...result, ...weightedAt(ix, fpHard, eps, fpMain, fpBias) };
 }

@@ -66,6 +66,26 @@ function Overlay({ id }: { id: string }) {
   );
 }
 
+/** The equations panel on the concept fixture: slots "equations" (blocks closed) and "equations-open". */
+function ConceptEquations() {
+  return (
+    <Equations
+      d={fx.conceptD}
+      t={fx.T}
+      eps={fx.conceptEps}
+      highlight={null}
+      onHover={noop}
+      p={fx.concept.p}
+      y={fx.concept.y}
+      tHard={fx.T_HARD}
+      a={fx.A}
+      epsSetting="reference"
+      switchRule="code"
+      lossSubject="the concept data"
+    />
+  );
+}
+
 export function Gallery() {
   type SortedData = 'concept' | 'poor' | 'concept200';
   const sortedData = {
@@ -149,37 +169,11 @@ export function Gallery() {
         </GradientShares>
       </Slot>
       <Slot name="equations" width={900}>
-        <Equations
-          d={fx.conceptD}
-          t={fx.T}
-          eps={fx.conceptEps}
-          highlight={null}
-          onHover={noop}
-          p={fx.concept.p}
-          y={fx.concept.y}
-          tHard={fx.T_HARD}
-          a={fx.A}
-          epsSetting="reference"
-          switchRule="code"
-          lossSubject="the concept data"
-        />
+        <ConceptEquations />
       </Slot>
       <Slot name="equations-open" width={900}>
         <BlocksOpen.Provider value>
-          <Equations
-            d={fx.conceptD}
-            t={fx.T}
-            eps={fx.conceptEps}
-            highlight={null}
-            onHover={noop}
-            p={fx.concept.p}
-            y={fx.concept.y}
-            tHard={fx.T_HARD}
-            a={fx.A}
-            epsSetting="reference"
-            switchRule="code"
-            lossSubject="the concept data"
-          />
+          <ConceptEquations />
         </BlocksOpen.Provider>
       </Slot>
       <Slot name="history" width={620}>
