@@ -4,13 +4,15 @@
  * batch 8, Adam, Balance loss in stage 2; median ms from the call to the loss on the host.
  * Rows: Node WASM and Node CPU (tfjs), headless Chromium with WebGPU and WebGL disabled (the
  * backend the app's probe picks there), and, when Debian's python3-torch is installed, PyTorch
- * on the same net (bench/pytorch/unet_step.py; not a dependency, a yardstick). Prints a table,
- * then as its last line one JSON object.
+ * on the same net (bench/pytorch/unet_step.py; not a dependency, a yardstick), alternating with
+ * Node WASM over three rounds; then the WASM step kernel by kernel (bench/wasmKernels.ts). Prints
+ * tables, then as its last line one JSON object.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { selectBackend } from '../src/engine/backend';
 import { measureDefaultStep } from './stepMeasure';
+import { kernelTable } from './wasmKernels';
 import { benchBrowserStep } from './browserEngine';
 import { round } from './timing';
 import { launch, NO_GPU_FLAGS, startServer } from '../tests/browser/harness';
@@ -18,32 +20,62 @@ import { launch, NO_GPU_FLAGS, startServer } from '../tests/browser/harness';
 const figures: Record<string, number | string | null> = {};
 const rows: Record<string, Record<string, string | number>> = {};
 
-// PyTorch first, while nothing else of this bench holds a core.
+// PyTorch (1 thread) and Node WASM alternate, three rounds, while nothing else of this bench holds
+// a core: each side's figure is the median of its three round medians (docs/benchmarks.md).
+const ROUNDS = 3;
 const python = '/usr/bin/python3';
-if (existsSync(python)) {
-  for (const threads of [1, 2]) {
-    const run = spawnSync(python, [new URL('./pytorch/unet_step.py', import.meta.url).pathname, String(threads)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const line = run.stdout?.trim().split('\n').pop() ?? '';
-    try {
-      const torch = JSON.parse(line) as { torchStepMs: number; torchMinMs: number; params: number };
-      rows[`PyTorch CPU, ${threads} thread${threads > 1 ? 's' : ''} (reference)`] = {
-        'ms/step': torch.torchStepMs,
-        'min ms': torch.torchMinMs,
-        params: torch.params,
-      };
-      figures[`torch${threads}ThreadStepMs`] = torch.torchStepMs;
-      if (threads === 1) figures.torch1ThreadMinMs = torch.torchMinMs;
-    } catch {
-      rows[`PyTorch CPU, ${threads} thread(s)`] = { 'ms/step': 'not available (python3-torch missing?)' };
-    }
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** One PyTorch measurement (bench/pytorch/unet_step.py), or null when python3-torch is missing. */
+function torchStep(threads: number): { torchStepMs: number; torchMinMs: number; params: number } | null {
+  if (!existsSync(python)) return null;
+  const run = spawnSync(python, [new URL('./pytorch/unet_step.py', import.meta.url).pathname, String(threads)], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  try {
+    return JSON.parse(run.stdout?.trim().split('\n').pop() ?? '') as {
+      torchStepMs: number;
+      torchMinMs: number;
+      params: number;
+    };
+  } catch {
+    return null;
   }
 }
 
 await selectBackend(['wasm']);
-const wasm = await measureDefaultStep(3, 15);
+const torchRounds: { torchStepMs: number; torchMinMs: number; params: number }[] = [];
+const wasmRounds: Awaited<ReturnType<typeof measureDefaultStep>>[] = [];
+for (let r = 0; r < ROUNDS; r++) {
+  const torch = torchStep(1);
+  if (torch) torchRounds.push(torch);
+  wasmRounds.push(await measureDefaultStep(3, 15));
+  console.log(
+    `round ${r + 1}/${ROUNDS}: PyTorch 1 thread ${torch ? `${torch.torchStepMs} ms` : 'n/a'}, Node WASM ${round(wasmRounds[r].medianMs, 1)} ms`,
+  );
+}
+const wasm = {
+  medianMs: median(wasmRounds.map((w) => w.medianMs)),
+  minMs: Math.min(...wasmRounds.map((w) => w.minMs)),
+  paramCount: wasmRounds[0].paramCount,
+};
+if (torchRounds.length) {
+  const torchMs = median(torchRounds.map((t) => t.torchStepMs));
+  const torchMin = Math.min(...torchRounds.map((t) => t.torchMinMs));
+  rows['PyTorch CPU, 1 thread (reference)'] = { 'ms/step': torchMs, 'min ms': torchMin, params: torchRounds[0].params };
+  figures.torch1ThreadStepMs = torchMs;
+  figures.torch1ThreadMinMs = torchMin;
+} else rows['PyTorch CPU, 1 thread'] = { 'ms/step': 'not available (python3-torch missing?)' };
+const torch2 = torchStep(2);
+if (torch2) {
+  rows['PyTorch CPU, 2 threads (reference)'] = {
+    'ms/step': torch2.torchStepMs,
+    'min ms': torch2.torchMinMs,
+    params: torch2.params,
+  };
+  figures.torch2ThreadStepMs = torch2.torchStepMs;
+}
 figures.nodeWasmMinMs = round(wasm.minMs, 1);
 rows['Node, tfjs WASM (this project’s kernels)'] = {
   'ms/step': round(wasm.medianMs, 1),
@@ -51,6 +83,24 @@ rows['Node, tfjs WASM (this project’s kernels)'] = {
   params: wasm.paramCount,
 };
 figures.nodeWasmStepMs = round(wasm.medianMs, 1);
+
+// Where the WASM step spends its time (issue 20, point 15).
+const kernels = await kernelTable();
+console.log(`\n## Node WASM step by kernel (tf.profile, ${round(kernels.stepMs, 1)} ms per profiled step)`);
+console.table(
+  kernels.rows
+    .filter((k) => k.share >= 0.005)
+    .map((k) => ({
+      kernel: k.kernel,
+      'ms/step': round(k.msPerStep, 2),
+      'calls/step': round(k.callsPerStep, 1),
+      share: `${round(100 * k.share, 1)}%`,
+    })),
+);
+figures.wasmTopKernels = kernels.rows
+  .slice(0, 5)
+  .map((k) => `${k.kernel} ${round(100 * k.share, 1)}%`)
+  .join(', ');
 
 await selectBackend(['cpu']);
 const cpu = await measureDefaultStep(1, 3, 20_000);
