@@ -61,10 +61,13 @@ export function ExportButtons({ testId, csv }: { testId: string; csv?: () => str
           data-testid={`export-${kind}-${testId}`}
           disabled={busy !== null}
           onClick={(e) => void save(kind, e)}
-          title={tips[kind]}
-          style={style}
+          title={busy === kind ? 'Saving…' : tips[kind]}
+          aria-busy={busy === kind}
+          // The label keeps its width while saving: a narrower one could unwrap the panel's header
+          // and change the very height the export is measuring.
+          style={busy === kind ? { ...style, opacity: 0.5, cursor: 'progress' } : style}
         >
-          {busy === kind ? '…' : kind.toUpperCase()}
+          {kind.toUpperCase()}
         </button>
       ))}
     </>
