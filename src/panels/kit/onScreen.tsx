@@ -9,6 +9,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -126,11 +127,42 @@ function useHeldRender<F extends (...args: never[]) => unknown>(render: F, live:
   return live ? render : held.render;
 }
 
-/** Whether `live` has been true at any render so far. */
-function useEverLive(live: boolean): boolean {
-  const [ever, setEver] = useState(live);
-  if (live && !ever) setEver(true);
-  return ever || live;
+/** Panels waiting to draw for the first time although off screen: one per idle period. */
+const firstDraws: Array<() => void> = [];
+let idleQueued = false;
+
+function drawNextWhenIdle(): void {
+  if (idleQueued || firstDraws.length === 0) return;
+  idleQueued = true;
+  const next = (): void => {
+    idleQueued = false;
+    firstDraws.shift()?.();
+    drawNextWhenIdle();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 1000 });
+  else setTimeout(next, 0);
+}
+
+/** Queues `draw` for an idle period; the returned function takes it off the queue. */
+function drawWhenIdle(draw: () => void): () => void {
+  firstDraws.push(draw);
+  drawNextWhenIdle();
+  return () => {
+    const i = firstDraws.indexOf(draw);
+    if (i >= 0) firstDraws.splice(i, 1);
+  };
+}
+
+/**
+ * Whether the panel has drawn: at once when it is on screen; off screen, in an idle period of its
+ * own (one panel per period), so a panel mounted off screen costs no long task of the render
+ * that mounted it, yet is on the page (text, tests, find in page) soon after.
+ */
+function useDrawn(onScreen: boolean): boolean {
+  const [drawn, setDrawn] = useState(onScreen);
+  if (onScreen && !drawn) setDrawn(true);
+  useEffect(() => (drawn ? undefined : drawWhenIdle(() => setDrawn(true))), [drawn]);
+  return drawn || onScreen;
 }
 
 /**
@@ -138,8 +170,9 @@ function useEverLive(live: boolean): boolean {
  * rendered when it left: the same element, so React skips the panel for slider inputs and for new
  * data alike (the `children` closure, with the data it saw, is held with the slider `values`). It
  * catches up when the element comes back within the margin, before printing (showAllForPrint) and
- * before an export (showNow). A panel that has never been on screen (it mounted in a section that
- * is off screen, see StartsOffScreen) shows an empty box of the panel's usual height until it is.
+ * before an export (showNow). A panel that mounts off screen (in a section that is off screen, see
+ * StartsOffScreen) shows an empty box of about a panel's height until it comes near or an idle
+ * period draws it (useDrawn).
  * The wrapper is `display: contents`, so grid layouts see the panel itself.
  */
 export function WhileOnScreen<V extends readonly unknown[]>({
@@ -150,9 +183,10 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   children: (values: V) => ReactNode;
 }) {
   const [watch, onScreen] = useOnScreen<Element>(!useContext(StartsOffScreen));
-  const held = useHeldValues(values, onScreen);
-  const render = useHeldRender(children, onScreen);
-  const drawn = useEverLive(onScreen);
+  const drawn = useDrawn(onScreen);
+  // Until its first drawing, a panel follows everything, so it draws with what is current then.
+  const held = useHeldValues(values, onScreen || !drawn);
+  const render = useHeldRender(children, onScreen || !drawn);
   // The same element while nothing it depends on changes, so React bails out of the subtree.
   const panel = useMemo(() => (drawn ? render(held) : null), [drawn, render, held]);
   const box = useRef<HTMLDivElement>(null);
@@ -161,7 +195,8 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   useLayoutEffect(() => watch(box.current?.firstElementChild ?? null));
   useLayoutEffect(() => () => watch(null), [watch]);
   return (
-    <div ref={box} className="on-screen" style={{ display: 'contents' }}>
+    // data-live says whether the panel shows what is current (false: what it held off screen).
+    <div ref={box} className="on-screen" data-live={onScreen} style={{ display: 'contents' }}>
       {drawn ? panel : <div className="panel-pending" aria-hidden="true" />}
     </div>
   );
