@@ -45,10 +45,19 @@ const storeLoss = (page: Page): Promise<number> =>
     return steps[steps.length - 1].loss;
   });
 
-/** One training step, clicked without scrolling the page (as the keyboard shortcut would). */
-async function stepTo(page: Page, snapshot: number): Promise<void> {
-  await page.getByTestId('btn-step').evaluate((b) => (b as HTMLButtonElement).click());
-  await waitForSnapshot(page, snapshot);
+/** Training steps up to `step`, each clicked without scrolling the page (as a shortcut would be). */
+async function stepTo(page: Page, step: number): Promise<void> {
+  for (;;) {
+    const now = await page.evaluate(
+      () =>
+        (
+          window as unknown as { balanceLab: { store: { getState(): { snapshot: { step: number } | null } } } }
+        ).balanceLab.store.getState().snapshot?.step ?? 0,
+    );
+    if (now >= step) return;
+    await page.getByTestId('btn-step').evaluate((b) => (b as HTMLButtonElement).click());
+    await waitForSnapshot(page, now + 1);
+  }
 }
 
 describe('panels off screen', () => {
