@@ -46,13 +46,16 @@ function observeAgain(): void {
  * what the page shows, and the observer may not yet have reported a panel just scrolled in.
  */
 export function showNow(el: Element): void {
+  // Every watched element around it: the panel and its section (which holds the Fig. 2 subject).
+  const setters: Array<(onScreen: boolean) => void> = [];
   for (let e: Element | null = el; e; e = e.parentElement) {
     const setOnScreen = listeners.get(e);
-    if (setOnScreen) {
-      flushSync(() => setOnScreen(true));
-      return;
-    }
+    if (setOnScreen) setters.push(setOnScreen);
   }
+  if (setters.length === 0) return;
+  flushSync(() => {
+    for (const setOnScreen of setters) setOnScreen(true);
+  });
 }
 
 /**
