@@ -142,7 +142,11 @@ const VIEW_IDS = [
 
 async function viewTexts(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const id of VIEW_IDS) out[id] = await textOf(page, id);
+  for (const id of VIEW_IDS) {
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, id);
+    out[id] = await textOf(page, id);
+  }
   return out;
 }
 

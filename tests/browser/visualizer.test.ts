@@ -64,6 +64,8 @@ describe('visualizer', () => {
     await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
     expect(await textOf(page, 'stage-indicator')).toMatch(/Stage [12]/);
     await page.getByTestId('btn-pause').click();
+    // The engine has stopped (a step in flight when Pause was pressed has landed).
+    await page.getByTestId('btn-play').waitFor();
     // Moving t re-renders the training panels from cached predictions, without a step.
     const stepBefore = await textOf(page, 'step-counter');
     await setT(page, 0.3);
