@@ -161,16 +161,15 @@ function useTrainingSliders(live: boolean): TrainingSliders {
  * `compact` is compare mode's one-column variant; `sync` shares the history axes between runs.
  */
 export function TrainingSection({ compact = false, sync = null }: { compact?: boolean; sync?: HistorySync | null }) {
-  const [sectionRef, live, known] = useOnScreen<HTMLElement>();
+  const [sectionRef, live] = useOnScreen<HTMLElement>();
   const dataset = useRun((s) => s.dataset);
   const viewed = useRun((s) => s.viewed);
   const sliders = useTrainingSliders(live);
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section" ref={sectionRef}>
       {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
-      {/* Panels that mount while the section is off screen, or before the observer has said where
-          it is (the page's first render), wait for it: the first render draws no training panel. */}
-      <StartsOffScreen.Provider value={!live || !known}>
+      {/* Panels that mount while the section is off screen (with the first snapshot) wait for it. */}
+      <StartsOffScreen.Provider value={!live}>
         <TrainingPanels {...sliders} sync={sync} live={live} />
       </StartsOffScreen.Provider>
     </section>

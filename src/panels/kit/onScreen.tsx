@@ -84,35 +84,25 @@ function sharedObserver(): IntersectionObserver | null {
 }
 
 /**
- * A callback ref, whether its element is on screen (`initially` until the observer first says,
- * true by default so everything draws on mount) and whether the observer has said yet. Giving it
- * the element it already watches does nothing.
+ * A callback ref and whether its element is on screen (true until the observer first says
+ * otherwise, so everything draws on mount). Giving it the element it already watches does nothing.
  */
-export function useOnScreen<T extends Element>(initially = true): [(el: T | null) => void, boolean, boolean] {
+export function useOnScreen<T extends Element>(initially = true): [(el: T | null) => void, boolean] {
   const [onScreen, setOnScreen] = useState(initially || typeof IntersectionObserver === 'undefined');
-  // Whether the observer has said where the element is (or printing made it count as on screen).
-  const [known, setKnown] = useState(typeof IntersectionObserver === 'undefined');
-  const report = useCallback((now: boolean) => {
-    setOnScreen(now);
-    setKnown(true);
-  }, []);
   const watched = useRef<Element | null>(null);
-  const ref = useCallback(
-    (el: T | null) => {
-      const io = sharedObserver();
-      if (!io || el === watched.current) return;
-      if (watched.current) {
-        io.unobserve(watched.current);
-        listeners.delete(watched.current);
-      }
-      watched.current = el;
-      if (!el) return;
-      listeners.set(el, report);
-      io.observe(el);
-    },
-    [report],
-  );
-  return [ref, onScreen, known];
+  const ref = useCallback((el: T | null) => {
+    const io = sharedObserver();
+    if (!io || el === watched.current) return;
+    if (watched.current) {
+      io.unobserve(watched.current);
+      listeners.delete(watched.current);
+    }
+    watched.current = el;
+    if (!el) return;
+    listeners.set(el, setOnScreen);
+    io.observe(el);
+  }, []);
+  return [ref, onScreen];
 }
 
 /**
