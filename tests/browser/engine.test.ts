@@ -169,9 +169,9 @@ describe('without any GPU (WebGPU and WebGL disabled)', () => {
       // COOP/COEP from the dev server: the threaded WASM build can run.
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       const history = page.getByTestId('panel-history');
-      await history.locator('svg').first().waitFor();
       // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
       await scrollInLive(page, 'panel-history');
+      await history.locator('svg').first().waitFor();
       const before = await history.innerHTML();
       await page.getByTestId('btn-play').click();
       const pressed = Date.now();
