@@ -7,6 +7,7 @@
  * "under 16 ms" (0 here); quantiles above that are exact to the API's 8 ms rounding.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { openAndWaitForLab } from './ui';
 
 export interface Profile {
   name: 'desktop' | 'phone';
@@ -44,14 +45,7 @@ export async function openLab(
     hasTouch: profile.mobile,
   });
   const page = await context.newPage();
-  // tsx keeps function names with a __name helper that the page does not have.
-  await page.addInitScript('window.__name = (f) => f');
-  await page.goto(`${origin}/${query}`);
-  await page
-    .getByTestId('backend-badge')
-    .filter({ hasText: /webgpu|webgl|wasm|cpu/ })
-    .waitFor({ timeout: 300_000 });
-  await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ state: 'attached' });
+  await openAndWaitForLab(page, origin, query);
   await page.evaluate(() => {
     const w = window as unknown as { __events: { start: number; duration: number }[] };
     w.__events = [];

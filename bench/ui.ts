@@ -1,5 +1,22 @@
 import type { Browser, Page } from 'playwright-core';
 
+/** Loads the app at `origin/query` and waits until a backend is chosen and Fig. 2 is drawn. */
+export async function openAndWaitForLab(
+  page: Page,
+  origin: string,
+  query: string,
+  figure: 'attached' | 'visible' = 'attached',
+): Promise<void> {
+  // tsx keeps function names with a __name helper that the page does not have.
+  await page.addInitScript('window.__name = (f) => f');
+  await page.goto(`${origin}/${query}`);
+  await page
+    .getByTestId('backend-badge')
+    .filter({ hasText: /webgpu|webgl|wasm|cpu/ })
+    .waitFor({ timeout: 300_000 });
+  await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ state: figure });
+}
+
 /**
  * Time from a t-slider input to the painted update, 60 times. `firstPaint` ends at the frame after
  * React's commit; `settled` waits further until a frame passes with no DOM change, so any work a
@@ -65,14 +82,7 @@ export interface UiFigures {
  */
 export async function benchUi(browser: Browser, origin: string, query = ''): Promise<UiFigures> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  // tsx keeps function names with a __name helper that the page does not have.
-  await page.addInitScript('window.__name = (f) => f');
-  await page.goto(`${origin}/${query}`);
-  await page
-    .getByTestId('backend-badge')
-    .filter({ hasText: /webgpu|webgl|wasm|cpu/ })
-    .waitFor({ timeout: 300_000 });
-  await page.getByTestId('concept-sorted').locator('svg').first().waitFor();
+  await openAndWaitForLab(page, origin, query, 'visible');
   await page.evaluate(() => {
     const w = window as unknown as { __longTasks: number[] };
     w.__longTasks = [];
