@@ -80,7 +80,8 @@ describe('a run logged in Python, viewed in the built app', () => {
     expect(await page.getByTestId('btn-step').isDisabled()).toBe(true);
     expect(await page.getByTestId('btn-save-run').isDisabled()).toBe(true);
     expect(await textOf(page, 'viewed-run-title')).toContain('3 history points · 5 items of 20×12 px');
-    // The images keep their shape; item 1 is logged item 0.
+    // The images keep their shape; item 1 is logged item 0. Off screen the panel holds its first drawing.
+    await scrollInLive(page, 'image-0');
     const canvas = section.getByTestId('image-0').locator('canvas').first();
     expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([20, 12]);
 
