@@ -37,11 +37,11 @@ export function setTextIfChanged(el: Element, text: string): void {
 }
 
 /** d3's `text` for every element of the selection, writing only the texts that differ. */
-export function setText<E extends Element, D, P extends d3.BaseType, PD>(
+export function setText<E extends d3.BaseType, D, P extends d3.BaseType, PD>(
   selection: d3.Selection<E, D, P, PD>,
   text: string,
 ): d3.Selection<E, D, P, PD> {
   return selection.each(function () {
-    setTextIfChanged(this, text);
+    if (this instanceof Element) setTextIfChanged(this, text);
   });
 }
