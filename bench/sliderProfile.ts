@@ -184,6 +184,7 @@ try {
     .slice(0, 25);
   console.log(`\n## main-thread events over ${presses} presses (ms, inclusive of children)`);
   for (const [name, ms] of totals) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, JSON.stringify(trace));
   console.log(`\n## per press, key → its frame's commit: median self time (ms)`);
   for (const [name, ms] of perPress(trace.traceEvents).slice(0, 25))
     console.log(`${ms.toFixed(2).padStart(9)}  ${name}`);
