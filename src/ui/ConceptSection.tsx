@@ -82,9 +82,9 @@ const ConceptPanels = memo(function ConceptPanels({ ratio, quality, t, eps, tHar
     <>
       <h1 className="section-title">
         Concept explorer{' '}
-        <small>
-          f = {index.f} foreground, b = {index.b} background pixels · no training needed
-        </small>
+        {/* One text node, as in the static first screen (scripts/firstScreen.ts): the same box, so
+            the app's copy is not a larger paint than the one the HTML showed. */}
+        <small>{`f = ${index.f} foreground, b = ${index.b} background pixels · no training needed`}</small>
       </h1>
       <div className="grid concept-grid">
         <WhileOnScreen values={[t, eps] as const}>
