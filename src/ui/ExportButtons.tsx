@@ -3,6 +3,7 @@ import { historyCsv } from '../export/csv';
 import { downloadBlob } from '../export/download';
 import { panelPng } from '../export/panelPng';
 import { composePanelSvg, serializeSvg } from '../export/panelSvg';
+import { showNow } from '../panels/kit/onScreen';
 import { useRunStore } from '../state/runContext';
 import { useLab } from '../state/store';
 
@@ -22,6 +23,8 @@ export function ExportButtons({ testId, csv }: { testId: string; csv?: () => str
   const [busy, setBusy] = useState<Kind | null>(null);
 
   const save = async (kind: Kind, event: MouseEvent<HTMLButtonElement>): Promise<void> => {
+    // A panel just scrolled in may still show what it held off screen: bring it up to date first.
+    showNow(event.currentTarget);
     const panel = event.currentTarget.closest<HTMLElement>('section.panel');
     setBusy(kind);
     try {

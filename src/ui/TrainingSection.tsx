@@ -1,8 +1,8 @@
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { DatasetInfo } from '../engine/protocol';
 import { trainedLossNow } from './useGradientShares';
 import { thresholdIndex } from '../core/thresholdIndex';
-import { useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
+import { StartsOffScreen, useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import { Images } from '../panels/Images';
 import { StagePanel } from '../panels/StagePanel';
 import { useRun } from '../state/runContext';
@@ -85,7 +85,11 @@ function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
   );
 }
 
-/** Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch reliably. */
+/**
+ * Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch
+ * reliably. The store is read here and the column drawn inside WhileOnScreen, so off screen a
+ * snapshot does not redraw it.
+ */
 function StageColumn() {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
@@ -98,25 +102,38 @@ function StageColumn() {
   // A logged run shows its stages only when the script logged them, and offers no overrides.
   if (!snapshot || (viewed && !viewed.stagesLogged)) return null;
   const batchSize = dataset?.batchSize ?? paramsBatch;
+  const lowBatch = !viewed && loss === 'balance' && switchMode === 'auto' && batchSize < 16;
   return (
-    <div className="stack">
-      <StagePanel
-        steps={steps}
-        stage={snapshot.stage}
-        rule={switchRule}
-        n={batchSize}
-        lastCheck={steps.length ? steps[steps.length - 1].check : null}
-      />
-      {viewed ? null : <StageOverrides />}
-      {!viewed && loss === 'balance' && switchMode === 'auto' && batchSize < 16 ? (
-        <p className="hint" data-testid="batch-notice">
-          The authors recommend batch 16–24 for a stable switch; this run uses batch {batchSize}, so{' '}
-          {Math.ceil(batchSize / 2)} images decide it. A larger batch costs proportionally more per step (see “Batch
-          size”).
-        </p>
-      ) : null}
-    </div>
+    <WhileOnScreen values={[] as const}>
+      {() => (
+        <div className="stack">
+          <StagePanel
+            steps={steps}
+            stage={snapshot.stage}
+            rule={switchRule}
+            n={batchSize}
+            lastCheck={steps.length ? steps[steps.length - 1].check : null}
+          />
+          {viewed ? null : <StageOverrides />}
+          {lowBatch ? (
+            <p className="hint" data-testid="batch-notice">
+              The authors recommend batch 16–24 for a stable switch; this run uses batch {batchSize}, so{' '}
+              {Math.ceil(batchSize / 2)} images decide it. A larger batch costs proportionally more per step (see “Batch
+              size”).
+            </p>
+          ) : null}
+        </div>
+      )}
+    </WhileOnScreen>
   );
+}
+
+/** `value` while `live` or until it is first set; then, while not live, the value when last live. */
+function useHeldOnceSet<V>(value: V | null, live: boolean): V | null {
+  const [held, setHeld] = useState(value);
+  const pass = live || held === null;
+  if (pass && !Object.is(held, value)) setHeld(value);
+  return pass ? value : held;
 }
 
 /** The slider values the training panels follow, deferred and held while the section is off screen. */
@@ -151,7 +168,10 @@ export function TrainingSection({ compact = false, sync = null }: { compact?: bo
   return (
     <section className={`section ${compact ? 'compact' : ''}`} data-testid="training-section" ref={sectionRef}>
       {viewed ? <ViewedRunTitle viewed={viewed} /> : <TrainingTitle dataset={dataset} />}
-      <TrainingPanels {...sliders} sync={sync} />
+      {/* Panels that mount while the section is off screen (with the first snapshot) wait for it. */}
+      <StartsOffScreen.Provider value={!live}>
+        <TrainingPanels {...sliders} sync={sync} live={live} />
+      </StartsOffScreen.Provider>
     </section>
   );
 }
@@ -166,14 +186,17 @@ const TrainingPanels = memo(function TrainingPanels({
   epsValue,
   a,
   sync,
-}: TrainingSliders & { sync: HistorySync | null }) {
+  live,
+}: TrainingSliders & { sync: HistorySync | null; live: boolean }) {
   const snapshot = useRun((s) => s.snapshot);
   const dataset = useRun((s) => s.dataset);
   const selected = useLab((s) => s.selectedImage);
   const selectImage = useLab((s) => s.selectImage);
   const epsMode = useRun((s) => s.params.epsMode);
   const loss = useRun((s) => s.params.loss);
-  const subject = useFig2Subject();
+  // Off screen the section keeps its subject, so a snapshot sorts nothing for panels nobody sees;
+  // the first one passes, so the panels mount (as empty boxes until they come near).
+  const subject = useHeldOnceSet(useFig2Subject(), live);
   const dims = useImageDims();
   const viewed = useRun((s) => s.viewed);
   const interActive = loss === 'inter' || (loss === 'balance' && snapshot?.stage.stage === 2);

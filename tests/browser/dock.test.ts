@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y';
-import { openPage, screenshotPainted, textOf, TINY, waitForStep } from './harness';
+import { openPage, screenshotPainted, scrollInLive, textOf, TINY, waitForStep } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -85,6 +85,8 @@ describe('sliders beside the figure', () => {
     await page.getByTestId('btn-pause').click();
     await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ timeout: 120_000 });
     await bringIntoView(page, 'train-sorted-fp', 'dock-slider-tHard');
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'train-sorted-fp');
     for (const id of ['dock-slider-t', 'dock-slider-eps', 'dock-slider-tHard', 'dock-slider-a'])
       expect(onScreen(await box(page, id), 844), id).toBe(true);
     expect((await box(page, 'train-sorted-fp'))!.bottom).toBeLessThanOrEqual((await box(page, 'slider-dock'))!.top);

@@ -15,6 +15,7 @@ import {
   waitForSnapshot,
   waitForStep,
   screenshotPainted,
+  scrollInLive,
 } from './harness';
 
 let server: ViteDevServer;
@@ -168,11 +169,14 @@ describe('without any GPU (WebGPU and WebGL disabled)', () => {
       // COOP/COEP from the dev server: the threaded WASM build can run.
       expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
       const history = page.getByTestId('panel-history');
+      // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+      await scrollInLive(page, 'panel-history');
       await history.locator('svg').first().waitFor();
       const before = await history.innerHTML();
       await page.getByTestId('btn-play').click();
       const pressed = Date.now();
       await waitForSnapshot(page, 1, 10_000);
+      await scrollInLive(page, 'panel-history');
       await page.waitForFunction(
         (b) => document.querySelector('[data-testid="panel-history"]')?.innerHTML !== b,
         before,

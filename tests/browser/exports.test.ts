@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS } from '../../src/export/csv';
 import { MODEL_FILE, WEIGHTS_FILE, type ModelJson } from '../../src/export/modelFiles';
 import { parseRun } from '../../src/export/runFile';
-import { expectBackend, openPage, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
+import { expectBackend, openPage, scrollInLive, textOf, TINY, waitForSnapshot, waitForStep } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -142,7 +142,11 @@ const VIEW_IDS = [
 
 async function viewTexts(page: Page): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const id of VIEW_IDS) out[id] = await textOf(page, id);
+  for (const id of VIEW_IDS) {
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, id);
+    out[id] = await textOf(page, id);
+  }
   return out;
 }
 
@@ -157,6 +161,8 @@ describe('exports', () => {
     await page.getByTestId('btn-play').waitFor();
     const step = Number(await textOf(page, 'step-counter'));
     await waitForSnapshot(page, step);
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'panel-history');
     await page.getByTestId('panel-history').locator('svg path').first().waitFor({ state: 'attached' });
 
     // --- Panels: SVG and PNG ---
@@ -176,6 +182,7 @@ describe('exports', () => {
     ])
       expect(panels).toContain(id);
     for (const id of panels) {
+      await scrollInLive(page, id);
       const facts = await panelFacts(page, id);
       const svgFile = await download(page, `export-svg-${id}`);
       expect(svgFile.name).toBe(`${id}.svg`);

@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { allGradientShares, lossIds } from '../../src/core';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { DEFAULT_PARAMS } from '../../src/params/schema';
-import { expectBackend, foreignRequests, openPage, TINY, waitForSnapshot, screenshotPainted } from './harness';
+import {
+  expectBackend,
+  foreignRequests,
+  openPage,
+  TINY,
+  waitForSnapshot,
+  screenshotPainted,
+  scrollInLive,
+} from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -68,6 +76,8 @@ describe('where the loss pushes', () => {
     await waitForSnapshot(page, 1);
     const panel = page.getByTestId('train-gradient');
     await panel.waitFor();
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'train-gradient');
     // Balance trains Intra-CBL in stage 1 and the mix in stage 2: that row is marked as trained.
     const stage = await page.getByTestId('stage-indicator').textContent();
     const trainedRow = /Stage 2/.test(stage ?? '') ? 'balance' : 'intra';
@@ -81,15 +91,19 @@ describe('where the loss pushes', () => {
     await page.getByTestId('train-gradient-map-canvas').waitFor();
     await page.getByTestId('train-gradient-map-loss').selectOption('bce');
     expect(await page.getByTestId('train-gradient-map-loss').inputValue()).toBe('bce');
+    await scrollInLive(page, 'grad-history-summary');
     await page
       .getByTestId('grad-history-summary')
       .filter({ hasText: /BCE on the same predictions would put \d+\.\d% there/ })
       .waitFor();
     await screenshotPainted(page, 'test-results/gradients-training.png', true);
+    await scrollInLive(page, 'train-sorted-fp');
     expect(await page.getByTestId('train-sorted-fp-note').count()).toBe(0); // one image: nothing pooled
     // The batch as the subject (clicking the selected image again deselects it).
     await page.getByTestId('image-0').click();
+    await scrollInLive(page, 'train-gradient');
     await panel.filter({ hasText: 'training batch' }).waitFor();
+    await scrollInLive(page, 'train-sorted-fp');
     // Fig. 2 on the batch says that it pools the images while the loss works per image.
     expect(await page.getByTestId('train-sorted-fp-note').textContent()).toMatch(
       /^Pooled over the \d+ images: .* the loss takes the top f_i of each image/,

@@ -188,3 +188,18 @@ export async function screenshotPainted(page: Page, path: string, fullPage = fal
   await fs.mkdir(dirname(path), { recursive: true });
   await fs.writeFile(path, shot);
 }
+
+/**
+ * Scrolls a training panel (or an element in one) into view, as a reader would, and waits until
+ * it shows current data and has drawn it: off screen a panel holds what it last drew
+ * (src/panels/kit/onScreen.tsx, docs/architecture.md data flow).
+ */
+export async function scrollInLive(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    const wrapper = el?.closest('.on-screen');
+    return el !== null && (!wrapper || wrapper.getAttribute('data-live') === 'true');
+  }, testId);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}

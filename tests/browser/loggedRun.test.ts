@@ -13,7 +13,7 @@ import { allGradientShares, decompose, metrics } from '../../src/core';
 import { Rng } from '../../src/data/random';
 import { displayEps } from '../../src/engine/displayEps';
 import { fixtureStep, logWithPython, runPython, type FixtureRun } from '../fixtures/python';
-import { closeAllPages, launch, openPage, startPreview, textOf } from './harness';
+import { closeAllPages, launch, openPage, scrollInLive, startPreview, textOf } from './harness';
 
 const LIGHT = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=wasm';
 const numberIn = (text: string): number => Number(/-?\d+(\.\d+)?(e[-+]?\d+)?/i.exec(text.replace(/,/g, ''))?.[0]);
@@ -80,7 +80,8 @@ describe('a run logged in Python, viewed in the built app', () => {
     expect(await page.getByTestId('btn-step').isDisabled()).toBe(true);
     expect(await page.getByTestId('btn-save-run').isDisabled()).toBe(true);
     expect(await textOf(page, 'viewed-run-title')).toContain('3 history points · 5 items of 20×12 px');
-    // The images keep their shape; item 1 is logged item 0.
+    // The images keep their shape; item 1 is logged item 0. Off screen the panel holds its first drawing.
+    await scrollInLive(page, 'image-0');
     const canvas = section.getByTestId('image-0').locator('canvas').first();
     expect(await canvas.evaluate((c: HTMLCanvasElement) => [c.width, c.height])).toEqual([20, 12]);
 
@@ -89,6 +90,8 @@ describe('a run logged in Python, viewed in the built app', () => {
     const p = last.p.subarray(4 * ITEM, 5 * ITEM);
     const y = last.y.subarray(4 * ITEM, 5 * ITEM);
     const d = decompose(p, y, { t: 0.5, eps: displayEps({ eps: 0.01, epsMode: 'reference' }, y) });
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'train-sorted-fp');
     await section.getByText('Fig. 2 · background p, validation image 5').waitFor();
     expect(numberIn(await textOf(page, 'train-sorted-fp-crossing'))).toBe(d.fpHard);
     for (const [id, want] of [
@@ -96,8 +99,11 @@ describe('a run logged in Python, viewed in the built app', () => {
       ['train-sorted-fp-bias', d.fpBias],
       ['train-sorted-fn-main', d.fnMain],
       ['train-sorted-fn-bias', d.fnBias],
-    ] as const)
+    ] as const) {
+      await scrollInLive(page, id);
       expect(Math.abs(numberIn(await textOf(page, id)) - want), id).toBeLessThanOrEqual(Math.abs(want) * 1e-3 + 1e-9);
+    }
+    await scrollInLive(page, 'train-gradient');
     const shares = allGradientShares(p, y, 1, 0.5, { tHard: 0.9, eps: 'reference', a: 0.5 });
     const gradient = section.getByTestId('train-gradient');
     for (const loss of ['balance', 'bce'] as const)
@@ -110,11 +116,13 @@ describe('a run logged in Python, viewed in the built app', () => {
     await section.getByTestId('panel-equations').waitFor();
 
     // Loss and metrics of the last logged step (all five items), the stage the script logged.
+    await scrollInLive(page, 'panel-loss');
     const m = metrics(last.p, last.y, 0.5);
     expect(Number(await textOf(page, 'metric-dice'))).toBeCloseTo(m.dice, 3);
     expect(numberIn(await textOf(page, 'readout-fp'))).toBe(m.fp);
     expect(numberIn(await textOf(page, 'readout-fn'))).toBe(m.fn);
     expect(Number(await textOf(page, 'readout-loss'))).toBeCloseTo(last.loss, 4);
+    await scrollInLive(page, 'panel-stage');
     expect(await section.getByTestId('panel-stage').textContent()).toContain('Stage 2');
     await section.getByTestId('panel-history').waitFor();
     await section.getByTestId('panel-grad-history').waitFor();
@@ -150,6 +158,7 @@ describe('a run logged in Python, viewed in the built app', () => {
     expect(await textOf(page, 'step-counter')).toBe(String(file.step));
     const section = page.getByTestId('training-section');
     await section.getByTestId('viewed-item').selectOption('all');
+    await scrollInLive(page, 'train-sorted-fp');
     await section.getByText('Fig. 2 · background p, all 3 logged items, pooled').waitFor();
     const p = decodeF32(file.last.p.base64);
     const y = decodeF32(file.last.masks.base64);

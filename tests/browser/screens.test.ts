@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeNpy, writePng } from '../fixtures/writers';
 import { seriousViolations } from './a11y';
-import { openPage, screenshotPainted, TINY, waitForStep } from './harness';
+import { openPage, screenshotPainted, scrollInLive, TINY, waitForStep } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -134,6 +134,8 @@ describe('any screen', () => {
     await page.getByTestId('btn-play').click();
     await waitForStep(page, 3);
     await page.getByTestId('btn-pause').click();
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'panel-history');
     await page.getByTestId('panel-history').locator('svg path').first().waitFor({ state: 'attached' });
     found.training = await seriousViolations(page);
 

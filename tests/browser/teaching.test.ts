@@ -18,6 +18,7 @@ import {
   waitForSnapshot,
   waitForStep,
   screenshotPainted,
+  scrollInLive,
 } from './harness';
 import { browserSuite } from './suite';
 
@@ -239,7 +240,13 @@ describe('teaching and presenting', () => {
     });
     expect(runs.lastA).toBeGreaterThanOrEqual(3);
     expect(runs.lastB).toBeGreaterThanOrEqual(3);
-    // Both columns show their own history on the same axes.
+    // Both columns show their own history on the same axes (scrolled in: off screen a panel holds
+    // what it drew, src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'panel-history');
+    await page.waitForFunction(
+      () => document.querySelectorAll('.on-screen[data-live="true"] [data-testid="panel-history"]').length === 2,
+    );
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const axes = await page.evaluate(() =>
       ['compare-run-a', 'compare-run-b'].map((id) => {
         const ticks = document.querySelectorAll(`[data-testid="${id}"] [data-testid="panel-history"] svg .tick text`);

@@ -4,7 +4,16 @@ import { decompose } from '../../src/core';
 import { displayEps } from '../../src/engine/displayEps';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { DEFAULT_PARAMS } from '../../src/params/schema';
-import { expectBackend, foreignRequests, openPage, textOf, TINY, waitForStep, screenshotPainted } from './harness';
+import {
+  expectBackend,
+  foreignRequests,
+  openPage,
+  textOf,
+  TINY,
+  waitForStep,
+  screenshotPainted,
+  scrollInLive,
+} from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -49,10 +58,14 @@ describe('visualizer', () => {
     await expectBackend(page, 'webgpu');
     await page.getByTestId('btn-play').click();
     await waitForStep(page, 4);
+    // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).
+    await scrollInLive(page, 'panel-history');
     await page.getByTestId('panel-history').locator('svg path').first().waitFor({ state: 'attached' });
     await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
     expect(await textOf(page, 'stage-indicator')).toMatch(/Stage [12]/);
     await page.getByTestId('btn-pause').click();
+    // The engine has stopped (a step in flight when Pause was pressed has landed).
+    await page.getByTestId('btn-play').waitFor();
     // Moving t re-renders the training panels from cached predictions, without a step.
     const stepBefore = await textOf(page, 'step-counter');
     await setT(page, 0.3);

@@ -1,10 +1,21 @@
 /**
- * Panels off screen skip slider inputs and catch up when they scroll back (issue 19, one frame per
- * input; docs/architecture.md, data flow): a slider move redraws only what can be seen. "On
- * screen" has a margin of half a viewport, so a panel has caught up before it scrolls in. Where
- * IntersectionObserver is missing (server rendering, unit tests), everything counts as on screen.
+ * Panels off screen skip slider inputs and new data and catch up when they scroll back (issue 19,
+ * one frame per input; docs/architecture.md, data flow): a slider move or a snapshot redraws only
+ * what can be seen. "On screen" has a margin of half a viewport, so a panel has caught up before
+ * it scrolls in. Where IntersectionObserver is missing (server rendering, unit tests), everything
+ * counts as on screen.
  */
-import { useCallback, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { flushSync } from 'react-dom';
 
 const MARGIN = '50% 0px';
@@ -30,6 +41,29 @@ function observeAgain(): void {
   }
 }
 
+/**
+ * Brings the panel around `el` (an export button, say) up to date at once: an export composes
+ * what the page shows, and the observer may not yet have reported a panel just scrolled in.
+ */
+export function showNow(el: Element): void {
+  // Every watched element around it: the panel and its section (which holds the Fig. 2 subject).
+  const setters: Array<(onScreen: boolean) => void> = [];
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    const setOnScreen = listeners.get(e);
+    if (setOnScreen) setters.push(setOnScreen);
+  }
+  if (setters.length === 0) return;
+  flushSync(() => {
+    for (const setOnScreen of setters) setOnScreen(true);
+  });
+}
+
+/**
+ * Whether panels mounted below start off screen: a section known to be off screen says so, so a
+ * panel that mounts there (with the first snapshot, say) waits for the observer instead of drawing.
+ */
+export const StartsOffScreen = createContext(false);
+
 /** One observer for the whole page. */
 function sharedObserver(): IntersectionObserver | null {
   if (observer !== undefined) return observer;
@@ -53,8 +87,8 @@ function sharedObserver(): IntersectionObserver | null {
  * A callback ref and whether its element is on screen (true until the observer first says
  * otherwise, so everything draws on mount). Giving it the element it already watches does nothing.
  */
-export function useOnScreen<T extends Element>(): [(el: T | null) => void, boolean] {
-  const [onScreen, setOnScreen] = useState(true);
+export function useOnScreen<T extends Element>(initially = true): [(el: T | null) => void, boolean] {
+  const [onScreen, setOnScreen] = useState(initially || typeof IntersectionObserver === 'undefined');
   const watched = useRef<Element | null>(null);
   const ref = useCallback((el: T | null) => {
     const io = sharedObserver();
@@ -89,12 +123,60 @@ export function useHeldValues<V extends readonly unknown[]>(values: V, live: boo
   return live && !same ? values : held;
 }
 
+/** `render` while `live`; while not, the function it was when last live (with the data it closed over). */
+function useHeldRender<F extends (...args: never[]) => unknown>(render: F, live: boolean): F {
+  const [held, setHeld] = useState(() => ({ render }));
+  if (live && held.render !== render) setHeld({ render });
+  return live ? render : held.render;
+}
+
+/** Panels waiting to draw for the first time although off screen: one per idle period. */
+const firstDraws: Array<() => void> = [];
+let idleQueued = false;
+
+function drawNextWhenIdle(): void {
+  if (idleQueued || firstDraws.length === 0) return;
+  idleQueued = true;
+  const next = (): void => {
+    idleQueued = false;
+    firstDraws.shift()?.();
+    drawNextWhenIdle();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 1000 });
+  else setTimeout(next, 0);
+}
+
+/** Queues `draw` for an idle period; the returned function takes it off the queue. */
+function drawWhenIdle(draw: () => void): () => void {
+  firstDraws.push(draw);
+  drawNextWhenIdle();
+  return () => {
+    const i = firstDraws.indexOf(draw);
+    if (i >= 0) firstDraws.splice(i, 1);
+  };
+}
+
 /**
- * Renders `children(values)` with the slider-driven `values` (a threshold, the numbers computed
- * from it) as they are while its first element is on screen, and as they were when it left the
- * screen while it is off it; it catches up when the element scrolls back. Everything else a panel
- * gets (new data, a chosen loss) still flows, so only slider inputs skip hidden panels. The wrapper
- * is `display: contents`, so grid layouts see the panel itself.
+ * Whether the panel has drawn: at once when it is on screen; off screen, in an idle period of its
+ * own (one panel per period), so a panel mounted off screen costs no long task of the render
+ * that mounted it, yet is on the page (text, tests, find in page) soon after.
+ */
+function useDrawn(onScreen: boolean): boolean {
+  const [drawn, setDrawn] = useState(onScreen);
+  if (onScreen && !drawn) setDrawn(true);
+  useEffect(() => (drawn ? undefined : drawWhenIdle(() => setDrawn(true))), [drawn]);
+  return drawn || onScreen;
+}
+
+/**
+ * Renders `children(values)` while its first element is on screen. Off screen it keeps what it
+ * rendered when it left: the same element, so React skips the panel for slider inputs and for new
+ * data alike (the `children` closure, with the data it saw, is held with the slider `values`). It
+ * catches up when the element comes back within the margin, before printing (showAllForPrint) and
+ * before an export (showNow). A panel that mounts off screen (in a section that is off screen, see
+ * StartsOffScreen) shows an empty box of about a panel's height until it comes near or an idle
+ * period draws it (useDrawn).
+ * The wrapper is `display: contents`, so grid layouts see the panel itself.
  */
 export function WhileOnScreen<V extends readonly unknown[]>({
   values,
@@ -103,16 +185,22 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   values: V;
   children: (values: V) => ReactNode;
 }) {
-  const [watch, onScreen] = useOnScreen<Element>();
-  const held = useHeldValues(values, onScreen);
+  const [watch, onScreen] = useOnScreen<Element>(!useContext(StartsOffScreen));
+  const drawn = useDrawn(onScreen);
+  // Until its first drawing, a panel follows everything, so it draws with what is current then.
+  const held = useHeldValues(values, onScreen || !drawn);
+  const render = useHeldRender(children, onScreen || !drawn);
+  // The same element while nothing it depends on changes, so React bails out of the subtree.
+  const panel = useMemo(() => (drawn ? render(held) : null), [drawn, render, held]);
   const box = useRef<HTMLDivElement>(null);
   // The wrapper has no box of its own: watch its first child, again after every commit in case
   // the panel's element was replaced.
   useLayoutEffect(() => watch(box.current?.firstElementChild ?? null));
   useLayoutEffect(() => () => watch(null), [watch]);
   return (
-    <div ref={box} className="on-screen" style={{ display: 'contents' }}>
-      {children(held)}
+    // data-live says whether the panel shows what is current (false: what it held off screen).
+    <div ref={box} className="on-screen" data-live={onScreen} style={{ display: 'contents' }}>
+      {drawn ? panel : <div className="panel-pending" aria-hidden="true" />}
     </div>
   );
 }
