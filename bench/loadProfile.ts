@@ -71,7 +71,9 @@ try {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(throttleArg) });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, {
+    categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'],
+  });
   await cdp.send('Profiler.start');
   await page.goto(`${server.origin}/`);
   await page.getByTestId('concept-sorted').waitFor({ timeout: 120_000 });
@@ -83,7 +85,10 @@ try {
   // The navigation may move to a new renderer process: the page's main thread is the busiest one.
   const mains = trace.traceEvents.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
   const busy = (m: TraceEvent) =>
-    trace.traceEvents.reduce((sum, e) => sum + (e.tid === m.tid && e.pid === m.pid && e.ph === 'X' ? (e.dur ?? 0) : 0), 0);
+    trace.traceEvents.reduce(
+      (sum, e) => sum + (e.tid === m.tid && e.pid === m.pid && e.ph === 'X' ? (e.dur ?? 0) : 0),
+      0,
+    );
   const main = mains.sort((a, b) => busy(b) - busy(a))[0];
   const onMain = trace.traceEvents.filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X');
   const nav = trace.traceEvents.find((e) => e.name === 'navigationStart' || e.name === 'TracingStartedInBrowser');
@@ -97,17 +102,25 @@ try {
     const inside = new Map<string, number>();
     for (const e of onMain) {
       if (e === task || e.ts < task.ts || e.ts >= end || !e.dur) continue;
-      if (!/FunctionCall|EvaluateScript|Layout|UpdateLayoutTree|Paint|ParseHTML|TimerFire|FireAnimationFrame|v8.compile|RunMicrotasks|EventDispatch|PrePaint|Commit/.test(e.name)) continue;
+      if (
+        !/FunctionCall|EvaluateScript|Layout|UpdateLayoutTree|Paint|ParseHTML|TimerFire|FireAnimationFrame|v8.compile|RunMicrotasks|EventDispatch|PrePaint|Commit/.test(
+          e.name,
+        )
+      )
+        continue;
       const label = `${e.name}${e.args?.data?.functionName ? `:${e.args.data.functionName}` : ''}${e.args?.data?.url ? ` ${e.args.data.url.split('/').pop()}` : ''}`;
       inside.set(label, (inside.get(label) ?? 0) + e.dur / 1000);
     }
     const top = [...inside.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8);
-    console.log(`${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ${((task.dur ?? 0) / 1000).toFixed(0).padStart(5)}  ${top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | ')}`);
+    console.log(
+      `${((task.ts - t0) / 1000).toFixed(0).padStart(6)} ${((task.dur ?? 0) / 1000).toFixed(0).padStart(5)}  ${top.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' | ')}`,
+    );
     const js = inclusive(profile, task.ts, end, Number(process.env.TASK_TOP ?? 14)).filter(([, ms]) => ms >= 5);
     console.log(`         JS: ${js.map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(' · ')}`);
   }
   console.log(`\n## JS inclusive time over the load (ms)`);
-  for (const [name, ms] of inclusive(profile, -Infinity, Infinity, Number(process.env.TOP ?? 50))) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  for (const [name, ms] of inclusive(profile, -Infinity, Infinity, Number(process.env.TOP ?? 50)))
+    console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
   await context.close();
 } finally {
   await browser.close();
