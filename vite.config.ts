@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { defineConfig, searchForWorkspaceRoot } from 'vite';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { defineConfig, searchForWorkspaceRoot, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -48,11 +48,27 @@ const pwa = VitePWA({
   },
 });
 
+/**
+ * The first screen as static HTML inside #root (scripts/firstScreen.ts; docs/architecture.md,
+ * "First screen"): the title, toolbar and sliders paint with the HTML and CSS instead of after the
+ * scripts. The file is captured from the app (`npm run shell:capture`), never written by hand.
+ */
+function firstScreen(): Plugin {
+  const file = 'src/ui/shell/firstScreen.html';
+  return {
+    name: 'first-screen',
+    transformIndexHtml(html) {
+      if (!existsSync(file)) return html;
+      return html.replace('<div id="root"></div>', `<div id="root">${readFileSync(file, 'utf8').trim()}</div>`);
+    },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the build runs from any sub-path of any static host, WASM binaries included
   // (README, "Host it for a class").
   base: './',
-  plugins: [react(), pwa],
+  plugins: [react(), pwa, firstScreen()],
   // The pre-bundled dependencies live with the project, not in node_modules/.vite: a worktree's
   // node_modules may be a link shared with other checkouts, whose dev servers would otherwise
   // re-bundle into the same folder under each other ("Failed to fetch dynamically imported module").

@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { BackendName } from './engine/protocol';
 import { connectEngine, sendToEngine } from './state/engineBridge';
@@ -68,10 +68,15 @@ Object.assign(window, {
 });
 
 // The app's own face first: label widths are measured once, with whatever font is ready (ui/appFonts.ts).
-void loadAppFonts().then(() =>
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  ),
-);
+// A transition: React renders the first tree in slices that yield to the browser, rather than one
+// long task (issue 19, a light page); the static first screen in #root shows until it commits.
+void loadAppFonts().then(() => {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  startTransition(() =>
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );
+});

@@ -7,7 +7,7 @@ import { Equations } from '../panels/Equations';
 import { MainBiasBars } from '../panels/MainBiasBars';
 import { SortedPredictions } from '../panels/SortedPredictions';
 import { GradientShares } from '../panels/GradientShares';
-import { useHeldSelection, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
+import { StartsOffScreen, useHeldSelection, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import type { TermId } from '../panels/types';
 import { effectiveEps, type Params } from '../params/schema';
 import { useLab } from '../state/store';
@@ -79,23 +79,28 @@ const ConceptPanels = memo(function ConceptPanels({ ratio, quality, t, eps, tHar
     <>
       <h1 className="section-title">
         Concept explorer{' '}
-        <small>
-          f = {index.f} foreground, b = {index.b} background pixels · no training needed
-        </small>
+        {/* One text node, as in the static first screen (scripts/firstScreen.ts): the same box, so
+            the app's copy is not a larger paint than the one the HTML showed. */}
+        <small>{`f = ${index.f} foreground, b = ${index.b} background pixels · no training needed`}</small>
       </h1>
       <div className="grid concept-grid">
         <WhileOnScreen values={[t, eps] as const}>
           {([t, eps]) => <ConceptFig2 {...shared} t={t} eps={eps} />}
         </WhileOnScreen>
-        <WhileOnScreen values={[t, eps] as const}>
-          {([t, eps]) => <ConceptBars {...shared} t={t} eps={eps} />}
-        </WhileOnScreen>
-        <WhileOnScreen values={[t, eps, tHard, a] as const}>
-          {([t, eps, tHard, a]) => <ConceptShares {...shared} t={t} eps={eps} tHard={tHard} a={a} />}
-        </WhileOnScreen>
-        <WhileOnScreen values={[t, eps, tHard, a] as const}>
-          {([t, eps, tHard, a]) => <ConceptEquations {...shared} t={t} eps={eps} tHard={tHard} a={a} />}
-        </WhileOnScreen>
+        {/* Fig. 2 draws with the page's first render; the others once the observer has placed them
+            (on screen: the next frame; off screen: an idle period each), so the first render is
+            not one long task of every panel (issue 19, a light page). */}
+        <StartsOffScreen.Provider value={true}>
+          <WhileOnScreen values={[t, eps] as const}>
+            {([t, eps]) => <ConceptBars {...shared} t={t} eps={eps} />}
+          </WhileOnScreen>
+          <WhileOnScreen values={[t, eps, tHard, a] as const}>
+            {([t, eps, tHard, a]) => <ConceptShares {...shared} t={t} eps={eps} tHard={tHard} a={a} />}
+          </WhileOnScreen>
+          <WhileOnScreen values={[t, eps, tHard, a] as const}>
+            {([t, eps, tHard, a]) => <ConceptEquations {...shared} t={t} eps={eps} tHard={tHard} a={a} />}
+          </WhileOnScreen>
+        </StartsOffScreen.Provider>
       </div>
     </>
   );

@@ -16,7 +16,10 @@ const BASE = 'epsm=value&be=cpu';
 /** The concept explorer's markup, once its Fig. 2 is drawn and its equations typeset. */
 async function conceptMarkup(page: Page): Promise<string> {
   await page.getByTestId('concept-sorted').locator('svg[role="img"]').first().waitFor({ state: 'attached' });
-  await page.waitForFunction(() => !document.querySelector('[data-testid="concept-explorer"] [data-loading]'));
+  // Every panel drawn (the ones after Fig. 2 draw once the observer has placed them) and typeset.
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="concept-explorer"] :is([data-loading], .panel-pending)'),
+  );
   // Two frames: every layout effect of the last input has run.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate(() => document.querySelector('[data-testid="concept-explorer"]')?.innerHTML ?? '');

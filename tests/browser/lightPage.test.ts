@@ -1,7 +1,8 @@
 /**
  * A light page (issue 19): TensorFlow.js and its WASM binaries load only in the workers, and the
  * training worker starts its download after the page's first contentful paint. The production
- * build is served from a sub-path with gzip, as `npm run bench:load` measures it.
+ * build is served from a sub-path with gzip, as `npm run bench:load` measures it. The static first
+ * screen (scripts/firstScreen.ts) is the app's own first render and paints before any script.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,6 +10,10 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryScripts, scriptGraph } from '../../bench/loadBundle';
+import { captureFirstScreen, FIRST_SCREEN_FILE } from '../../scripts/firstScreen';
+import { DECK_STORAGE_KEY } from '../../src/state/deckStorage';
+import { EXPERIMENT_STORAGE_KEY } from '../../src/ui/experiments/persistence';
+import { TOUR_STORAGE_KEY } from '../../src/ui/tour/tourStore';
 import { closeAllPages, expectBackend, launch, openPage } from './harness';
 import { startStaticHost, SUB_PATH, type StaticHost } from './staticHost';
 
@@ -84,5 +89,80 @@ describe('light page', () => {
     const early = timeline.scripts.filter((s) => s.start <= fcp).map((s) => s.path);
     expect(early.every((p) => graph.page.has(p))).toBe(true);
     expect(errors).toEqual([]);
+  });
+});
+
+/** The concept subtitle's box: the page's largest text on a phone's first screen. */
+async function subtitleBox(page: import('playwright-core').Page): Promise<number[]> {
+  const small = page.locator('#root h1 small').first();
+  await small.waitFor();
+  return page.evaluate(() => {
+    const r = (document.querySelector('#root h1 small') as Element).getBoundingClientRect();
+    return [r.x, r.y, r.width, r.height];
+  });
+}
+
+describe('first screen', () => {
+  it('is the app’s first render at its default state, the same at every width (else: npm run shell:capture)', async () => {
+    if (!host) throw new Error('no host');
+    const kept = readFileSync(FIRST_SCREEN_FILE, 'utf8').trim();
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1440, height: 900 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const now = await captureFirstScreen(await context.newPage(), host.url.replace(/\/$/, ''));
+      await context.close();
+      expect(now, `${FIRST_SCREEN_FILE} differs from the app's first render: run npm run shell:capture`).toBe(kept);
+    }
+    // Static and inert: no test id (a test never finds it), the concept panels left for the app.
+    expect(kept).toContain('Concept explorer');
+    expect(kept).not.toContain('data-testid');
+    expect(kept.startsWith('<div class="app " inert="" aria-busy="true">')).toBe(true);
+  });
+
+  it('paints before any script runs, and the app replaces it without moving the title', async () => {
+    if (!host) throw new Error('no host');
+    for (const viewport of [
+      { width: 412, height: 823 },
+      { width: 1440, height: 900 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const bare = await context.newPage();
+      await bare.route(/\.js$/, (route) => route.abort());
+      await bare.goto(host.url);
+      await bare.getByText('Concept explorer').first().waitFor();
+      expect(await bare.locator('#root > .app[inert]').count()).toBe(1);
+      const before = await subtitleBox(bare);
+      await context.close();
+
+      const { page, errors } = await openPage(browser, host.url, viewport);
+      await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
+      expect(await page.locator('#root [inert]').count()).toBe(0);
+      expect(await subtitleBox(page)).toEqual(before);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('is not shown for a link with parameters, or when this browser keeps a deck, tour or sweep', async () => {
+    if (!host) throw new Error('no host');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route(/\.js$/, (route) => route.abort());
+    const shown = async (url: string) => {
+      await page.goto(url);
+      return page.locator('#root > *').count();
+    };
+    expect(await shown(host.url)).toBe(1);
+    expect(await shown(`${host.url}?t=0.3`)).toBe(0);
+    expect(await shown(`${host.url}#deck=x`)).toBe(0);
+    // The keys index.html's script checks: the ones the app keeps these in.
+    for (const key of [DECK_STORAGE_KEY, TOUR_STORAGE_KEY, EXPERIMENT_STORAGE_KEY]) {
+      await page.evaluate((k) => localStorage.setItem(k, '{}'), key);
+      expect(await shown(host.url), key).toBe(0);
+      await page.evaluate(() => localStorage.clear());
+    }
+    expect(await shown(host.url)).toBe(1);
+    await context.close();
   });
 });
