@@ -142,8 +142,8 @@ function useTrainingSliders(live: boolean): TrainingSliders {
   // t and t_h are deferred (React's useDeferredValue): while a slider moves, the slider and the
   // concept explorer above paint first and these panels follow in the next, interruptible render,
   // so a drag never waits for every training panel (docs/architecture.md, data flow step 6).
-  // Off screen the section keeps the values it last drew (issue 19).
-  // Off screen the selections are held, so an input does not re-render the section at all.
+  // Off screen the section keeps the values it last drew, and its selectors select a constant,
+  // so an input does not re-render it at all (issue 19, useHeldSelection).
   return {
     t: useDeferredValue(useHeldSelection(useLab, (s) => s.params.t, live)),
     tHard: useDeferredValue(useHeldSelection(useRun, (s) => s.params.tHard, live)),
