@@ -17,6 +17,7 @@ const profile: Profile = PROFILES[profileName as Profile['name']];
 interface TraceEvent {
   name: string;
   ph: string;
+  ts: number;
   dur?: number;
   tid: number;
   pid: number;
@@ -33,6 +34,65 @@ function timelineTotals(events: TraceEvent[]): Record<string, number> {
     totals[name] = (totals[name] ?? 0) + (e.dur ?? 0) / 1000;
   }
   return totals;
+}
+
+/**
+ * Per press, what the main thread ran from the keydown to the end of the first frame committed
+ * after it (the span Event Timing measures, less the compositor's share): the median over presses
+ * of each event's self time, by name. Nested events are charged to the innermost one.
+ */
+function perPress(events: TraceEvent[]): Array<[string, number]> {
+  const main = events.find((e) => e.name === 'thread_name' && (e.args as { name?: string })?.name === 'CrRendererMain');
+  const onMain = events
+    .filter((e) => main && e.tid === main.tid && e.pid === main.pid && e.ph === 'X' && e.dur)
+    .sort((a, b) => a.ts - b.ts);
+  const keydowns = onMain.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown');
+  const perName = new Map<string, number[]>();
+  keydowns.forEach((kd, i) => {
+    const commit = onMain.find((e) => e.name === 'Commit' && e.ts > kd.ts + (kd.dur ?? 0));
+    const end = commit ? commit.ts + (commit.dur ?? 0) : kd.ts;
+    const inWindow = onMain.filter((e) => e.ts >= kd.ts && e.ts + (e.dur ?? 0) <= end);
+    const self = new Map<string, number>();
+    for (const e of inWindow) {
+      const children = inWindow.filter((c) => c !== e && c.ts >= e.ts && c.ts + (c.dur ?? 0) <= e.ts + (e.dur ?? 0));
+      // Direct children only: those not inside another child.
+      const direct = children.filter(
+        (c) =>
+          !children.some(
+            (o) => o !== c && o.ts <= c.ts && o.ts + (o.dur ?? 0) >= c.ts + (c.dur ?? 0) && (o.dur ?? 0) > (c.dur ?? 0),
+          ),
+      );
+      const own = (e.dur ?? 0) - direct.reduce((sum, c) => sum + (c.dur ?? 0), 0);
+      const name = e.name === 'EventDispatch' ? `EventDispatch:${e.args?.data?.type}` : e.name;
+      self.set(name, (self.get(name) ?? 0) + own / 1000);
+    }
+    self.set('(window: key → commit end)', (end - kd.ts) / 1000);
+    for (const [name, ms] of self) {
+      const list = perName.get(name) ?? new Array<number>(i).fill(0);
+      list.push(ms);
+      perName.set(name, list);
+    }
+    for (const list of perName.values()) while (list.length <= i) list.push(0);
+  });
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  if (process.env.WORST) {
+    // The slowest presses one by one: what made the tail.
+    const windows = perName.get('(window: key → commit end)') ?? [];
+    const worst = windows
+      .map((w, i) => [w, i])
+      .sort((a, b) => b[0] - a[0])
+      .slice(0, Number(process.env.WORST));
+    for (const [, i] of worst) {
+      const row = [...perName.entries()].map(([n, xs]): [string, number] => [n, xs[i]]).sort((a, b) => b[1] - a[1]);
+      console.log(
+        `press ${i}: ${row
+          .slice(0, 8)
+          .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+          .join(' · ')}`,
+      );
+    }
+  }
+  return [...perName.entries()].map(([n, xs]): [string, number] => [n, med(xs)]).sort((a, b) => b[1] - a[1]);
 }
 
 interface ProfileNode {
@@ -124,6 +184,10 @@ try {
     .slice(0, 25);
   console.log(`\n## main-thread events over ${presses} presses (ms, inclusive of children)`);
   for (const [name, ms] of totals) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);
+  if (process.env.DUMP) (await import('node:fs')).writeFileSync(process.env.DUMP, JSON.stringify(trace));
+  console.log(`\n## per press, key → its frame's commit: median self time (ms)`);
+  for (const [name, ms] of perPress(trace.traceEvents).slice(0, 25))
+    console.log(`${ms.toFixed(2).padStart(9)}  ${name}`);
   const js = await jsTimes(cdp, () => pressLatencies(page, param as SliderParam, presses, watch));
   console.log(`\n## JS self time over ${presses} more presses (ms)`);
   for (const [name, ms] of js.self) console.log(`${ms.toFixed(1).padStart(9)}  ${name}`);

@@ -7,7 +7,7 @@ import { Equations } from '../panels/Equations';
 import { MainBiasBars } from '../panels/MainBiasBars';
 import { SortedPredictions } from '../panels/SortedPredictions';
 import { GradientShares } from '../panels/GradientShares';
-import { StartsOffScreen, useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
+import { StartsOffScreen, useHeldSelection, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import type { TermId } from '../panels/types';
 import { effectiveEps, type Params } from '../params/schema';
 import { useLab } from '../state/store';
@@ -34,12 +34,9 @@ interface Shared {
   setHighlight: (term: TermId | null) => void;
 }
 
-/** A slider's value; while the section is off screen, the one it last drew with. */
+/** A slider's value; while the section is off screen, the one it last drew with (an input does not re-render it). */
 function useSlider<K extends keyof Sliders>(key: K, live: boolean): number {
-  return useHeld(
-    useLab((s) => s.params[key]),
-    live,
-  );
+  return useHeldSelection(useLab, (s) => s.params[key], live);
 }
 
 /**

@@ -48,20 +48,16 @@ function currentLinkQuery(): string {
   return queryFromParams(s.params, { view: s.view, selectedImage: s.selectedImage });
 }
 
-/** The classroom-link dialog and the “copied” message (outside the menu, so they outlive it). */
+/**
+ * The classroom-link dialog and the “copied” message (outside the menu, so they outlive it). The
+ * dialog follows the parameters only while it is open: closed, a slider input costs it nothing.
+ */
 export function ShareCard() {
   const open = useUi((s) => s.shareOpen);
-  const setShare = useUi((s) => s.setShare);
   const status = useUi((s) => s.status);
-  const params = useLab((s) => s.params);
-  const view = useLab((s) => s.view);
-  const selectedImage = useLab((s) => s.selectedImage);
+  // Which groups the link hides: kept here, so closing and opening the dialog keeps the choice.
   const [hideAll, setHideAll] = useState(false);
   const [hiddenGroups, setHiddenGroups] = useState<Set<string>>(new Set(['Synthetic data', 'U-Net', 'Training']));
-  const hidden: ParamKey[] | 'all' = hideAll
-    ? 'all'
-    : CONTROL_GROUPS.filter((g) => hiddenGroups.has(g.title)).flatMap((g) => g.keys);
-  const classroomLink = linkTo(queryFromParams(params, { view: { ...view, hidden }, selectedImage }));
   return (
     <>
       {status ? (
@@ -70,47 +66,76 @@ export function ShareCard() {
         </div>
       ) : null}
       {open ? (
-        <div className="share-card" data-testid="classroom-dialog" role="dialog" aria-label="Classroom link">
-          <p>Students who open this link see the current view with these controls hidden:</p>
-          <label>
-            <input
-              type="checkbox"
-              checked={hideAll}
-              onChange={(e) => setHideAll(e.target.checked)}
-              data-testid="classroom-hide-all"
-            />{' '}
-            every control (the panels only)
-          </label>
-          {CONTROL_GROUPS.map((g) => (
-            <label key={g.title} className={hideAll ? 'idle' : ''}>
-              <input
-                type="checkbox"
-                disabled={hideAll}
-                checked={hideAll || hiddenGroups.has(g.title)}
-                data-testid={`classroom-hide-${g.keys[0]}`}
-                onChange={(e) => {
-                  const next = new Set(hiddenGroups);
-                  if (e.target.checked) next.add(g.title);
-                  else next.delete(g.title);
-                  setHiddenGroups(next);
-                }}
-              />{' '}
-              {g.title} <small>({g.keys.map((k) => schema[k].label).join(', ')})</small>
-            </label>
-          ))}
-          <input
-            className="share-url"
-            readOnly
-            value={classroomLink}
-            data-testid="classroom-url"
-            onFocus={(e) => e.target.select()}
-          />
-          <div className="share-actions">
-            <button onClick={() => void copyAndSay(classroomLink, 'Classroom link')}>Copy classroom link</button>
-            <button onClick={() => setShare(false)}>Close</button>
-          </div>
-        </div>
+        <ClassroomDialog
+          hideAll={hideAll}
+          setHideAll={setHideAll}
+          hiddenGroups={hiddenGroups}
+          setHiddenGroups={setHiddenGroups}
+        />
       ) : null}
     </>
+  );
+}
+
+function ClassroomDialog({
+  hideAll,
+  setHideAll,
+  hiddenGroups,
+  setHiddenGroups,
+}: {
+  hideAll: boolean;
+  setHideAll: (all: boolean) => void;
+  hiddenGroups: Set<string>;
+  setHiddenGroups: (groups: Set<string>) => void;
+}) {
+  const setShare = useUi((s) => s.setShare);
+  const params = useLab((s) => s.params);
+  const view = useLab((s) => s.view);
+  const selectedImage = useLab((s) => s.selectedImage);
+  const hidden: ParamKey[] | 'all' = hideAll
+    ? 'all'
+    : CONTROL_GROUPS.filter((g) => hiddenGroups.has(g.title)).flatMap((g) => g.keys);
+  const classroomLink = linkTo(queryFromParams(params, { view: { ...view, hidden }, selectedImage }));
+  return (
+    <div className="share-card" data-testid="classroom-dialog" role="dialog" aria-label="Classroom link">
+      <p>Students who open this link see the current view with these controls hidden:</p>
+      <label>
+        <input
+          type="checkbox"
+          checked={hideAll}
+          onChange={(e) => setHideAll(e.target.checked)}
+          data-testid="classroom-hide-all"
+        />{' '}
+        every control (the panels only)
+      </label>
+      {CONTROL_GROUPS.map((g) => (
+        <label key={g.title} className={hideAll ? 'idle' : ''}>
+          <input
+            type="checkbox"
+            disabled={hideAll}
+            checked={hideAll || hiddenGroups.has(g.title)}
+            data-testid={`classroom-hide-${g.keys[0]}`}
+            onChange={(e) => {
+              const next = new Set(hiddenGroups);
+              if (e.target.checked) next.add(g.title);
+              else next.delete(g.title);
+              setHiddenGroups(next);
+            }}
+          />{' '}
+          {g.title} <small>({g.keys.map((k) => schema[k].label).join(', ')})</small>
+        </label>
+      ))}
+      <input
+        className="share-url"
+        readOnly
+        value={classroomLink}
+        data-testid="classroom-url"
+        onFocus={(e) => e.target.select()}
+      />
+      <div className="share-actions">
+        <button onClick={() => void copyAndSay(classroomLink, 'Classroom link')}>Copy classroom link</button>
+        <button onClick={() => setShare(false)}>Close</button>
+      </div>
+    </div>
   );
 }

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useMemo, useState } from 'react';
 import type { DatasetInfo } from '../engine/protocol';
 import { trainedLossNow } from './useGradientShares';
 import { thresholdIndex } from '../core/thresholdIndex';
-import { StartsOffScreen, useHeld, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
+import { StartsOffScreen, useHeldSelection, useOnScreen, WhileOnScreen } from '../panels/kit/onScreen';
 import { Images } from '../panels/Images';
 import { StagePanel } from '../panels/StagePanel';
 import { useRun } from '../state/runContext';
@@ -72,7 +72,8 @@ function useFig2Subject(): Fig2Subject | null {
   }, [snapshot, dataset, selected, viewed, dims]);
 }
 
-function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
+/** Memoised: a slider input that re-renders the section leaves the title alone. */
+const TrainingTitle = memo(function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
   return (
     <h1 className="section-title">
       Live training{' '}
@@ -83,7 +84,7 @@ function TrainingTitle({ dataset }: { dataset: DatasetInfo | null }) {
       </small>
     </h1>
   );
-}
+});
 
 /**
  * Algorithm 1's stage, its manual overrides, and a warning when the batch is too small to switch
@@ -141,18 +142,13 @@ function useTrainingSliders(live: boolean): TrainingSliders {
   // t and t_h are deferred (React's useDeferredValue): while a slider moves, the slider and the
   // concept explorer above paint first and these panels follow in the next, interruptible render,
   // so a drag never waits for every training panel (docs/architecture.md, data flow step 6).
-  // Off screen the section keeps the values it last drew (issue 19).
+  // Off screen the section keeps the values it last drew, and its selectors select a constant,
+  // so an input does not re-render it at all (issue 19, useHeldSelection).
   return {
-    t: useHeld(useDeferredValue(useLab((s) => s.params.t)), live),
-    tHard: useHeld(useDeferredValue(useRun((s) => s.params.tHard)), live),
-    epsValue: useHeld(
-      useRun((s) => s.params.eps),
-      live,
-    ),
-    a: useHeld(
-      useRun((s) => s.params.a),
-      live,
-    ),
+    t: useDeferredValue(useHeldSelection(useLab, (s) => s.params.t, live)),
+    tHard: useDeferredValue(useHeldSelection(useRun, (s) => s.params.tHard, live)),
+    epsValue: useHeldSelection(useRun, (s) => s.params.eps, live),
+    a: useHeldSelection(useRun, (s) => s.params.a, live),
   };
 }
 

@@ -4,7 +4,8 @@
  * term of Eq. 9–12 so that the other panels can highlight it.
  */
 import type * as d3 from 'd3';
-import { measureParts, richText, wrapParts, type TextPart } from './text';
+import { setAttrs } from './setIfChanged';
+import { measureParts, richText, styleOf, updateRichText, wrapParts, type TextPart } from './text';
 import { INK } from './theme';
 import type { TermId } from '../types';
 
@@ -113,5 +114,27 @@ export function renderLegend(
         .on('mouseenter', () => hover(term))
         .on('mouseleave', () => hover(null));
     }
+  });
+}
+
+/** Everything renderLegend draws from but the texts and the items' positions. */
+export function legendShape(items: LegendItem[], lines: Part[][][]): string {
+  return JSON.stringify(items.map((item, i) => ({ ...item, parts: null, lines: lines[i].map((l) => l.map(styleOf)) })));
+}
+
+/**
+ * Moves the items and rewrites the texts of a legend that renderLegend drew from items of the same
+ * shape (legendShape): the elements renderLegend would draw, written only where they differ.
+ */
+export function updateLegend(g: G, pos: [number, number][], lines: Part[][][]): void {
+  const groups = g.node()?.children ?? [];
+  lines.forEach((itemLines, i) => {
+    const it = groups[i];
+    setAttrs(
+      g.select(() => it),
+      { transform: `translate(${pos[i][0]},${pos[i][1]})` },
+    );
+    const texts = it.querySelectorAll(':scope > text');
+    itemLines.forEach((line, k) => updateRichText(texts[k], line));
   });
 }

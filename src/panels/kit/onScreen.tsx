@@ -105,14 +105,24 @@ export function useOnScreen<T extends Element>(initially = true): [(el: T | null
   return [ref, onScreen];
 }
 
+const OFF_SCREEN: unique symbol = Symbol('off screen');
+
+/** A store hook as zustand makes them (useLab, useRun): the selection of the store's state. */
+type StoreHook<S> = <U>(select: (state: S) => U) => U;
+
 /**
- * `value` while `live`; while not, the value it had when last live. A render that changes the
- * held value while live sets it during render (React's pattern for state derived from props).
+ * `select` from the store while `live`; while not, the value it had when last live. Off screen the
+ * subscription selects a constant, so a slider input does not even re-render the component
+ * (zustand re-renders on a changed selection only); until a value is held, it follows the store.
+ * A live render that changes the held value sets it during render (React's pattern for state
+ * derived from props).
  */
-export function useHeld<V>(value: V, live: boolean): V {
-  const [held, setHeld] = useState(value);
-  if (live && !Object.is(held, value)) setHeld(value);
-  return live ? value : held;
+export function useHeldSelection<S, V>(useStore: StoreHook<S>, select: (state: S) => V, live: boolean): V {
+  const [held, setHeld] = useState<{ value: V } | null>(null);
+  const follow = live || held === null;
+  const selected = useStore((s) => (follow ? select(s) : OFF_SCREEN));
+  if (selected !== OFF_SCREEN && (held === null || !Object.is(held.value, selected))) setHeld({ value: selected });
+  return selected !== OFF_SCREEN ? selected : (held as { value: V }).value;
 }
 
 /** `values` while `live` (the same array while they are equal); while not, the values when last live. */

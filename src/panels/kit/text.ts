@@ -1,5 +1,6 @@
 /** SVG text for the panels: measured widths, rich text with sub/superscripts, and wrapping. */
 import type * as d3 from 'd3';
+import { setTextIfChanged } from './setIfChanged';
 import { MUTED, PANEL_FONT } from './theme';
 
 /**
@@ -51,15 +52,40 @@ export function richText(text: TextSelection, parts: TextPart[]): TextSelection 
   return text;
 }
 
-/** What each text element was last given: an in-place redraw rebuilds its tspans only when the parts change. */
-const partsOf = new WeakMap<SVGTextElement, string>();
+/** A part without its text: what decides its tspan's attributes (richText). */
+export const styleOf = (part: TextPart): string =>
+  typeof part === 'string' ? '' : JSON.stringify({ ...part, text: '' });
 
-/** richText for a text element that is kept between redraws (d3 selections updated in place, issue 19). */
+/** Whether two runs make the same tspans with the same attributes (only their texts may differ). */
+export const sameShape = (a: TextPart[], b: TextPart[]): boolean =>
+  a.length === b.length && a.every((part, i) => styleOf(part) === styleOf(b[i]));
+
+const textOf = (part: TextPart): string => (typeof part === 'string' ? part : part.text);
+
+/**
+ * Rewrites the texts of `el`'s tspans (made by richText from parts of the same shape) that
+ * differ: the same elements richText would make, without rebuilding them.
+ */
+export function updateRichText(el: Element, parts: TextPart[]): void {
+  parts.forEach((part, i) => setTextIfChanged(el.children[i], textOf(part)));
+}
+
+/** What each text element was last given: an in-place redraw rebuilds its tspans only when their shape changes. */
+const partsOf = new WeakMap<SVGTextElement, TextPart[]>();
+
+/**
+ * richText for a text element that is kept between redraws (d3 selections updated in place,
+ * issue 19): parts of the same shape as last time only rewrite the texts that changed.
+ */
 export function setRichText(text: TextSelection, parts: TextPart[]): TextSelection {
   const el = text.node();
-  const key = JSON.stringify(parts);
-  if (!el || partsOf.get(el) === key) return text;
-  partsOf.set(el, key);
+  if (!el) return text;
+  const last = partsOf.get(el);
+  partsOf.set(el, parts);
+  if (last && sameShape(last, parts) && el.children.length === parts.length) {
+    updateRichText(el, parts);
+    return text;
+  }
   text.selectAll('*').remove();
   return richText(text, parts);
 }

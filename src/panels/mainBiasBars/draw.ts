@@ -7,6 +7,7 @@ import type { DecompositionW } from '../../engine/protocol';
 import { colors, INK, MUTED } from '../kit/theme';
 import { fmt4, pct } from '../kit/format';
 import type { TermId } from '../types';
+import { setAttrs, setText } from '../kit/setIfChanged';
 import { measureParts, setRichText, type TextPart } from '../kit/text';
 
 export const ROW_H = 66;
@@ -137,24 +138,18 @@ function updateRow(
   bw: number,
   room: number,
 ): void {
-  bars.select('.main').attr('x', 0).attr('width', Math.max(0, mw));
-  bars.select('.bias').attr('x', mw).attr('width', Math.max(0, bw));
-  bars
-    .select('.hairline')
-    .attr('x1', mw)
-    .attr('x2', mw)
-    .attr('display', mw > 0 && bw > 0 ? null : 'none');
-  bars.select('.outline').attr('width', mw + bw + 3);
-  bars
-    .select('.total')
-    .attr('x', mw + bw + 8)
-    .text(fmt4(r.main + r.bias));
+  // Written only where they changed (kit/setIfChanged.ts): a t move changes some rows only.
+  setAttrs(bars.select<SVGRectElement>('.main'), { x: 0, width: Math.max(0, mw) });
+  setAttrs(bars.select<SVGRectElement>('.bias'), { x: mw, width: Math.max(0, bw) });
+  setAttrs(bars.select<SVGLineElement>('.hairline'), { x1: mw, x2: mw, display: mw > 0 && bw > 0 ? null : 'none' });
+  setAttrs(bars.select<SVGRectElement>('.outline'), { width: mw + bw + 3 });
+  setText(setAttrs(bars.select<SVGTextElement>('.total'), { x: mw + bw + 8 }), fmt4(r.main + r.bias));
   const mainParts: Part[] = [
     { text: '■ ', fill: r.mainColor },
     { text: 'main ', muted: true },
     { text: fmt4(r.main), bold: true },
   ];
-  setRichText(bars.select<SVGTextElement>('.main-label'), mainParts).attr('x', 0);
+  setAttrs(setRichText(bars.select<SVGTextElement>('.main-label'), mainParts), { x: 0 });
   const mainEnd = measureParts(mainParts, 13);
   let biasParts: Part[] = [
     { text: '■ ', fill: r.biasColor },
@@ -168,7 +163,7 @@ function updateRow(
   const bwText = measureParts(biasParts, 13);
   let bx = Math.max(mw, mainEnd + 14);
   if (bx + bwText > room) bx = Math.max(mainEnd + 14, room - bwText);
-  setRichText(bars.select<SVGTextElement>('.bias-label'), biasParts).attr('x', bx);
+  setAttrs(setRichText(bars.select<SVGTextElement>('.bias-label'), biasParts), { x: bx });
 }
 
 /** The test metrics cut at p > 0.5 whatever t is, so main is "what they count" only at t = 0.5 (docs/design.md §1.4b). */
@@ -211,18 +206,12 @@ function drawFooter(root: Root, width: number, d: DecompositionW, rowCount: numb
     ...sentences.map((parts, i) => ({ parts, y: y0 + i * NARROW_LINE, size: 13, fill: INK })),
     ...notes.map((note, i) => ({ parts: [note] as Part[], y: noteY + 22 + 18 * i, size: 12.5, fill: MUTED })),
   ];
-  root
-    .selectAll<SVGTextElement, (typeof lines)[number]>('text.foot')
-    .data(lines)
-    .join('text')
-    .attr('class', 'foot')
-    .attr('x', 0)
-    .attr('y', (l) => l.y)
-    .attr('font-size', (l) => l.size)
-    .attr('fill', (l) => l.fill)
-    .each(function (l) {
+  const foot = root.selectAll<SVGTextElement, (typeof lines)[number]>('text.foot').data(lines).join('text');
+  setAttrs(foot, { class: 'foot', x: 0, y: (l) => l.y, 'font-size': (l) => l.size, fill: (l) => l.fill }).each(
+    function (l) {
       setRichText(d3.select(this), l.parts);
-    });
+    },
+  );
 }
 
 /** Draws (the first time) or updates the bars of `rows` and the footer into the svg. */
@@ -235,17 +224,16 @@ export function drawBars(svg: SVGSVGElement, width: number, d: DecompositionW, r
   const barW = Math.max(60, width - LABEL_W - RIGHT);
   const max = Math.max(1e-12, ...rows.map((r) => r.main + r.bias));
   const x = d3.scaleLinear().domain([0, max]).range([0, barW]);
-  root
+  const rowGs = root
     .selectAll<SVGGElement, Row>('g.row')
     .data(rows, (r) => r.key)
     .join((enter) => {
       const g = enter.append('g').attr('class', 'row');
       buildRow(g, hover);
       return g;
-    })
-    .attr('transform', (_, i) => `translate(0,${i * ROW_H + 8})`)
-    .each(function (r) {
-      updateRow(d3.select(this).select<SVGGElement>('g.bars'), r, x(r.main), x(r.bias), barW + RIGHT);
     });
+  setAttrs(rowGs, { transform: (_, i) => `translate(0,${i * ROW_H + 8})` }).each(function (r) {
+    updateRow(d3.select(this).select<SVGGElement>('g.bars'), r, x(r.main), x(r.bias), barW + RIGHT);
+  });
   drawFooter(root, width, d, rows.length);
 }

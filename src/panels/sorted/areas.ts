@@ -6,6 +6,7 @@
  * moves clip rectangles, whatever the number of ranks (issue 19: one frame per input).
  */
 import * as d3 from 'd3';
+import { setAttrs } from '../kit/setIfChanged';
 import { colors, INK } from '../kit/theme';
 import type { TermId } from '../types';
 import { SUMS } from './captions';
@@ -148,45 +149,53 @@ export function drawAreas(layers: AreaLayers, { sorted, eps }: ChartInput, l: So
   const scaled = l.weighted ? scaledPaths(layers.paths, sorted, l, w) : null;
   const specs = areaSpecs(l).filter((a) => a.r1 >= a.r0);
   const clipId = (i: number) => `${layers.clipBase}-a${i}`;
-  layers.defs
+  const clips = layers.defs
     .selectAll<SVGClipPathElement, AreaSpec>('clipPath')
     .data(specs)
     .join((enter) => {
       const clip = enter.append('clipPath');
       clip.append('rect');
       return clip;
-    })
-    .attr('id', (_, i) => clipId(i))
-    .select('rect')
-    .attr('x', (a) => l.x(a.r0 - 0.5))
-    .attr('width', (a) => Math.max(0, l.x(a.r1 + 0.5) - l.x(a.r0 - 0.5)))
-    .attr('y', -1)
-    .attr('height', l.plotH + 2);
-  layers.fills
+    });
+  setAttrs(clips, { id: (_, i) => clipId(i) });
+  setAttrs(clips.select<SVGRectElement>('rect'), {
+    x: (a) => l.x(a.r0 - 0.5),
+    width: (a) => Math.max(0, l.x(a.r1 + 0.5) - l.x(a.r0 - 0.5)),
+    y: -1,
+    height: l.plotH + 2,
+  });
+  const fills = layers.fills
     .selectAll<SVGPathElement, AreaSpec>('path')
     .data(specs)
-    .join('path')
+    .join((enter) =>
+      // Listeners once per element: each reads the area its datum names at the time of the event.
+      enter
+        .append('path')
+        .on('mouseenter', (_, a) => hover(a.hoverTerm))
+        .on('mouseleave', () => hover(null)),
+    )
     .each(function (a) {
       setPath(this, a.scaled ? (scaled?.area ?? '') : layers.paths.area);
-    })
-    .attr('clip-path', (_, i) => `url(#${clipId(i)})`)
-    .attr('fill', (a) => a.color)
-    .attr('fill-opacity', (a) => a.opacity)
-    .attr('data-terms', (a) => a.terms.join(' '))
-    .on('mouseenter', (_, a) => hover(a.hoverTerm))
-    .on('mouseleave', () => hover(null));
-  layers.curves
+    });
+  setAttrs(fills, {
+    'clip-path': (_, i) => `url(#${clipId(i)})`,
+    fill: (a) => a.color,
+    'fill-opacity': (a) => a.opacity,
+    'data-terms': (a) => a.terms.join(' '),
+  });
+  const epsCurve = layers.curves
     .selectAll<SVGPathElement, string>('path.eps-curve')
     .data(scaled ? [scaled.line] : [])
-    .join('path')
-    .attr('class', 'eps-curve')
-    .each(function (d) {
-      setPath(this, d);
-    })
-    .attr('fill', 'none')
-    .attr('stroke', colors.weighted)
-    .attr('stroke-width', 2.5)
-    .attr('stroke-dasharray', '6 4')
-    .attr('data-terms', 'fpMainW fpBiasW')
-    .attr('pointer-events', 'none');
+    .join('path');
+  setAttrs(epsCurve, { class: 'eps-curve' }).each(function (d) {
+    setPath(this, d);
+  });
+  setAttrs(epsCurve, {
+    fill: 'none',
+    stroke: colors.weighted,
+    'stroke-width': 2.5,
+    'stroke-dasharray': '6 4',
+    'data-terms': 'fpMainW fpBiasW',
+    'pointer-events': 'none',
+  });
 }

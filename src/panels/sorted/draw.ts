@@ -1,6 +1,6 @@
 /** Draws one sorted-predictions chart: layout, then the cached static frame, then the layers that follow t and ε. */
 import * as d3 from 'd3';
-import { renderLegend } from '../kit/legend';
+import { legendShape, renderLegend, updateLegend } from '../kit/legend';
 import { drawAreas } from './areas';
 import { buildFrame, frameKey, type Frame } from './frame';
 import { sortedLayout, type SortedLayout } from './layout';
@@ -20,11 +20,20 @@ function currentFrame(svg: SVGSVGElement, input: ChartInput, l: SortedLayout): F
   return frame;
 }
 
-/** The legend, redrawn only when its text or layout changed (its values move with t, not always). */
+/**
+ * The legend, redrawn only when its text or layout changed (its values move with t, not always);
+ * when only its numbers and positions changed, updated in place.
+ */
 function drawLegend(frame: Frame, l: SortedLayout, hover: Hover): void {
   const key = JSON.stringify([l.items, l.legend.pos, l.legend.lines]);
   if (frame.legendKey === key) return;
   frame.legendKey = key;
+  const shape = legendShape(l.items, l.legend.lines);
+  if (frame.legendShape === shape) {
+    updateLegend(frame.legend, l.legend.pos, l.legend.lines);
+    return;
+  }
+  frame.legendShape = shape;
   frame.legend.selectAll('*').remove();
   renderLegend(frame.legend, l.items, l.legend.pos, l.legend.lines, hover);
 }

@@ -21,6 +21,8 @@ export interface Frame {
   marks: G;
   /** What the legend was last drawn from (it is redrawn only when that changes). */
   legendKey: string;
+  /** The legend's shape (kit/legend.ts legendShape): the same shape is updated in place. */
+  legendShape: string;
 }
 
 /** Everything the static layers depend on: a change of any of it rebuilds the frame. */
@@ -48,7 +50,7 @@ export function buildFrame(
   drawAxes(plot, l);
   drawAxisTitles(plot, input, l);
   const marks = plot.append('g').attr('pointer-events', 'none');
-  return { key: frameKey(input, l), sorted: input.sorted, legend, areas, marks, legendKey: '' };
+  return { key: frameKey(input, l), sorted: input.sorted, legend, areas, marks, legendKey: '', legendShape: '' };
 }
 
 /** Rank f (Fig. 2): the f-th largest background prediction, the edge of Inter-CBL's hard set. */

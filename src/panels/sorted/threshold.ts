@@ -3,7 +3,8 @@
  * crossing label goes above and right of the point (the empty side of a descending curve); the
  * t label takes the first spot that stays in the plot and misses it.
  */
-import { measureParts, setRichText, textWidth, type TextPart, type TextSelection } from '../kit/text';
+import { setAttrs, setText } from '../kit/setIfChanged';
+import { measureParts, setRichText, textWidth, type TextPart } from '../kit/text';
 import { colors, HALO, INK } from '../kit/theme';
 import { printed } from '../equations/epsCase';
 import type { SortedLayout } from './layout';
@@ -17,8 +18,7 @@ interface Box {
 }
 
 /** White outline behind labels that sit on top of the areas. */
-const halo = (text: TextSelection): TextSelection =>
-  text.attr('paint-order', 'stroke').attr('stroke', HALO).attr('stroke-width', 4).attr('stroke-linejoin', 'round');
+const HALO_ATTRS = { 'paint-order': 'stroke', stroke: HALO, 'stroke-width': 4, 'stroke-linejoin': 'round' };
 
 /** The element of `marks` with this class, made on first use (in call order, which is the drawing order). */
 function mark<K extends 'line' | 'circle' | 'text'>(marks: G, tag: K, cls: string) {
@@ -26,25 +26,30 @@ function mark<K extends 'line' | 'circle' | 'text'>(marks: G, tag: K, cls: strin
   return found.empty() ? marks.append(tag).attr('class', cls) : found;
 }
 
-/** Moves the threshold line, the crossing point and their labels in `marks` (made on first use). */
+/**
+ * Moves the threshold line, the crossing point and their labels in `marks` (made on first use).
+ * Attributes are written only where they changed (kit/setIfChanged.ts): most do not, per t move.
+ */
 export function drawThresholdMarks(marks: G, input: ChartInput, l: SortedLayout): void {
   const ty = l.y(Math.min(1, Math.max(0, input.t)));
-  mark(marks, 'line', 't-line')
-    .attr('x1', 0)
-    .attr('x2', l.plotW)
-    .attr('y1', ty)
-    .attr('y2', ty)
-    .attr('stroke', colors.threshold)
-    .attr('stroke-width', 1.5)
-    .attr('stroke-dasharray', '7 4');
+  setAttrs(mark(marks, 'line', 't-line'), {
+    x1: 0,
+    x2: l.plotW,
+    y1: ty,
+    y2: ty,
+    stroke: colors.threshold,
+    'stroke-width': 1.5,
+    'stroke-dasharray': '7 4',
+  });
   const cx = l.x(l.hard + 0.5);
-  mark(marks, 'circle', 't-crossing')
-    .attr('cx', cx)
-    .attr('cy', ty)
-    .attr('r', 5.5)
-    .attr('fill', HALO)
-    .attr('stroke', colors.threshold)
-    .attr('stroke-width', 2);
+  setAttrs(mark(marks, 'circle', 't-crossing'), {
+    cx,
+    cy: ty,
+    r: 5.5,
+    fill: HALO,
+    stroke: colors.threshold,
+    'stroke-width': 2,
+  });
   const crossBox = drawCrossingLabel(marks, input, l.plotW, cx, ty);
   drawTLabel(marks, `t = ${printed(input.t, l.digits)}`, l.plotW, l.plotH, ty, crossBox);
 }
@@ -62,10 +67,12 @@ function drawCrossingLabel(marks: G, { d, side, testId }: ChartInput, plotW: num
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
   const crossX0 = toRight ? cx + 9 : cx - 9 - cw;
-  setRichText(halo(mark(marks, 'text', 'crossing-label').attr('fill', INK).attr('font-size', 13)), parts)
-    .attr('x', toRight ? cx + 9 : cx - 9)
-    .attr('y', crossY)
-    .attr('text-anchor', toRight ? 'start' : 'end');
+  const label = setAttrs(mark(marks, 'text', 'crossing-label'), { fill: INK, 'font-size': 13, ...HALO_ATTRS });
+  setAttrs(setRichText(label, parts), {
+    x: toRight ? cx + 9 : cx - 9,
+    y: crossY,
+    'text-anchor': toRight ? 'start' : 'end',
+  });
   return { x0: crossX0 - 4, x1: crossX0 + cw + 4, y0: crossY - 14, y1: crossY + 5 };
 }
 
@@ -84,9 +91,15 @@ function drawTLabel(marks: G, text: string, plotW: number, plotH: number, ty: nu
     return x0 + tw < avoid.x0 || x0 > avoid.x1 || p.y + 3 < avoid.y0 || p.y - 13 > avoid.y1;
   };
   const spot = spots.find((p) => inside(p) && clear(p)) ?? spots.find(inside) ?? spots[0];
-  halo(mark(marks, 'text', 't-label').attr('fill', colors.threshold).attr('font-size', 13).attr('font-weight', 600))
-    .attr('x', spot.right ? plotW - 4 : 6)
-    .attr('y', spot.y)
-    .attr('text-anchor', spot.right ? 'end' : 'start')
-    .text(text);
+  const label = mark(marks, 'text', 't-label');
+  setAttrs(label, {
+    fill: colors.threshold,
+    'font-size': 13,
+    'font-weight': 600,
+    ...HALO_ATTRS,
+    x: spot.right ? plotW - 4 : 6,
+    y: spot.y,
+    'text-anchor': spot.right ? 'end' : 'start',
+  });
+  setText(label, text);
 }
