@@ -8,29 +8,10 @@
  */
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
 import { serveDist } from './staticServer';
+import { frameName, type CpuProfile, type ProfileNode, type TraceEvent } from './traceTypes';
 
 const [dist, throttleArg = '4'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: loadProfile.ts <dist> [cpuThrottle]');
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { name?: string; data?: { functionName?: string; url?: string; type?: string } };
-}
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
-const frameName = (n: ProfileNode): string =>
-  `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
-
-type CpuProfile = { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number };
 
 /** Inclusive JS time by function, of the samples within [from, to) µs (all when not given). */
 function inclusive(p: CpuProfile, from = -Infinity, to = Infinity, top = 50): [string, number][] {

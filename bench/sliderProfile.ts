@@ -8,21 +8,12 @@
 import type { CDPSession } from 'playwright-core';
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
 import { serveDist } from './staticServer';
+import { frameName, type ProfileNode, type TraceEvent } from './traceTypes';
 import { openLab, pressLatencies, PROFILES, summarisePresses, type Profile, type SliderParam } from './sliderKeys';
 
 const [dist, param = 't', profileName = 'desktop', pressArg = '20', mode = 'paused'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: sliderProfile.ts <dist> [param] [desktop|phone] [presses]');
 const profile: Profile = PROFILES[profileName as Profile['name']];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: { type?: string } };
-}
 
 /** Self time of complete events on the renderer main thread, by name (µs → ms). */
 function timelineTotals(events: TraceEvent[]): Record<string, number> {
@@ -95,17 +86,8 @@ function perPress(events: TraceEvent[]): Array<[string, number]> {
   return [...perName.entries()].map(([n, xs]): [string, number] => [n, med(xs)]).sort((a, b) => b[1] - a[1]);
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-
 /** Only samples under this function (env FOCUS), to see what one part spends its time on. */
 const FOCUS = process.env.FOCUS;
-
-const frameName = (n: ProfileNode): string =>
-  `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
 
 /** Self and inclusive (each function once per stack) time per function, ms, the 40 largest of each. */
 function aggregate(p: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
