@@ -4,6 +4,7 @@ import { useLab } from '../state/store';
 import { queryFromParams } from '../state/url';
 import { CONTROL_GROUPS } from './controlGroups';
 import { useUi } from './uiStore';
+import { ShareUrl } from './ShareUrl';
 
 const linkTo = (query: string): string => `${window.location.origin}${window.location.pathname}${query}`;
 
@@ -125,13 +126,7 @@ function ClassroomDialog({
           {g.title} <small>({g.keys.map((k) => schema[k].label).join(', ')})</small>
         </label>
       ))}
-      <input
-        className="share-url"
-        readOnly
-        value={classroomLink}
-        data-testid="classroom-url"
-        onFocus={(e) => e.target.select()}
-      />
+      <ShareUrl value={classroomLink} testId="classroom-url" />
       <div className="share-actions">
         <button onClick={() => void copyAndSay(classroomLink, 'Classroom link')}>Copy classroom link</button>
         <button onClick={() => setShare(false)}>Close</button>

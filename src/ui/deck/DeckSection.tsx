@@ -17,6 +17,7 @@ import {
 import { useDeckUi } from './deckUi';
 import { SlideRow } from './SlideRow';
 import './deck.css';
+import { ShareUrl } from '../ShareUrl';
 
 export function DeckSection() {
   const open = useDeckUi((s) => s.open);
@@ -162,15 +163,7 @@ function DeckActions({ count }: { count: number }) {
           {status}
         </p>
       ) : null}
-      {link ? (
-        <input
-          className="share-url"
-          readOnly
-          value={link}
-          data-testid="deck-link-url"
-          onFocus={(e) => e.target.select()}
-        />
-      ) : null}
+      {link ? <ShareUrl value={link} testId="deck-link-url" /> : null}
     </>
   );
 }
