@@ -26,9 +26,13 @@ export function keepFirstCommit(): void {
     seen.disconnect();
     const copy = app.cloneNode(true) as Element;
     // The panels' place is kept a screen tall, so what follows them (the sliders, on a phone) stays
-    // below the fold until the panels come.
+    // below the fold until the panels come; an empty panel there says they are on their way.
     copy.querySelectorAll('.concept-grid').forEach((grid) => {
-      grid.replaceChildren();
+      const pending = document.createElement('div');
+      pending.className = 'panel-pending';
+      pending.setAttribute('style', 'padding: 12px 14px; color: var(--muted)');
+      pending.textContent = 'Drawing the figures…';
+      grid.replaceChildren(pending);
       grid.setAttribute('style', 'min-height: 100vh');
     });
     // The phone dock follows the panels on screen; it comes with them.

@@ -117,6 +117,9 @@ describe('first screen', () => {
     }
     // Static and inert: no test id (a test never finds it), the concept panels left for the app.
     expect(kept).toContain('Concept explorer');
+    expect(kept).toContain(
+      '<div class="panel-pending" style="padding: 12px 14px; color: var(--muted)">Drawing the figures…</div>',
+    );
     expect(kept).not.toContain('data-testid');
     expect(kept.startsWith('<div class="app " inert="" aria-busy="true">')).toBe(true);
   });
