@@ -8,29 +8,22 @@
  */
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
 import { serveDist } from './staticServer';
-import { frameName, type CpuProfile, type ProfileNode, type TraceEvent } from './traceTypes';
+import { frameName, stacksOf, type CpuProfile, type TraceEvent } from './traceTypes';
 
 const [dist, throttleArg = '4'] = process.argv.slice(2);
 if (!dist) throw new Error('usage: loadProfile.ts <dist> [cpuThrottle]');
 
 /** Inclusive JS time by function, of the samples within [from, to) µs (all when not given). */
 function inclusive(p: CpuProfile, from = -Infinity, to = Infinity, top = 50): [string, number][] {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stackOf = stacksOf(p);
   const total = new Map<string, number>();
   let at = p.startTime;
   p.samples.forEach((id, i) => {
     at += p.timeDeltas[i] ?? 0;
     if (at < from || at >= to) return;
     const ms = (p.timeDeltas[i] ?? 0) / 1000;
-    const seen = new Set<string>();
-    for (let node: number | undefined = id; node !== undefined; node = parent.get(node)) {
-      const name = frameName(byId.get(node) as ProfileNode);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      total.set(name, (total.get(name) ?? 0) + ms);
-    }
+    // Each function once per stack, however deep it recurses.
+    for (const name of new Set(stackOf(id).map(frameName))) total.set(name, (total.get(name) ?? 0) + ms);
   });
   return [...total.entries()]
     .filter(([name]) => !/^\((root|program|idle)\)/.test(name))

@@ -8,7 +8,7 @@
 import type { CDPSession } from 'playwright-core';
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
 import { serveDist } from './staticServer';
-import { frameName, type ProfileNode, type TraceEvent } from './traceTypes';
+import { frameName, stacksOf, type ProfileNode, type TraceEvent } from './traceTypes';
 import { openLab, pressLatencies, PROFILES, summarisePresses, type Profile, type SliderParam } from './sliderKeys';
 
 const [dist, param = 't', profileName = 'desktop', pressArg = '20', mode = 'paused'] = process.argv.slice(2);
@@ -91,29 +91,17 @@ const FOCUS = process.env.FOCUS;
 
 /** Self and inclusive (each function once per stack) time per function, ms, the 40 largest of each. */
 function aggregate(p: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const stackOf = stacksOf(p);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   p.samples.forEach((id, i) => {
     const ms = (p.timeDeltas[i] ?? 0) / 1000;
-    const leaf = byId.get(id);
-    if (!leaf) return;
-    if (FOCUS) {
-      let inFocus = false;
-      for (let at: number | undefined = id; at !== undefined && !inFocus; at = parent.get(at))
-        inFocus = (byId.get(at) as ProfileNode).callFrame.functionName === FOCUS;
-      if (!inFocus) return;
-    }
-    self.set(frameName(leaf), (self.get(frameName(leaf)) ?? 0) + ms);
-    const seen = new Set<string>();
-    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
-      const name = frameName(byId.get(at) as ProfileNode);
-      if (seen.has(name)) continue;
-      seen.add(name);
-      total.set(name, (total.get(name) ?? 0) + ms);
-    }
+    const stack = stackOf(id);
+    if (stack.length === 0) return;
+    if (FOCUS && !stack.some((n) => n.callFrame.functionName === FOCUS)) return;
+    const leaf = frameName(stack[0]);
+    self.set(leaf, (self.get(leaf) ?? 0) + ms);
+    for (const name of new Set(stack.map(frameName))) total.set(name, (total.get(name) ?? 0) + ms);
   });
   const top = (m: Map<string, number>) =>
     [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 40));

@@ -187,6 +187,7 @@ export function drawAreas(layers: AreaLayers, { sorted, eps }: ChartInput, l: So
     .selectAll<SVGPathElement, string>('path.eps-curve')
     .data(scaled ? [scaled.line] : [])
     .join('path');
+  // Class, then the path, then the styles: the exported SVG keeps its attribute order (panel snapshots).
   setAttrs(epsCurve, { class: 'eps-curve' }).each(function (d) {
     setPath(this, d);
   });

@@ -67,12 +67,16 @@ function drawCrossingLabel(marks: G, { d, side, testId }: ChartInput, plotW: num
   const toRight = cx + 9 + cw <= plotW - 2;
   const crossY = ty - 24 >= 0 ? ty - 9 : ty + 20;
   const crossX0 = toRight ? cx + 9 : cx - 9 - cw;
-  const label = setAttrs(mark(marks, 'text', 'crossing-label'), { fill: INK, 'font-size': 13, ...HALO_ATTRS });
-  setAttrs(setRichText(label, parts), {
+  const label = mark(marks, 'text', 'crossing-label');
+  setAttrs(label, {
+    fill: INK,
+    'font-size': 13,
+    ...HALO_ATTRS,
     x: toRight ? cx + 9 : cx - 9,
     y: crossY,
     'text-anchor': toRight ? 'start' : 'end',
   });
+  setRichText(label, parts);
   return { x0: crossX0 - 4, x1: crossX0 + cw + 4, y0: crossY - 14, y1: crossY + 5 };
 }
 
