@@ -2,6 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { defineConfig, searchForWorkspaceRoot, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { startAfterPaint } from './scripts/startAfterPaint';
 
 /**
  * Cross-origin isolation: with these two headers the page gets SharedArrayBuffer, so the WASM
@@ -64,11 +65,23 @@ function firstScreen(): Plugin {
   };
 }
 
+/**
+ * The built page requests its scripts after the static first screen has painted
+ * (scripts/startAfterPaint.ts): 'post' runs after Vite has written the entry and preload tags.
+ */
+function scriptsAfterFirstPaint(): Plugin {
+  return {
+    name: 'scripts-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: { order: 'post', handler: (html) => startAfterPaint(html) },
+  };
+}
+
 export default defineConfig({
   // Relative asset URLs: the build runs from any sub-path of any static host, WASM binaries included
   // (README, "Host it for a class").
   base: './',
-  plugins: [react(), pwa, firstScreen()],
+  plugins: [react(), pwa, firstScreen(), scriptsAfterFirstPaint()],
   // The pre-bundled dependencies live with the project, not in node_modules/.vite: a worktree's
   // node_modules may be a link shared with other checkouts, whose dev servers would otherwise
   // re-bundle into the same folder under each other ("Failed to fetch dynamically imported module").

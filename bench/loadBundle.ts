@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { appScriptsOf } from '../scripts/startAfterPaint';
 
 export interface MainThreadJs {
   files: { path: string; bytes: number; gzipBytes: number }[];
@@ -13,8 +14,13 @@ export interface MainThreadJs {
   gzipBytes: number;
 }
 
-/** The entry and modulepreload URLs of a built index.html, relative to the site's root. */
+/**
+ * The entry and modulepreload URLs of a built index.html, relative to the site's root: from the
+ * list the page requests after its first paint (scripts/startAfterPaint.ts), or from Vite's tags.
+ */
 export function entryScripts(indexHtml: string): string[] {
+  const listed = appScriptsOf(indexHtml);
+  if (listed) return [listed.entry, ...listed.preload].map((u) => u.replace(/^\.\//, ''));
   const entry = [...indexHtml.matchAll(/<script\b[^>]*type="module"[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
   const preloads = [...indexHtml.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*\shref="([^"]+)"/g)].map((m) => m[1]);
   return [...entry, ...preloads].map((u) => u.replace(/^\.\//, ''));

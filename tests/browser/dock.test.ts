@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './a11y';
-import { openPage, screenshotPainted, scrollInLive, textOf, TINY, waitForStep } from './harness';
+import { openPage, screenshotPainted, scrollInLive, scrollUntilDrawn, textOf, TINY, waitForStep } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -83,6 +83,7 @@ describe('sliders beside the figure', () => {
     await page.getByTestId('btn-play').click();
     await waitForStep(page, 2);
     await page.getByTestId('btn-pause').click();
+    await scrollUntilDrawn(page, 'train-sorted-fp', 120_000);
     await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ timeout: 120_000 });
     await bringIntoView(page, 'train-sorted-fp', 'dock-slider-tHard');
     // Off screen a panel holds what it drew; a reader scrolls to it (src/panels/kit/onScreen.tsx).

@@ -58,6 +58,7 @@ describe('training engine in headless Chromium', () => {
     expect(await labState<string>(page, 's.snapshot.backend')).toBe('webgpu');
     const tensors = await labState<number>(page, 's.snapshot.tensors');
     expect(tensors).toBeGreaterThan(0);
+    await scrollInLive(page, 'stage-indicator');
     expect(await textOf(page, 'stage-indicator')).toMatch(/Stage [12]/);
     expect(errors).toEqual([]);
     expect(await page.locator('.notice-error').allTextContents()).toEqual([]);

@@ -3,7 +3,7 @@
  * playwright-core with the SwiftShader WebGPU flags of docs/design.md §3. Records console errors and
  * every request, so tests can assert "no errors" and "nothing leaves the origin".
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { build, createServer, preview, type PreviewServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -190,11 +190,28 @@ export async function screenshotPainted(page: Page, path: string, fullPage = fal
 }
 
 /**
+ * A panel that has never come near the viewport is an empty box without test ids
+ * (`.panel-pending`): walks down the page's empty boxes, as a reader scrolling would, until an
+ * element with `testId` (or matching a locator) exists.
+ */
+export async function scrollUntilDrawn(page: Page, testId: string | Locator, timeout = 60_000): Promise<void> {
+  const target = typeof testId === 'string' ? page.getByTestId(testId).first() : testId.first();
+  const until = Date.now() + timeout;
+  while ((await target.count()) === 0) {
+    if (Date.now() > until) throw new Error(`scrollUntilDrawn: nothing matches ${String(target)}`);
+    const pending = page.locator('.panel-pending').first();
+    if ((await pending.count()) > 0) await pending.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
  * Scrolls a training panel (or an element in one) into view, as a reader would, and waits until
  * it shows current data and has drawn it: off screen a panel holds what it last drew
  * (src/panels/kit/onScreen.tsx, docs/architecture.md data flow).
  */
 export async function scrollInLive(page: Page, testId: string): Promise<void> {
+  await scrollUntilDrawn(page, testId);
   await page.getByTestId(testId).first().scrollIntoViewIfNeeded();
   await page.waitForFunction((id) => {
     const el = document.querySelector(`[data-testid="${id}"]`);

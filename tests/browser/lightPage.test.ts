@@ -44,6 +44,18 @@ interface Timeline {
   fcp: number | null;
   scripts: { path: string; start: number }[];
 }
+/** The first contentful paint and when each script was requested, from the page's own timings. */
+function timelineOf(page: import('playwright-core').Page): Promise<Timeline> {
+  return page.evaluate((prefix) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname))
+      .map((e) => ({ path: new URL(e.name).pathname.slice(prefix.length), start: e.startTime }));
+    return { fcp, scripts };
+  }, SUB_PATH);
+}
+
 describe('light page', () => {
   it('no script the page can run holds TensorFlow.js; the workers’ do', () => {
     const graph = scriptGraph(OUT);
@@ -67,14 +79,7 @@ describe('light page', () => {
     await expectBackend(page, 'wasm');
     // Resource Timing of the document. Chromium lists a module worker's imports here too, so
     // which side a script belongs to comes from the build's script graph.
-    const timeline: Timeline = await page.evaluate((prefix) => {
-      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-      const scripts = performance
-        .getEntriesByType('resource')
-        .filter((e) => /\.(js|wasm)$/.test(new URL(e.name).pathname))
-        .map((e) => ({ path: new URL(e.name).pathname.slice(prefix.length), start: e.startTime }));
-      return { fcp, scripts };
-    }, SUB_PATH);
+    const timeline = await timelineOf(page);
     expect(timeline.fcp).not.toBeNull();
     const fcp = timeline.fcp ?? Infinity;
     const workerSide = timeline.scripts.filter((s) => !graph.page.has(s.path));
@@ -143,6 +148,23 @@ describe('first screen', () => {
       await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
       expect(await page.locator('#root [inert]').count()).toBe(0);
       expect(await subtitleBox(page)).toEqual(before);
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('requests the app’s scripts once it has painted, and all of them with or without it', async () => {
+    if (!host) throw new Error('no host');
+    const pageScripts = entryScripts(readFileSync(join(OUT, 'index.html'), 'utf8')).sort();
+    expect(pageScripts.length).toBeGreaterThan(1);
+    for (const link of ['', '?t=0.3']) {
+      const { page, errors } = await openPage(browser, `${host.url}${link}`);
+      await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
+      const { fcp, scripts } = await timelineOf(page);
+      const requested = scripts.filter((s) => pageScripts.includes(s.path));
+      // The entry and every chunk it imports statically, each requested once.
+      expect(requested.map((s) => s.path).sort(), link).toEqual(pageScripts);
+      // Plain, the static screen paints first; with parameters there is none to wait for.
+      if (link === '') for (const s of requested) expect(s.start, s.path).toBeGreaterThan(fcp ?? Infinity);
       expect(errors).toEqual([]);
     }
   });

@@ -13,7 +13,7 @@ import { allGradientShares, decompose, metrics } from '../../src/core';
 import { Rng } from '../../src/data/random';
 import { displayEps } from '../../src/engine/displayEps';
 import { fixtureStep, logWithPython, runPython, type FixtureRun } from '../fixtures/python';
-import { closeAllPages, launch, openPage, scrollInLive, startPreview, textOf } from './harness';
+import { closeAllPages, launch, openPage, scrollInLive, scrollUntilDrawn, startPreview, textOf } from './harness';
 
 const LIGHT = 'px=32&lv=2&w=4&bs=2&ntr=8&nva=4&be=wasm';
 const numberIn = (text: string): number => Number(/-?\d+(\.\d+)?(e[-+]?\d+)?/i.exec(text.replace(/,/g, ''))?.[0]);
@@ -112,8 +112,10 @@ describe('a run logged in Python, viewed in the built app', () => {
           `${(100 * shares[loss][group]).toFixed(1)}%`,
         );
     // The bars and the equations are there for the logged predictions.
-    await section.getByTestId('panel-bars').waitFor();
-    await section.getByTestId('panel-equations').waitFor();
+    for (const id of ['panel-bars', 'panel-equations']) {
+      await scrollUntilDrawn(page, section.getByTestId(id));
+      await section.getByTestId(id).scrollIntoViewIfNeeded();
+    }
 
     // Loss and metrics of the last logged step (all five items), the stage the script logged.
     await scrollInLive(page, 'panel-loss');

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openPage, scrollInLive, TINY, waitForSnapshot } from './harness';
+import { openPage, scrollInLive, scrollUntilDrawn, TINY, waitForSnapshot } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -70,6 +70,8 @@ describe('panels off screen', () => {
       .waitFor({ timeout: 180_000 });
     await page.getByTestId('btn-step').click();
     await waitForSnapshot(page, 1);
+    // Mounted off screen, the panel draws when a reader first comes near it.
+    await scrollUntilDrawn(page, 'train-sorted-fn');
     await page.getByTestId('train-sorted-fn').locator('svg[role="img"]').first().waitFor({ state: 'attached' });
     await page.evaluate(() => window.scrollTo(0, 0));
     expect(await drawnT(page, 'train-sorted-fn')).toBe('0.5');
@@ -112,8 +114,8 @@ describe('panels off screen', () => {
       .filter({ hasText: /webgpu|webgl|wasm|cpu/ })
       .waitFor({ timeout: 180_000 });
     await stepTo(page, 1);
-    // Mounted off screen, the loss panel draws in an idle period.
-    await page.getByTestId('readout-loss').waitFor({ state: 'attached' });
+    // Mounted off screen, the loss panel draws when a reader first comes near it.
+    await scrollUntilDrawn(page, 'readout-loss');
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForFunction(() => {
       const w = document.querySelector('[data-testid="panel-loss"]')?.closest('.on-screen');

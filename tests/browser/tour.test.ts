@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TOUR_STORAGE_KEY } from '../../src/ui/tour/tourStore';
 import { tourSteps } from '../../src/ui/tour/tourSteps';
-import { openPage, textOf, TINY, screenshotPainted } from './harness';
+import { openPage, textOf, TINY, screenshotPainted, waitForSnapshot } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -96,12 +96,12 @@ async function savedIndex(page: Page): Promise<number | null> {
 describe('guided tour', () => {
   it('spotlights panels, navigates, skips, resumes after a reload and clears when finished', async () => {
     const { page, errors } = await openPage(suite.browser, `${suite.origin}/?${TINY}`);
-    // Once the engine has sent its first snapshot (the stage panel shows it; no training needed),
+    // Once the engine has sent its first snapshot (no training needed),
     // the dev server has bundled the worker's dependencies: its "optimized dependencies changed"
     // reload would otherwise close the tour mid-test.
     let navigations = 0;
     page.on('load', () => navigations++);
-    await page.getByTestId('panel-stage').waitFor({ timeout: 240_000 });
+    await waitForSnapshot(page, 0);
     const reloadsBefore = navigations;
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
     // Records the keys that reach the page's own listeners (the app's shortcuts listen on window).
@@ -193,7 +193,7 @@ describe('guided tour', () => {
     await page.getByTestId('concept-sorted').locator('svg').first().waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('btn-tour').textContent()).toBe(`Tour ${indexOf('fig2') + 1}/${N}`);
     expect(await page.getByTestId('tour-card').count()).toBe(0);
-    await page.getByTestId('panel-stage').waitFor({ timeout: 240_000 });
+    await waitForSnapshot(page, 0);
     await page.getByTestId('btn-tour').click();
     await expectStep(page, indexOf('fig2'));
     await expectSpotlightOn(page, indexOf('fig2'));

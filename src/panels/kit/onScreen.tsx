@@ -9,7 +9,6 @@ import {
   createContext,
   useCallback,
   useContext,
-  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -140,41 +139,15 @@ function useHeldRender<F extends (...args: never[]) => unknown>(render: F, live:
   return live ? render : held.render;
 }
 
-/** Panels waiting to draw for the first time although off screen: one per idle period. */
-const firstDraws: Array<() => void> = [];
-let idleQueued = false;
-
-function drawNextWhenIdle(): void {
-  if (idleQueued || firstDraws.length === 0) return;
-  idleQueued = true;
-  const next = (): void => {
-    idleQueued = false;
-    firstDraws.shift()?.();
-    drawNextWhenIdle();
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(next, { timeout: 1000 });
-  else setTimeout(next, 0);
-}
-
-/** Queues `draw` for an idle period; the returned function takes it off the queue. */
-function drawWhenIdle(draw: () => void): () => void {
-  firstDraws.push(draw);
-  drawNextWhenIdle();
-  return () => {
-    const i = firstDraws.indexOf(draw);
-    if (i >= 0) firstDraws.splice(i, 1);
-  };
-}
-
 /**
- * Whether the panel has drawn: at once when it is on screen; off screen, in an idle period of its
- * own (one panel per period), so a panel mounted off screen costs no long task of the render
- * that mounted it, yet is on the page (text, tests, find in page) soon after.
+ * Whether the panel has drawn: from the first time it comes within the margin, and never before.
+ * A panel mounted off screen costs nothing until the reader scrolls near it (nor at load, when
+ * the main thread belongs to the first screen; docs/architecture.md, "First screen"); printing
+ * (showAllForPrint) and exports (showNow) bring it in like scrolling does.
  */
 function useDrawn(onScreen: boolean): boolean {
   const [drawn, setDrawn] = useState(onScreen);
   if (onScreen && !drawn) setDrawn(true);
-  useEffect(() => (drawn ? undefined : drawWhenIdle(() => setDrawn(true))), [drawn]);
   return drawn || onScreen;
 }
 
@@ -184,8 +157,8 @@ function useDrawn(onScreen: boolean): boolean {
  * data alike (the `children` closure, with the data it saw, is held with the slider `values`). It
  * catches up when the element comes back within the margin, before printing (showAllForPrint) and
  * before an export (showNow). A panel that mounts off screen (in a section that is off screen, see
- * StartsOffScreen) shows an empty box of about a panel's height until it comes near or an idle
- * period draws it (useDrawn).
+ * StartsOffScreen) shows an empty box of about a panel's height until it first comes near
+ * (useDrawn).
  * The wrapper is `display: contents`, so grid layouts see the panel itself.
  */
 export function WhileOnScreen<V extends readonly unknown[]>({
