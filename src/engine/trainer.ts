@@ -18,6 +18,7 @@ import type {
 import { StageMachine, type StageState } from './stage';
 import { captureModel } from '../model/artifacts';
 import { displayEps } from './displayEps';
+import { gradientTrace } from './gradientTrace';
 import { shuffledIndices } from './batchOrder';
 import {
   disposeOptimizer,
@@ -359,6 +360,7 @@ export class Trainer {
       valDecomposition: decompose(valP, valY, { t, eps: valEps }),
       batchDecomposition: decompose(batchP, batchY, { t, eps: batchEps }),
       valHistogram: histogram(valP, valY, HISTOGRAM_BINS),
+      grad: gradientTrace(valP, valY, this.dataset.val.n, this.params, this.stage.current.stage),
       tensors: tf.memory().numTensors,
     };
   }
