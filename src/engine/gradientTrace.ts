@@ -40,10 +40,3 @@ export function gradientTrace(
     trained === 'bce' ? bceHist : gradientHistogram(pixelGradients(trained, valP, y, nVal, opts), valP, y);
   return { trained, trainedHist, bceHist };
 }
-
-/** The histograms' buffers, once each (BCE's trace shares one): a transfer list may not repeat a buffer. */
-export function traceBuffers(trace: GradientTrace | null): ArrayBuffer[] {
-  if (!trace) return [];
-  const buffers = new Set([trace.trainedHist.bgSum.buffer, trace.bceHist.bgSum.buffer]);
-  return [...buffers] as ArrayBuffer[];
-}

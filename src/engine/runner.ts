@@ -6,9 +6,8 @@ import type { BackendName, BackendReport, FromWorker, Notice, ProbeReport, ToWor
 import { deviceLostText, disposeLost } from './deviceLoss';
 import { importedDataFor } from './restoreChecks';
 import { SnapshotBudget } from './snapshotBudget';
-import { traceBuffers } from './gradientTrace';
 import type { TrainingData } from '../data/trainingData';
-import { needsReset, Trainer } from './trainer';
+import { needsReset, snapshotBuffers, Trainer } from './trainer';
 import { StepRate } from './stepRate';
 import { UserDataCache } from './userDataCache';
 
@@ -273,8 +272,7 @@ export class Runner {
     const snapshot = await this.trainer.snapshot(this.backend, this.rate.read(now));
     this.budget.record(now, performance.now());
     this.lastSnapshot = { runId: snapshot.runId, step: snapshot.step };
-    const arrays = [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer];
-    this.post({ type: 'snapshot', snapshot }, [...arrays, ...traceBuffers(snapshot.grad)]);
+    this.post({ type: 'snapshot', snapshot }, snapshotBuffers(snapshot));
   }
 
   /**

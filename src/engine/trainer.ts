@@ -45,6 +45,16 @@ export interface Checkpoint {
 export type StepOutcome =
   { kind: 'ok'; record: StepRecord } | { kind: 'nan'; step: number; restoredStep: number; message: string };
 
+/**
+ * The buffers a snapshot's message transfers instead of copying: the predictions and the gradient
+ * trace's histograms, each once (BCE's trace is one histogram twice, and a transfer list may not
+ * repeat a buffer). Trainer.snapshot allocates them all afresh, so the worker keeps none.
+ */
+export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
+  const grad = s.grad ? [s.grad.trainedHist.bgSum, s.grad.bceHist.bgSum] : [];
+  return [...new Set([s.valP, s.batchP, s.batchY, ...grad].map((a) => a.buffer as ArrayBuffer))];
+}
+
 /** Whether changing from `a` to `b` needs a fresh run (new data, model or batch shape). */
 export function needsReset(a: Params, b: Partial<Params>): boolean {
   return paramKeys.some((k) => schema[k].resets && k in b && b[k] !== a[k]);

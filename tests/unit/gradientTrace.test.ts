@@ -10,17 +10,23 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lossIds, pixelGradients } from '../../src/core';
 import { gradientHistogram } from '../../src/core/gradientHistogram';
-import { gradientTrace, traceBuffers, type GradientTrace, type TraceParams } from '../../src/engine/gradientTrace';
+import { gradientTrace, type GradientTrace, type TraceParams } from '../../src/engine/gradientTrace';
 import type { FromWorker, Snapshot } from '../../src/engine/protocol';
 import { Runner } from '../../src/engine/runner';
 import type { Stage } from '../../src/engine/stage';
-import { Trainer } from '../../src/engine/trainer';
+import { snapshotBuffers, Trainer } from '../../src/engine/trainer';
 import { effectiveEps, type Params } from '../../src/params/schema';
 import { createLabStore } from '../../src/state/store';
 import { label, probability, tinyParams, useWasm } from './helpers';
 
 /** What the page ran on every snapshot before (state/gradientTrace.ts), spelled out from core. */
-function pageTrace(valP: Float32Array, y: Float32Array, nVal: number, params: TraceParams, stage: Stage): GradientTrace {
+function pageTrace(
+  valP: Float32Array,
+  y: Float32Array,
+  nVal: number,
+  params: TraceParams,
+  stage: Stage,
+): GradientTrace {
   const trained = params.loss === 'balance' && stage === 1 ? 'intra' : params.loss;
   const opts = { tHard: params.tHard, eps: effectiveEps(params), a: params.a };
   const histOf = (id: typeof trained) => gradientHistogram(pixelGradients(id, valP, y, nVal, opts), valP, y);
@@ -52,7 +58,9 @@ describe('gradient trace (worker side)', () => {
       fc.property(validation, traceParams, fc.constantFrom<Stage>(1, 2), ({ nVal, p, y }, params, stage) => {
         const valP = new Float32Array(p);
         const valY = new Float32Array(y);
-        expect(gradientTrace(valP, valY, nVal, params, stage)).toStrictEqual(pageTrace(valP, valY, nVal, params, stage));
+        expect(gradientTrace(valP, valY, nVal, params, stage)).toStrictEqual(
+          pageTrace(valP, valY, nVal, params, stage),
+        );
       }),
       { seed: 19, numRuns: 200 },
     );
@@ -62,23 +70,6 @@ describe('gradient trace (worker side)', () => {
     const params = tinyParams();
     expect(gradientTrace(new Float32Array(0), new Float32Array(0), 0, params, 1)).toBeNull();
   });
-
-  it('reaches the page bit for bit through a transfer, each buffer listed once (BCE shares its histogram)', () => {
-    const valP = new Float32Array([0, 0.2, 0.7, 0.95, 0.4, 0.05]);
-    const valY = new Float32Array([0, 0, 1, 1, 0, 1]);
-    for (const loss of ['bce', 'balance'] as const) {
-      const params = { ...tinyParams(), loss };
-      const trace = gradientTrace(valP, valY, 2, params, 2) as GradientTrace;
-      const expected = pageTrace(valP, valY, 2, params, 2);
-      const buffers = traceBuffers(trace);
-      expect(buffers).toHaveLength(loss === 'bce' ? 1 : 2);
-      const received = structuredClone(trace, { transfer: buffers });
-      expect(received).toStrictEqual(expected);
-      expect(received.trainedHist === received.bceHist).toBe(loss === 'bce');
-      // Transferred, not copied: the worker's copy is detached.
-      expect(trace.bceHist.bgSum.length).toBe(0);
-    }
-  });
 });
 
 describe('gradient trace in the engine', () => {
@@ -87,27 +78,57 @@ describe('gradient trace in the engine', () => {
   /** The run's own parameters at each snapshot: a live change between steps applies from the next one. */
   const runs: { seed: number; start: Partial<Params>; live: Partial<Params>; trained: string }[] = [
     { seed: 1, start: { loss: 'balance' }, live: { tHard: 0.8, a: 0.3 }, trained: 'intra' },
-    { seed: 2, start: { loss: 'inter', epsMode: 'value', eps: 0.05 }, live: { epsMode: 'reference' }, trained: 'inter' },
+    {
+      seed: 2,
+      start: { loss: 'inter', epsMode: 'value', eps: 0.05 },
+      live: { epsMode: 'reference' },
+      trained: 'inter',
+    },
     { seed: 3, start: { loss: 'balance' }, live: { switchMode: 'now', a: 0.9, eps: 0.2 }, trained: 'balance' },
     { seed: 4, start: { loss: 'wce' }, live: { loss: 'bce' }, trained: 'bce' },
   ];
 
-  it.each(runs)('Trainer.snapshot carries the trace of the run’s parameters and stage (seed $seed)', async (r) => {
-    const trainer = new Trainer(tinyParams({ seed: r.seed, ...r.start }), r.seed);
-    const info = trainer.datasetInfo();
-    const check = (snap: Snapshot) =>
-      expect(snap.grad).toStrictEqual(pageTrace(snap.valP, info.valMasks, info.nVal, trainer.params, snap.stage.stage));
-    try {
+  it.each(runs)(
+    'Trainer.snapshot carries the trace of the run’s parameters and stage (seed $seed)',
+    async (r) => {
+      const trainer = new Trainer(tinyParams({ seed: r.seed, ...r.start }), r.seed);
+      const info = trainer.datasetInfo();
+      const check = (snap: Snapshot) =>
+        expect(snap.grad).toStrictEqual(
+          pageTrace(snap.valP, info.valMasks, info.nVal, trainer.params, snap.stage.stage),
+        );
+      try {
+        await trainer.step();
+        check(await trainer.snapshot('wasm', 0));
+        trainer.setParams(r.live);
+        check(await trainer.snapshot('wasm', 0));
+        await trainer.step();
+        const snap = await trainer.snapshot('wasm', 0);
+        check(snap);
+        expect(snap.grad?.trained).toBe(r.trained);
+      } finally {
+        trainer.dispose();
+      }
+    },
+    60_000,
+  );
+
+  it('reaches the page bit for bit through a transfer, each buffer listed once (BCE shares its histogram)', async () => {
+    for (const loss of ['bce', 'balance'] as const) {
+      const trainer = new Trainer(tinyParams({ seed: 5, loss }), 5);
       await trainer.step();
-      check(await trainer.snapshot('wasm', 0));
-      trainer.setParams(r.live);
-      check(await trainer.snapshot('wasm', 0));
-      await trainer.step();
-      const snap = await trainer.snapshot('wasm', 0);
-      check(snap);
-      expect(snap.grad?.trained).toBe(r.trained);
-    } finally {
+      const snapshot = await trainer.snapshot('wasm', 0);
       trainer.dispose();
+      const grad = snapshot.grad as GradientTrace;
+      const expected = structuredClone(grad);
+      const buffers = snapshotBuffers(snapshot);
+      expect(buffers).toHaveLength(loss === 'bce' ? 4 : 5);
+      expect(buffers).toEqual(expect.arrayContaining([grad.trainedHist.bgSum.buffer, grad.bceHist.bgSum.buffer]));
+      const received = structuredClone(snapshot, { transfer: buffers });
+      expect(received.grad).toStrictEqual(expected);
+      expect(received.grad?.trainedHist === received.grad?.bceHist).toBe(loss === 'bce');
+      // Transferred, not copied: the worker's copy is detached.
+      expect(grad.bceHist.bgSum.length).toBe(0);
     }
   }, 60_000);
 
@@ -127,8 +148,7 @@ describe('gradient trace in the engine', () => {
     const snapshot = (msg as Extract<FromWorker, { type: 'snapshot' }>).snapshot;
     const grad = snapshot.grad as GradientTrace;
     expect(snapshot.step).toBe(2);
-    expect(transfer).toEqual(expect.arrayContaining([grad.trainedHist.bgSum.buffer, grad.bceHist.bgSum.buffer]));
-    expect(new Set(transfer).size).toBe(transfer.length);
+    expect(transfer).toEqual(snapshotBuffers(snapshot));
 
     const store = createLabStore();
     const dataset = posted.find((p) => p.msg.type === 'dataset')?.msg as Extract<FromWorker, { type: 'dataset' }>;
