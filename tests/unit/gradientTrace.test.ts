@@ -17,7 +17,7 @@ import type { Stage } from '../../src/engine/stage';
 import { snapshotBuffers, Trainer } from '../../src/engine/trainer';
 import { effectiveEps, type Params } from '../../src/params/schema';
 import { createLabStore } from '../../src/state/store';
-import { label, probability, tinyParams, useWasm } from './helpers';
+import { batch, tinyParams, useWasm } from './helpers';
 
 /** What the page ran on every snapshot before (state/gradientTrace.ts), spelled out from core. */
 function pageTrace(
@@ -41,21 +41,11 @@ const traceParams = fc.record({
   a: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
-/** A validation set: nVal images of `size` pixels, predictions as float32 (as the worker reads them). */
-const validation = fc
-  .record({ nVal: fc.integer({ min: 1, max: 4 }), size: fc.integer({ min: 1, max: 40 }) })
-  .chain(({ nVal, size }) =>
-    fc.record({
-      nVal: fc.constant(nVal),
-      p: fc.array(probability, { minLength: nVal * size, maxLength: nVal * size }),
-      y: fc.array(label, { minLength: nVal * size, maxLength: nVal * size }),
-    }),
-  );
-
 describe('gradient trace (worker side)', () => {
   it('equals pixelGradients + gradientHistogram on random predictions, for every loss, option and stage', () => {
     fc.assert(
-      fc.property(validation, traceParams, fc.constantFrom<Stage>(1, 2), ({ nVal, p, y }, params, stage) => {
+      // A random validation set: n images, float32 predictions (as the worker reads them back).
+      fc.property(batch, traceParams, fc.constantFrom<Stage>(1, 2), ({ n: nVal, p, y }, params, stage) => {
         const valP = new Float32Array(p);
         const valY = new Float32Array(y);
         expect(gradientTrace(valP, valY, nVal, params, stage)).toStrictEqual(
@@ -158,6 +148,7 @@ describe('gradient trace in the engine', () => {
     store.getState().setParam('tHard', 0.6);
     store.getState().receiveSnapshot(snapshot, 0.01);
     expect(store.getState().history.at(-1)?.grad).toBe(grad);
-    expect(grad).toStrictEqual(pageTrace(snapshot.valP, dataset.info.valMasks, dataset.info.nVal, params, 1));
+    const { valMasks, nVal } = dataset.info;
+    expect(grad).toStrictEqual(pageTrace(snapshot.valP, valMasks, nVal, params, snapshot.stage.stage));
   }, 90_000);
 });
