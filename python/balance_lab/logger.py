@@ -110,7 +110,7 @@ class RunLogger:
             self._steps = [r for r in self._steps if r["step"] < step]
 
     def _entry(self, step: int, p: np.ndarray, y: np.ndarray, loss: float, stage: Optional[int]) -> Dict[str, Any]:
-        """The lab's HistoryEntry for these predictions (src/state/history.ts, src/state/gradientTrace.ts)."""
+        """The lab's HistoryEntry for these predictions (src/state/history.ts, src/engine/gradientTrace.ts)."""
         m = test_metrics(p, y)
         f = int(np.count_nonzero(y > 0.5))
         trained = trained_loss_at(self.loss, stage)

@@ -5,6 +5,7 @@
 import type { Decomposition, PredictionHistogram, SegmentationMetrics, StageCheckResult, WeightedFp } from '../core';
 import type { Params } from '../params/schema';
 import type { StageState } from './stage';
+import type { GradientTrace } from './gradientTrace';
 import type { ModelArtifacts, WeightSpec } from '../model/artifacts';
 
 export type { ModelArtifacts, WeightSpec };
@@ -87,6 +88,11 @@ export interface Snapshot {
   batchDecomposition: DecompositionW;
   /** Validation histogram for the history curves (recomputed exactly at any t on a bin edge). */
   valHistogram: PredictionHistogram;
+  /**
+   * Where the trained loss and BCE push on `valP`, with the loss, options and stage the run trains
+   * with (null without validation images); the store appends it to the history as it is.
+   */
+  grad: GradientTrace | null;
   tensors: number;
 }
 

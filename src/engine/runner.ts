@@ -7,7 +7,7 @@ import { deviceLostText, disposeLost } from './deviceLoss';
 import { importedDataFor } from './restoreChecks';
 import { SnapshotBudget } from './snapshotBudget';
 import type { TrainingData } from '../data/trainingData';
-import { needsReset, Trainer } from './trainer';
+import { needsReset, snapshotBuffers, Trainer } from './trainer';
 import { StepRate } from './stepRate';
 import { UserDataCache } from './userDataCache';
 
@@ -272,7 +272,7 @@ export class Runner {
     const snapshot = await this.trainer.snapshot(this.backend, this.rate.read(now));
     this.budget.record(now, performance.now());
     this.lastSnapshot = { runId: snapshot.runId, step: snapshot.step };
-    this.post({ type: 'snapshot', snapshot }, [snapshot.valP.buffer, snapshot.batchP.buffer, snapshot.batchY.buffer]);
+    this.post({ type: 'snapshot', snapshot }, snapshotBuffers(snapshot));
   }
 
   /**

@@ -18,6 +18,7 @@ import type {
 import { StageMachine, type StageState } from './stage';
 import { captureModel } from '../model/artifacts';
 import { displayEps } from './displayEps';
+import { gradientTrace } from './gradientTrace';
 import { shuffledIndices } from './batchOrder';
 import {
   disposeOptimizer,
@@ -43,6 +44,16 @@ export interface Checkpoint {
 
 export type StepOutcome =
   { kind: 'ok'; record: StepRecord } | { kind: 'nan'; step: number; restoredStep: number; message: string };
+
+/**
+ * The buffers a snapshot's message transfers instead of copying: the predictions and the gradient
+ * trace's histograms, each once (BCE's trace is one histogram twice, and a transfer list may not
+ * repeat a buffer). Trainer.snapshot allocates them all afresh, so the worker keeps none.
+ */
+export function snapshotBuffers(s: Snapshot): ArrayBuffer[] {
+  const grad = s.grad ? [s.grad.trainedHist.bgSum, s.grad.bceHist.bgSum] : [];
+  return [...new Set([s.valP, s.batchP, s.batchY, ...grad].map((a) => a.buffer as ArrayBuffer))];
+}
 
 /** Whether changing from `a` to `b` needs a fresh run (new data, model or batch shape). */
 export function needsReset(a: Params, b: Partial<Params>): boolean {
@@ -359,6 +370,7 @@ export class Trainer {
       valDecomposition: decompose(valP, valY, { t, eps: valEps }),
       batchDecomposition: decompose(batchP, batchY, { t, eps: batchEps }),
       valHistogram: histogram(valP, valY, HISTOGRAM_BINS),
+      grad: gradientTrace(valP, valY, this.dataset.val.n, this.params, this.stage.current.stage),
       tensors: tf.memory().numTensors,
     };
   }

@@ -87,6 +87,8 @@ function snapshotOf(log: LoggedRun, params: Params): Snapshot {
     valDecomposition: d,
     batchDecomposition: d,
     valHistogram: histogram(p, y),
+    // The logged traces are in the history (log.history); nothing reads a snapshot's own.
+    grad: null,
     tensors: 0,
   };
 }

@@ -16,7 +16,7 @@ import type { StageState } from '../engine/stage';
 import type { HistoryEntry } from '../state/historyTypes';
 import type { GradientHistogram } from '../core/gradientHistogram';
 import { lossIds } from '../core/lossInfo';
-import type { GradientTrace } from '../state/gradientTrace';
+import type { GradientTrace } from '../engine/gradientTrace';
 import { clampParam, DEFAULT_PARAMS, paramKeys, type Params } from '../params/schema';
 import { encodeArray } from './binary';
 import {
@@ -321,6 +321,8 @@ function readSnapshot(v: unknown, path: string, valLength: number, px: number): 
     valDecomposition: readDecomposition(o.valDecomposition, `${path}.valDecomposition`, t),
     batchDecomposition: readDecomposition(o.batchDecomposition, `${path}.batchDecomposition`, t),
     valHistogram: readHistogram(o.valHistogram, `${path}.valHistogram`),
+    // Files saved before the worker traced its snapshots have none (their history entries may).
+    grad: o.grad === undefined || o.grad === null ? null : readGradientTrace(o.grad, `${path}.grad`),
     tensors: int(o.tensors, `${path}.tensors`),
   };
 }

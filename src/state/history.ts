@@ -1,6 +1,5 @@
 import type { Snapshot, StepRecord } from '../engine/protocol';
 import type { HistoryEntry } from './historyTypes';
-import type { GradientTrace } from './gradientTrace';
 
 /** Bounds on what the UI keeps: thinning keeps the whole run visible at a fixed cost. */
 export const MAX_HISTORY = 600;
@@ -12,15 +11,10 @@ function thin<T>(xs: T[]): T[] {
 }
 
 /**
- * Appends the snapshot's point. When there is nothing new the same array comes back, so that
- * memoised panels keyed on it do not redraw.
+ * Appends the snapshot's point, with the gradient trace the worker computed for it. When there is
+ * nothing new the same array comes back, so that memoised panels keyed on it do not redraw.
  */
-export function appendHistory(
-  history: HistoryEntry[],
-  s: Snapshot,
-  eps: number,
-  grad: GradientTrace | null = null,
-): HistoryEntry[] {
+export function appendHistory(history: HistoryEntry[], s: Snapshot, eps: number): HistoryEntry[] {
   if (s.step === 0 && history.length > 0) return history;
   const last = history[history.length - 1];
   if (last && last.step === s.step) return history;
@@ -39,7 +33,7 @@ export function appendHistory(
     fnHard: s.valMetrics.fn,
     hist: s.valHistogram,
     eps,
-    ...(grad ? { grad } : {}),
+    ...(s.grad ? { grad: s.grad } : {}),
   };
   const next = [...history, entry];
   return next.length > MAX_HISTORY ? thin(next) : next;

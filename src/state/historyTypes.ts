@@ -1,6 +1,6 @@
 /** What the UI keeps of a run's history (built from snapshots in history.ts, drawn by panels). */
 import type { PredictionHistogram } from '../core';
-import type { GradientTrace } from './gradientTrace';
+import type { GradientTrace } from '../engine/gradientTrace';
 
 /** A term of Eq. 9–12 that can be highlighted across panels (equation hover). */
 export type TermId = 'fpMain' | 'fpBias' | 'fnMain' | 'fnBias' | 'fpMainW' | 'fpBiasW';

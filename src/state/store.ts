@@ -2,7 +2,6 @@ import { create } from 'zustand';
 import type { BackendReport, DatasetInfo, Notice, Snapshot, StepRecord } from '../engine/protocol';
 import type { HistoryEntry, TermId } from './historyTypes';
 import { appendHistory, appendSteps } from './history';
-import { gradientTrace } from './gradientTrace';
 import { DEFAULT_VIEW, type ViewState } from './view';
 import { DEFAULT_PARAMS, type ParamKey, type Params } from '../params/schema';
 
@@ -122,7 +121,7 @@ export const createLabStore = () =>
         return {
           snapshot,
           liveStep: snapshot.step,
-          history: appendHistory(fresh ? [] : s.history, snapshot, eps, gradientTrace(snapshot, s.dataset, s.params)),
+          history: appendHistory(fresh ? [] : s.history, snapshot, eps),
           steps: appendSteps(fresh ? [] : s.steps, snapshot.steps),
         };
       }),

@@ -102,6 +102,9 @@ describe('run file', () => {
     expect(run.training?.drawn).toBe(6);
     expect(Number.isNaN(run.history[0].loss)).toBe(true); // step 0 has no loss yet
     expect(run.snapshot?.step).toBe(3);
+    // The worker's gradient trace is in every history entry and in the snapshot.
+    expect(run.history.every((e) => e.grad !== undefined)).toBe(true);
+    expect(run.snapshot?.grad).toBe(run.history[2].grad);
     expect(run.weights.length).toBeGreaterThan(10);
     const parsed = parseRun(text);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -130,6 +133,13 @@ describe('run file', () => {
     expect(parsed.run.training).toBeNull();
   });
 
+  it('reads a file saved before snapshots carried the gradient trace: the snapshot has none, the history keeps its own', () => {
+    const parsed = parseRun(edited(['snapshot', 'grad'], () => undefined));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.run.snapshot?.grad).toBeNull();
+    expectSameBits(run.history, parsed.run.history, 'history');
+  });
+
   it('reads a file saved before Decomposition.eq12 existed: eq12 is derived as kthBg ≥ t', () => {
     const root = JSON.parse(text) as { snapshot: Record<string, Record<string, unknown>> };
     expect(typeof root.snapshot.valDecomposition.eq12).toBe('boolean');
@@ -152,6 +162,7 @@ describe('run file', () => {
       set(['snapshot', 'valDecomposition', 'eq12'], 1),
       /snapshot\.valDecomposition\.eq12/,
     ],
+    ['a trace of an unknown loss', set(['snapshot', 'grad', 'trained'], 'hinge'), /snapshot\.grad\.trained/],
     [
       'a truncated file',
       () => text.slice(0, Math.floor(text.length / 2)),

@@ -10,7 +10,6 @@ import { Trainer, type StepOutcome } from '../../src/engine/trainer';
 import { epsCase } from '../../src/panels/equations/epsCase';
 import { conceptPredictions } from '../../src/panels/conceptData';
 import { SCENARIOS, scenarioState } from '../../src/state/scenarios';
-import { gradientTrace } from '../../src/state/gradientTrace';
 import { bgBiasShareAt } from '../../src/core/gradientHistogram';
 import { DEFAULT_PARAMS, type Params } from '../../src/params/schema';
 import { useWasm } from './helpers';
@@ -137,7 +136,6 @@ describe('scenario claims that predict training, each run for real', () => {
     const { params } = scenario('switch');
     expect(params.loss).toBe('balance');
     const trainer = new Trainer(params);
-    const info = trainer.datasetInfo();
     const n = params.batchSize;
     const early = finiteStep(await trainer.step(), 'step 1');
     expect(early.check && early.check.numF >= n / 2 && early.check.numB >= n / 2).toBe(false);
@@ -152,7 +150,7 @@ describe('scenario claims that predict training, each run for real', () => {
     const switchedAt = trainer.stageState.switchedAt;
     for (let i = 0; i < 20; i++) await trainer.step();
     const snap = await trainer.snapshot('wasm', 0);
-    const trace = gradientTrace(snap, info, params);
+    const trace = snap.grad;
     expect(trace?.trained).toBe('balance');
     const trained = bgBiasShareAt(trace!.trainedHist, params.t);
     const bce = bgBiasShareAt(trace!.bceHist, params.t);
