@@ -74,6 +74,11 @@ describe('panels off screen', () => {
     await scrollUntilDrawn(page, 'train-sorted-fn');
     await page.getByTestId('train-sorted-fn').locator('svg[role="img"]').first().waitFor({ state: 'attached' });
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[data-testid="train-sorted-fn"]')?.closest('.on-screen')?.getAttribute('data-live') ===
+        'false',
+    );
     expect(await drawnT(page, 'train-sorted-fn')).toBe('0.5');
 
     // The concept figure is in view and follows t; the training panel far below holds 0.5.
