@@ -9,6 +9,7 @@ import {
   createContext,
   useCallback,
   useContext,
+  useDeferredValue,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -23,12 +24,51 @@ let observer: IntersectionObserver | null | undefined;
 const listeners = new Map<Element, (onScreen: boolean) => void>();
 
 /**
+ * A second observer without margin: whether a panel is in the viewport itself. Panels within the
+ * margin but not yet visible take slider values as a deferred value (WhileOnScreen), so a key press
+ * pays only for what the reader sees; they catch up in the background before they scroll in.
+ */
+let visibleObserver: IntersectionObserver | null | undefined;
+const visibleListeners = new Map<Element, (visible: boolean) => void>();
+
+function sharedVisibleObserver(): IntersectionObserver | null {
+  if (visibleObserver !== undefined) return visibleObserver;
+  visibleObserver =
+    typeof IntersectionObserver === 'undefined'
+      ? null
+      : new IntersectionObserver((entries) => {
+          for (const e of entries) visibleListeners.get(e.target)?.(e.isIntersecting);
+        });
+  return visibleObserver;
+}
+
+/** A callback ref and whether its element intersects the viewport (true until told otherwise). */
+function useVisible<T extends Element>(): [(el: T | null) => void, boolean] {
+  const [visible, setVisible] = useState(true);
+  const watched = useRef<Element | null>(null);
+  const ref = useCallback((el: T | null) => {
+    const io = sharedVisibleObserver();
+    if (!io || el === watched.current) return;
+    if (watched.current) {
+      io.unobserve(watched.current);
+      visibleListeners.delete(watched.current);
+    }
+    watched.current = el;
+    if (!el) return;
+    visibleListeners.set(el, setVisible);
+    io.observe(el);
+  }, []);
+  return [ref, visible];
+}
+
+/**
  * Printing shows every panel: before the print layout, everything counts as on screen at once
  * (flushSync), so no panel prints with held values; the observer takes over again afterwards.
  */
 function showAllForPrint(): void {
   flushSync(() => {
     for (const setOnScreen of listeners.values()) setOnScreen(true);
+    for (const setVisible of visibleListeners.values()) setVisible(true);
   });
 }
 
@@ -37,6 +77,10 @@ function observeAgain(): void {
   for (const el of listeners.keys()) {
     observer?.unobserve(el);
     observer?.observe(el);
+  }
+  for (const el of visibleListeners.keys()) {
+    visibleObserver?.unobserve(el);
+    visibleObserver?.observe(el);
   }
 }
 
@@ -50,6 +94,8 @@ export function showNow(el: Element): void {
   for (let e: Element | null = el; e; e = e.parentElement) {
     const setOnScreen = listeners.get(e);
     if (setOnScreen) setters.push(setOnScreen);
+    const setVisible = visibleListeners.get(e);
+    if (setVisible) setters.push(setVisible);
   }
   if (setters.length === 0) return;
   flushSync(() => {
@@ -169,17 +215,33 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   children: (values: V) => ReactNode;
 }) {
   const [watch, onScreen] = useOnScreen<Element>(!useContext(StartsOffScreen));
+  const [watchVisible, visible] = useVisible<Element>();
   const drawn = useDrawn(onScreen);
+  // Near but not in view: the values (and the render closing over the data) of a deferred,
+  // interruptible render after the input's own frame has painted.
+  const current = useHeldValues(values, true);
+  const deferredValues = useDeferredValue(current);
+  const deferredChildren = useDeferredValue(children);
   // Until its first drawing, a panel follows everything, so it draws with what is current then.
-  const held = useHeldValues(values, onScreen || !drawn);
-  const render = useHeldRender(children, onScreen || !drawn);
+  const held = useHeldValues(visible ? current : deferredValues, onScreen || !drawn);
+  const render = useHeldRender(visible ? children : deferredChildren, onScreen || !drawn);
   // The same element while nothing it depends on changes, so React bails out of the subtree.
   const panel = useMemo(() => (drawn ? render(held) : null), [drawn, render, held]);
   const box = useRef<HTMLDivElement>(null);
   // The wrapper has no box of its own: watch its first child, again after every commit in case
   // the panel's element was replaced.
-  useLayoutEffect(() => watch(box.current?.firstElementChild ?? null));
-  useLayoutEffect(() => () => watch(null), [watch]);
+  useLayoutEffect(() => {
+    const first = box.current?.firstElementChild ?? null;
+    watch(first);
+    watchVisible(first);
+  });
+  useLayoutEffect(
+    () => () => {
+      watch(null);
+      watchVisible(null);
+    },
+    [watch, watchVisible],
+  );
   return (
     // data-live says whether the panel shows what is current (false: what it held off screen).
     <div ref={box} className="on-screen" data-live={onScreen} style={{ display: 'contents' }}>
