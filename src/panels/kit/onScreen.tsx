@@ -10,6 +10,7 @@ import {
   useCallback,
   useContext,
   useDeferredValue,
+  useEffect,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -43,8 +44,8 @@ function sharedVisibleObserver(): IntersectionObserver | null {
 }
 
 /** A callback ref and whether its element intersects the viewport (true until told otherwise). */
-function useVisible<T extends Element>(): [(el: T | null) => void, boolean] {
-  const [visible, setVisible] = useState(true);
+function useVisible<T extends Element>(initially: boolean): [(el: T | null) => void, boolean] {
+  const [visible, setVisible] = useState(initially || typeof IntersectionObserver === 'undefined');
   const watched = useRef<Element | null>(null);
   const ref = useCallback((el: T | null) => {
     const io = sharedVisibleObserver();
@@ -185,16 +186,42 @@ function useHeldRender<F extends (...args: never[]) => unknown>(render: F, live:
   return live ? render : held.render;
 }
 
+/** Whether the reader has scrolled the page yet, and who waits for it. */
+let scrolled = false;
+const waitingForScroll = new Set<() => void>();
+
+function onFirstScroll(then: () => void): () => void {
+  if (scrolled) {
+    then();
+    return () => undefined;
+  }
+  if (waitingForScroll.size === 0 && typeof window !== 'undefined')
+    window.addEventListener(
+      'scroll',
+      () => {
+        scrolled = true;
+        for (const f of [...waitingForScroll]) f();
+        waitingForScroll.clear();
+      },
+      { once: true, passive: true, capture: true },
+    );
+  waitingForScroll.add(then);
+  return () => waitingForScroll.delete(then);
+}
+
 /**
- * Whether the panel has drawn: from the first time it comes within the margin, and never before.
- * A panel mounted off screen costs nothing until the reader scrolls near it (nor at load, when
- * the main thread belongs to the first screen; docs/architecture.md, "First screen"); printing
- * (showAllForPrint) and exports (showNow) bring it in like scrolling does.
+ * Whether the panel has drawn. A panel draws first when it is in view, or, once the reader has
+ * begun to scroll, when it comes within the margin (so it is ready before it scrolls in). Until
+ * then it costs nothing: at load the main thread belongs to the first screen and the first slider
+ * move (docs/architecture.md, "First screen"). Printing (showAllForPrint) and exports (showNow)
+ * bring a panel in like scrolling does.
  */
-function useDrawn(onScreen: boolean): boolean {
-  const [drawn, setDrawn] = useState(onScreen);
-  if (onScreen && !drawn) setDrawn(true);
-  return drawn || onScreen;
+function useDrawn(onScreen: boolean, visible: boolean): boolean {
+  const [drawn, setDrawn] = useState(onScreen && visible);
+  const due = onScreen && (visible || scrolled);
+  if (due && !drawn) setDrawn(true);
+  useEffect(() => (drawn || !onScreen ? undefined : onFirstScroll(() => setDrawn(true))), [drawn, onScreen]);
+  return drawn || due;
 }
 
 /**
@@ -203,8 +230,7 @@ function useDrawn(onScreen: boolean): boolean {
  * data alike (the `children` closure, with the data it saw, is held with the slider `values`). It
  * catches up when the element comes back within the margin, before printing (showAllForPrint) and
  * before an export (showNow). A panel that mounts off screen (in a section that is off screen, see
- * StartsOffScreen) shows an empty box of about a panel's height until it first comes near
- * (useDrawn).
+ * StartsOffScreen) shows an empty box of about a panel's height until it is first due (useDrawn).
  * The wrapper is `display: contents`, so grid layouts see the panel itself.
  */
 export function WhileOnScreen<V extends readonly unknown[]>({
@@ -214,9 +240,10 @@ export function WhileOnScreen<V extends readonly unknown[]>({
   values: V;
   children: (values: V) => ReactNode;
 }) {
-  const [watch, onScreen] = useOnScreen<Element>(!useContext(StartsOffScreen));
-  const [watchVisible, visible] = useVisible<Element>();
-  const drawn = useDrawn(onScreen);
+  const startsOnScreen = !useContext(StartsOffScreen);
+  const [watch, onScreen] = useOnScreen<Element>(startsOnScreen);
+  const [watchVisible, visible] = useVisible<Element>(startsOnScreen);
+  const drawn = useDrawn(onScreen, visible);
   // Near but not in view: the values (and the render closing over the data) of a deferred,
   // interruptible render after the input's own frame has painted.
   const current = useHeldValues(values, true);
