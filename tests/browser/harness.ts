@@ -206,6 +206,21 @@ export async function scrollUntilDrawn(page: Page, testId: string | Locator, tim
 }
 
 /**
+ * Scrolls to each empty box in `container` until every panel there has drawn, as a reader
+ * scrolling through would, then back to the top of the page.
+ */
+export async function drawAllIn(page: Page, container: string, timeout = 60_000): Promise<void> {
+  const pending = page.locator(`${container} .panel-pending`);
+  const until = Date.now() + timeout;
+  while ((await pending.count()) > 0) {
+    if (Date.now() > until) throw new Error(`drawAllIn: panels in ${container} never drew`);
+    await pending.first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
  * Scrolls a training panel (or an element in one) into view, as a reader would, and waits until
  * it shows current data and has drawn it: off screen a panel holds what it last drew
  * (src/panels/kit/onScreen.tsx, docs/architecture.md data flow).

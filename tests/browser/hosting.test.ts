@@ -8,7 +8,15 @@ import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeAllPages, expectBackend, launch, openPage, screenshotPainted, waitForStep } from './harness';
+import {
+  closeAllPages,
+  expectBackend,
+  launch,
+  openPage,
+  screenshotPainted,
+  scrollUntilDrawn,
+  waitForStep,
+} from './harness';
 import { startStaticHost, SUB_PATH as PREFIX, type StaticHost } from './staticHost';
 
 const OUT = resolve('test-results/dist-subpath');
@@ -54,6 +62,7 @@ describe('hosting', () => {
     await expectBackend(page, 'wasm');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     // Code loaded on demand comes from the precache too: KaTeX near the equations, the help overlay.
+    await scrollUntilDrawn(page, 'panel-equations');
     await page.getByTestId('panel-equations').scrollIntoViewIfNeeded();
     await page.getByTestId('panel-equations').locator('.katex').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('btn-help').click();

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openPage } from './harness';
+import { drawAllIn, openPage } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -16,7 +16,8 @@ const BASE = 'epsm=value&be=cpu';
 /** The concept explorer's markup, once its Fig. 2 is drawn and its equations typeset. */
 async function conceptMarkup(page: Page): Promise<string> {
   await page.getByTestId('concept-sorted').locator('svg[role="img"]').first().waitFor({ state: 'attached' });
-  // Every panel drawn (the ones after Fig. 2 draw once the observer has placed them) and typeset.
+  // Every panel drawn (the ones after Fig. 2 draw when a reader scrolls near them) and typeset.
+  await drawAllIn(page, '[data-testid="concept-explorer"]');
   await page.waitForFunction(
     () => !document.querySelector('[data-testid="concept-explorer"] :is([data-loading], .panel-pending)'),
   );

@@ -221,7 +221,26 @@ function useDrawn(onScreen: boolean, visible: boolean): boolean {
   const due = onScreen && (visible || scrolled);
   if (due && !drawn) setDrawn(true);
   useEffect(() => (drawn || !onScreen ? undefined : onFirstScroll(() => setDrawn(true))), [drawn, onScreen]);
+  useEffect(() => {
+    if (drawn) return undefined;
+    const draw = (): void => setDrawn(true);
+    undrawn.add(draw);
+    return () => {
+      undrawn.delete(draw);
+    };
+  }, [drawn]);
   return drawn || due;
+}
+
+/** Panels that have not drawn yet, wherever they are. */
+const undrawn = new Set<() => void>();
+
+/**
+ * Draws every panel that has not drawn yet (with the next render): for what needs the whole page's panels to
+ * exist, such as the guided tour, which points at panels anywhere on the page.
+ */
+export function drawEveryPanel(): void {
+  for (const draw of [...undrawn]) draw();
 }
 
 /**

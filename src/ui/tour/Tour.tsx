@@ -7,6 +7,7 @@
  */
 import { useEffect, useId, useRef, type JSX } from 'react';
 import './tour.css';
+import { drawEveryPanel } from '../../panels/kit/onScreen';
 import { TourCard } from './TourCard';
 import { useTourKeys, useTourLayout, useTourOpenPage } from './tourHooks';
 import { dropQueuedScroll, scrollToStep } from './tourLayout';
@@ -23,6 +24,8 @@ function TourOverlay(): JSX.Element {
 
   useTourOpenPage();
   useTourKeys();
+  // The steps point at panels anywhere on the page: those not yet drawn draw now.
+  useEffect(drawEveryPanel, []);
   // Each step: bring its panel into view and put the keyboard on Next.
   useEffect(() => {
     scrollToStep(step, cardRef.current);
