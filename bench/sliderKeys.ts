@@ -7,6 +7,7 @@
  * "under 16 ms" (0 here); quantiles above that are exact to the API's 8 ms rounding.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { scrollUntilDrawn } from '../tests/browser/harness';
 import { openAndWaitForLab } from './ui';
 
 export interface Profile {
@@ -73,6 +74,8 @@ const settle = (page: Page, ms: number) =>
  * test-id prefix of the slider chosen.
  */
 async function focusSlider(page: Page, param: SliderParam, watch: string): Promise<string> {
+  // A panel not drawn yet is an empty box (src/panels/kit/onScreen.tsx): scroll down to it first.
+  await scrollUntilDrawn(page, watch, 120_000);
   await page.evaluate(
     (watch) => document.querySelector(`[data-testid="${watch}"]`)?.scrollIntoView({ block: 'start' }),
     watch,
