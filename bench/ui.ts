@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { scrollUntilDrawn } from '../tests/browser/harness';
 
 /** Loads the app at `origin/query` and waits until a backend is chosen and Fig. 2 is drawn. */
 export async function openAndWaitForLab(
@@ -98,7 +99,10 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
     null,
     { timeout: 600_000 },
   );
+  // A panel not drawn yet is an empty box (src/panels/kit/onScreen.tsx): scroll down to it first.
+  await scrollUntilDrawn(page, 'train-sorted-fp', 120_000);
   await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
+  await page.evaluate(() => window.scrollTo(0, 0));
   const idle = await sliderLatencies(page);
   const idleTh = await sliderLatencies(page, 'slider-tHard');
   await page.getByTestId('btn-play').click();
