@@ -2,9 +2,12 @@
  * The built page requests its scripts once the static first screen has painted (docs/architecture.md,
  * "First screen"). On a slow link the entry (about 180 KB gzipped) would otherwise share the line
  * with the faces the first screen's text waits for, and hold its first paint back by about a
- * second; requested after it, the app starts one round trip later than it would have. A page
+ * second; requested after it, the app starts one round trip later than it would have. Measured
+ * on a real throttled slow 4G link (`npm run bench:slowlink`, docs/benchmarks.md): first paint
+ * 0.85 → 0.69 s, the app ready about 0.1 s later (2.55 → 2.64 s, within the runs' spread). A page
  * without the static screen (a link with parameters, a kept deck) has nothing to paint first and
- * requests them at once, as does a page that has not painted within LATEST_MS (a background tab).
+ * requests them at once, as does a browser without paint timing, or a page that has not painted
+ * within LATEST_MS (a background tab).
  *
  * Vite writes the entry as a module script and its static imports as modulepreload links; this
  * moves both into a JSON list (`#app-scripts`) that a small inline script adds to the head.
@@ -35,7 +38,8 @@ const LOADER = `(function () {
     scripts.preload.forEach(function (href) { add('link', { rel: 'modulepreload', href: href }); });
     add('script', { type: 'module', src: scripts.entry });
   }
-  if (!document.getElementById('root').firstElementChild) return start();
+  var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+  if (!document.getElementById('root').firstElementChild || !types || types.indexOf('paint') < 0) return start();
   try {
     new PerformanceObserver(function (list) {
       if (list.getEntriesByName('first-contentful-paint').length) start();
