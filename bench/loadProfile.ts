@@ -7,6 +7,7 @@
  * (bench:load reports Lighthouse's figures).
  */
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
+import { LIGHTHOUSE_PHONE } from './lighthousePhone';
 import { serveDist } from './staticServer';
 import { frameName, stacksOf, type CpuProfile, type TraceEvent } from './traceTypes';
 
@@ -34,12 +35,7 @@ function inclusive(p: CpuProfile, from = -Infinity, to = Infinity, top = 50): [s
 const server = await serveDist(dist);
 const browser = await launch(SOFTWARE_RASTER_FLAGS);
 try {
-  const context = await browser.newContext({
-    viewport: { width: 412, height: 823 },
-    deviceScaleFactor: 1.75,
-    isMobile: true,
-    hasTouch: true,
-  });
+  const context = await browser.newContext(LIGHTHOUSE_PHONE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(throttleArg) });

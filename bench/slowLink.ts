@@ -13,6 +13,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
+import { LIGHTHOUSE_PHONE } from './lighthousePhone';
 import { startStaticHost } from '../tests/browser/staticHost';
 
 const { values: args } = parseArgs({
@@ -45,12 +46,7 @@ const results = dists.map(() => [] as LoadTimes[]);
 try {
   for (let run = 0; run < runs; run++)
     for (const [i, host] of hosts.entries()) {
-      const context = await browser.newContext({
-        viewport: { width: 412, height: 823 },
-        deviceScaleFactor: 1.75,
-        isMobile: true,
-        hasTouch: true,
-      });
+      const context = await browser.newContext(LIGHTHOUSE_PHONE);
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Network.enable');

@@ -45,21 +45,36 @@ function sharedVisibleObserver(): IntersectionObserver | null {
 
 /** A callback ref and whether its element intersects the viewport (true until told otherwise). */
 function useVisible<T extends Element>(initially: boolean): [(el: T | null) => void, boolean] {
-  const [visible, setVisible] = useState(initially || typeof IntersectionObserver === 'undefined');
+  return useWatched<T>(sharedVisibleObserver, visibleListeners, initially);
+}
+
+/**
+ * A callback ref and what `observer` last reported for its element (`initially` until it first
+ * reports). Giving it the element it already watches does nothing.
+ */
+function useWatched<T extends Element>(
+  observer: () => IntersectionObserver | null,
+  registry: Map<Element, (intersecting: boolean) => void>,
+  initially: boolean,
+): [(el: T | null) => void, boolean] {
+  const [intersecting, setIntersecting] = useState(initially || typeof IntersectionObserver === 'undefined');
   const watched = useRef<Element | null>(null);
-  const ref = useCallback((el: T | null) => {
-    const io = sharedVisibleObserver();
-    if (!io || el === watched.current) return;
-    if (watched.current) {
-      io.unobserve(watched.current);
-      visibleListeners.delete(watched.current);
-    }
-    watched.current = el;
-    if (!el) return;
-    visibleListeners.set(el, setVisible);
-    io.observe(el);
-  }, []);
-  return [ref, visible];
+  const ref = useCallback(
+    (el: T | null) => {
+      const io = observer();
+      if (!io || el === watched.current) return;
+      if (watched.current) {
+        io.unobserve(watched.current);
+        registry.delete(watched.current);
+      }
+      watched.current = el;
+      if (!el) return;
+      registry.set(el, setIntersecting);
+      io.observe(el);
+    },
+    [observer, registry],
+  );
+  return [ref, intersecting];
 }
 
 /**
@@ -130,25 +145,11 @@ function sharedObserver(): IntersectionObserver | null {
 }
 
 /**
- * A callback ref and whether its element is on screen (true until the observer first says
- * otherwise, so everything draws on mount). Giving it the element it already watches does nothing.
+ * A callback ref and whether its element is on screen, within the margin (true until the observer
+ * first says otherwise, so everything draws on mount).
  */
 export function useOnScreen<T extends Element>(initially = true): [(el: T | null) => void, boolean] {
-  const [onScreen, setOnScreen] = useState(initially || typeof IntersectionObserver === 'undefined');
-  const watched = useRef<Element | null>(null);
-  const ref = useCallback((el: T | null) => {
-    const io = sharedObserver();
-    if (!io || el === watched.current) return;
-    if (watched.current) {
-      io.unobserve(watched.current);
-      listeners.delete(watched.current);
-    }
-    watched.current = el;
-    if (!el) return;
-    listeners.set(el, setOnScreen);
-    io.observe(el);
-  }, []);
-  return [ref, onScreen];
+  return useWatched<T>(sharedObserver, listeners, initially);
 }
 
 const OFF_SCREEN: unique symbol = Symbol('off screen');
