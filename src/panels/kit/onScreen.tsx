@@ -237,8 +237,8 @@ function useDrawn(onScreen: boolean, visible: boolean): boolean {
 const undrawn = new Set<() => void>();
 
 /**
- * Draws every panel that has not drawn yet (with the next render): for what needs the whole page's panels to
- * exist, such as the guided tour, which points at panels anywhere on the page.
+ * Draws every panel that has not drawn yet (with the next render), for what needs all of the
+ * page's panels to exist: the guided tour, whose steps point at panels anywhere on the page.
  */
 export function drawEveryPanel(): void {
   for (const draw of [...undrawn]) draw();
