@@ -199,8 +199,8 @@ export async function scrollUntilDrawn(page: Page, testId: string | Locator, tim
   const until = Date.now() + timeout;
   while ((await target.count()) === 0) {
     if (Date.now() > until) throw new Error(`scrollUntilDrawn: nothing matches ${String(target)}`);
-    const pending = page.locator('.panel-pending').first();
-    if ((await pending.count()) > 0) await pending.scrollIntoViewIfNeeded();
+    // In the page, in one step: the box may draw (and go) between two calls from here.
+    await page.evaluate(() => document.querySelector('.panel-pending')?.scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(100);
   }
 }
@@ -214,7 +214,10 @@ export async function drawAllIn(page: Page, container: string, timeout = 60_000)
   const until = Date.now() + timeout;
   while ((await pending.count()) > 0) {
     if (Date.now() > until) throw new Error(`drawAllIn: panels in ${container} never drew`);
-    await pending.first().scrollIntoViewIfNeeded();
+    await page.evaluate(
+      (selector) => document.querySelector(`${selector} .panel-pending`)?.scrollIntoView({ block: 'center' }),
+      container,
+    );
     await page.waitForTimeout(100);
   }
   await page.evaluate(() => window.scrollTo(0, 0));
