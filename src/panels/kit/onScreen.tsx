@@ -19,85 +19,90 @@ import {
 } from 'react';
 import { flushSync } from 'react-dom';
 
-const MARGIN = '50% 0px';
+/** One IntersectionObserver (made on first use) and the setter of each element it watches. */
+interface Watcher {
+  rootMargin: string;
+  registry: Map<Element, (intersecting: boolean) => void>;
+  observer?: IntersectionObserver | null;
+}
 
-let observer: IntersectionObserver | null | undefined;
-const listeners = new Map<Element, (onScreen: boolean) => void>();
-
+/** Within half a viewport of the screen: panels there are live ("on screen") and catch up. */
+const near: Watcher = { rootMargin: '50% 0px', registry: new Map() };
 /**
- * A second observer without margin: whether a panel is in the viewport itself. Panels within the
- * margin but not yet visible take slider values as a deferred value (WhileOnScreen), so a key press
- * pays only for what the reader sees; they catch up in the background before they scroll in.
+ * In the viewport itself. Panels near but not in view take slider values as a deferred value
+ * (WhileOnScreen), so a key press pays only for what the reader sees.
  */
-let visibleObserver: IntersectionObserver | null | undefined;
-const visibleListeners = new Map<Element, (visible: boolean) => void>();
+const inView: Watcher = { rootMargin: '0px', registry: new Map() };
+const watchers = [near, inView];
 
-function sharedVisibleObserver(): IntersectionObserver | null {
-  if (visibleObserver !== undefined) return visibleObserver;
-  visibleObserver =
+function observerOf(w: Watcher): IntersectionObserver | null {
+  if (w.observer !== undefined) return w.observer;
+  wirePrinting();
+  w.observer =
     typeof IntersectionObserver === 'undefined'
       ? null
-      : new IntersectionObserver((entries) => {
-          for (const e of entries) visibleListeners.get(e.target)?.(e.isIntersecting);
-        });
-  return visibleObserver;
-}
-
-/** A callback ref and whether its element intersects the viewport (true until told otherwise). */
-function useVisible<T extends Element>(initially: boolean): [(el: T | null) => void, boolean] {
-  return useWatched<T>(sharedVisibleObserver, visibleListeners, initially);
+      : new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) w.registry.get(e.target)?.(e.isIntersecting);
+          },
+          { rootMargin: w.rootMargin },
+        );
+  return w.observer;
 }
 
 /**
- * A callback ref and what `observer` last reported for its element (`initially` until it first
- * reports). Giving it the element it already watches does nothing.
+ * A callback ref and what `w`'s observer last reported for its element (`initially` until it
+ * first reports). Giving it the element it already watches does nothing.
  */
-function useWatched<T extends Element>(
-  observer: () => IntersectionObserver | null,
-  registry: Map<Element, (intersecting: boolean) => void>,
-  initially: boolean,
-): [(el: T | null) => void, boolean] {
+function useWatched<T extends Element>(w: Watcher, initially: boolean): [(el: T | null) => void, boolean] {
   const [intersecting, setIntersecting] = useState(initially || typeof IntersectionObserver === 'undefined');
   const watched = useRef<Element | null>(null);
   const ref = useCallback(
     (el: T | null) => {
-      const io = observer();
+      const io = observerOf(w);
       if (!io || el === watched.current) return;
       if (watched.current) {
         io.unobserve(watched.current);
-        registry.delete(watched.current);
+        w.registry.delete(watched.current);
       }
       watched.current = el;
       if (!el) return;
-      registry.set(el, setIntersecting);
+      w.registry.set(el, setIntersecting);
       io.observe(el);
     },
-    [observer, registry],
+    [w],
   );
   return [ref, intersecting];
 }
 
+let printingWired = false;
+
+/** Printing and its end, listened to once for the whole page. */
+function wirePrinting(): void {
+  if (printingWired || typeof window === 'undefined') return;
+  printingWired = true;
+  window.addEventListener('beforeprint', showAllForPrint);
+  window.addEventListener('afterprint', observeAgain);
+}
+
 /**
- * Printing shows every panel: before the print layout, everything counts as on screen at once
- * (flushSync), so no panel prints with held values; the observer takes over again afterwards.
+ * Printing shows every panel: before the print layout, everything counts as on screen and in
+ * view at once (flushSync), so no panel prints with held values; the observers take over again
+ * afterwards.
  */
 function showAllForPrint(): void {
   flushSync(() => {
-    for (const setOnScreen of listeners.values()) setOnScreen(true);
-    for (const setVisible of visibleListeners.values()) setVisible(true);
+    for (const w of watchers) for (const set of w.registry.values()) set(true);
   });
 }
 
-/** After printing, each element is observed afresh: the observer reports where each one is now. */
+/** After printing, each element is observed afresh: the observers report where each one is now. */
 function observeAgain(): void {
-  for (const el of listeners.keys()) {
-    observer?.unobserve(el);
-    observer?.observe(el);
-  }
-  for (const el of visibleListeners.keys()) {
-    visibleObserver?.unobserve(el);
-    visibleObserver?.observe(el);
-  }
+  for (const w of watchers)
+    for (const el of w.registry.keys()) {
+      w.observer?.unobserve(el);
+      w.observer?.observe(el);
+    }
 }
 
 /**
@@ -106,16 +111,15 @@ function observeAgain(): void {
  */
 export function showNow(el: Element): void {
   // Every watched element around it: the panel and its section (which holds the Fig. 2 subject).
-  const setters: Array<(onScreen: boolean) => void> = [];
-  for (let e: Element | null = el; e; e = e.parentElement) {
-    const setOnScreen = listeners.get(e);
-    if (setOnScreen) setters.push(setOnScreen);
-    const setVisible = visibleListeners.get(e);
-    if (setVisible) setters.push(setVisible);
-  }
+  const setters: Array<(intersecting: boolean) => void> = [];
+  for (let e: Element | null = el; e; e = e.parentElement)
+    for (const w of watchers) {
+      const set = w.registry.get(e);
+      if (set) setters.push(set);
+    }
   if (setters.length === 0) return;
   flushSync(() => {
-    for (const setOnScreen of setters) setOnScreen(true);
+    for (const set of setters) set(true);
   });
 }
 
@@ -125,31 +129,12 @@ export function showNow(el: Element): void {
  */
 export const StartsOffScreen = createContext(false);
 
-/** One observer for the whole page. */
-function sharedObserver(): IntersectionObserver | null {
-  if (observer !== undefined) return observer;
-  if (typeof window !== 'undefined') {
-    window.addEventListener('beforeprint', showAllForPrint);
-    window.addEventListener('afterprint', observeAgain);
-  }
-  observer =
-    typeof IntersectionObserver === 'undefined'
-      ? null
-      : new IntersectionObserver(
-          (entries) => {
-            for (const e of entries) listeners.get(e.target)?.(e.isIntersecting);
-          },
-          { rootMargin: MARGIN },
-        );
-  return observer;
-}
-
 /**
  * A callback ref and whether its element is on screen, within the margin (true until the observer
  * first says otherwise, so everything draws on mount).
  */
 export function useOnScreen<T extends Element>(initially = true): [(el: T | null) => void, boolean] {
-  return useWatched<T>(sharedObserver, listeners, initially);
+  return useWatched<T>(near, initially);
 }
 
 const OFF_SCREEN: unique symbol = Symbol('off screen');
@@ -262,7 +247,7 @@ export function WhileOnScreen<V extends readonly unknown[]>({
 }) {
   const startsOnScreen = !useContext(StartsOffScreen);
   const [watch, onScreen] = useOnScreen<Element>(startsOnScreen);
-  const [watchVisible, visible] = useVisible<Element>(startsOnScreen);
+  const [watchVisible, visible] = useWatched<Element>(inView, startsOnScreen);
   const drawn = useDrawn(onScreen, visible);
   // Near but not in view: the values (and the render closing over the data) of a deferred,
   // interruptible render after the input's own frame has painted.
