@@ -4,14 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import {
-  closeAllPages,
-  launch,
-  NO_GPU_FLAGS,
-  openPage,
-  scrollUntilDrawn,
-  startPreview,
-} from '../tests/browser/harness';
+import { closeAllPages, launch, NO_GPU_FLAGS, openPage, scrollInLive, startPreview } from '../tests/browser/harness';
 
 const OUT = 'docs/images';
 /** A small model on WASM, so a few dozen steps give every training panel data within a minute. */
@@ -47,12 +40,11 @@ async function main(): Promise<void> {
     await app.page.evaluate(() => window.scrollTo(0, 0));
     await app.page.screenshot({ path: `${OUT}/app.png` });
     const pushes = app.page.getByTestId('concept-gradient');
-    await scrollUntilDrawn(app.page, 'concept-gradient');
-    await pushes.scrollIntoViewIfNeeded();
+    await scrollInLive(app.page, 'concept-gradient');
     await pushes.screenshot({ path: `${OUT}/where-it-pushes.png` });
     const training = app.page.getByTestId('training-section');
     await training.scrollIntoViewIfNeeded();
-    await scrollUntilDrawn(app.page, 'panel-history');
+    await scrollInLive(app.page, 'panel-history');
     await app.page.getByTestId('panel-history').screenshot({ path: `${OUT}/history.png` });
     await closeAllPages();
 

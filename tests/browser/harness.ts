@@ -190,37 +190,59 @@ export async function screenshotPainted(page: Page, path: string, fullPage = fal
 }
 
 /**
- * A panel that has never come near the viewport is an empty box without test ids
- * (`.panel-pending`): walks down the page's empty boxes, as a reader scrolling would, until an
- * element with `testId` (or matching a locator) exists.
+ * Walks down the empty boxes (`.panel-pending`) within `scope`, as a reader scrolling would, until
+ * `done`: a panel that has never come near the viewport is such a box, without test ids
+ * (src/panels/kit/onScreen.tsx).
  */
-export async function scrollUntilDrawn(page: Page, testId: string | Locator, timeout = 60_000): Promise<void> {
-  const target = typeof testId === 'string' ? page.getByTestId(testId).first() : testId.first();
+async function walkPendingUntil(
+  page: Page,
+  done: () => Promise<boolean>,
+  scope: string,
+  what: string,
+  timeout: number,
+): Promise<void> {
   const until = Date.now() + timeout;
-  while ((await target.count()) === 0) {
-    if (Date.now() > until) throw new Error(`scrollUntilDrawn: nothing matches ${String(target)}`);
+  while (!(await done())) {
+    if (Date.now() > until) throw new Error(what);
     // In the page, in one step: the box may draw (and go) between two calls from here.
-    await page.evaluate(() => document.querySelector('.panel-pending')?.scrollIntoView({ block: 'center' }));
+    await page.evaluate(
+      (selector) => document.querySelector(selector)?.scrollIntoView({ block: 'center' }),
+      `${scope} .panel-pending`.trim(),
+    );
     await page.waitForTimeout(100);
   }
 }
 
-/**
- * Scrolls to each empty box in `container` until every panel there has drawn, as a reader
- * scrolling through would, then back to the top of the page.
- */
+/** Scrolls down the page's empty boxes until an element with `testId` (or matching a locator) exists. */
+export async function scrollUntilDrawn(page: Page, testId: string | Locator, timeout = 60_000): Promise<void> {
+  const target = typeof testId === 'string' ? page.getByTestId(testId).first() : testId.first();
+  const what = `scrollUntilDrawn: nothing matches ${String(target)}`;
+  await walkPendingUntil(page, async () => (await target.count()) > 0, '', what, timeout);
+}
+
+/** Scrolls to each empty box in `container` until every panel there has drawn, then back to the top. */
 export async function drawAllIn(page: Page, container: string, timeout = 60_000): Promise<void> {
   const pending = page.locator(`${container} .panel-pending`);
-  const until = Date.now() + timeout;
-  while ((await pending.count()) > 0) {
-    if (Date.now() > until) throw new Error(`drawAllIn: panels in ${container} never drew`);
-    await page.evaluate(
-      (selector) => document.querySelector(`${selector} .panel-pending`)?.scrollIntoView({ block: 'center' }),
-      container,
-    );
-    await page.waitForTimeout(100);
-  }
+  const what = `drawAllIn: panels in ${container} never drew`;
+  await walkPendingUntil(page, async () => (await pending.count()) === 0, container, what, timeout);
   await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Waits until the element with `testId` shows what is current (`live`), or what its panel held when
+ * it left the screen (`!live`): the `data-live` of its `WhileOnScreen` wrapper. An element outside
+ * any wrapper always shows what is current.
+ */
+export async function waitForLive(page: Page, testId: string, live = true): Promise<void> {
+  await page.waitForFunction(
+    ([id, live]) => {
+      const el = document.querySelector(`[data-testid="${id}"]`);
+      if (el === null) return false;
+      const wrapper = el.closest('.on-screen');
+      return wrapper ? wrapper.getAttribute('data-live') === String(live) : live;
+    },
+    [testId, live] as const,
+  );
 }
 
 /**
@@ -231,10 +253,6 @@ export async function drawAllIn(page: Page, container: string, timeout = 60_000)
 export async function scrollInLive(page: Page, testId: string): Promise<void> {
   await scrollUntilDrawn(page, testId);
   await page.getByTestId(testId).first().scrollIntoViewIfNeeded();
-  await page.waitForFunction((id) => {
-    const el = document.querySelector(`[data-testid="${id}"]`);
-    const wrapper = el?.closest('.on-screen');
-    return el !== null && (!wrapper || wrapper.getAttribute('data-live') === 'true');
-  }, testId);
+  await waitForLive(page, testId);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }

@@ -14,7 +14,7 @@ import {
   launch,
   openPage,
   screenshotPainted,
-  scrollUntilDrawn,
+  scrollInLive,
   waitForStep,
 } from './harness';
 import { startStaticHost, SUB_PATH as PREFIX, type StaticHost } from './staticHost';
@@ -62,8 +62,7 @@ describe('hosting', () => {
     await expectBackend(page, 'wasm');
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     // Code loaded on demand comes from the precache too: KaTeX near the equations, the help overlay.
-    await scrollUntilDrawn(page, 'panel-equations');
-    await page.getByTestId('panel-equations').scrollIntoViewIfNeeded();
+    await scrollInLive(page, 'panel-equations');
     await page.getByTestId('panel-equations').locator('.katex').first().waitFor({ timeout: 30_000 });
     await page.getByTestId('btn-help').click();
     await page.getByTestId('help-overlay').waitFor({ timeout: 30_000 });

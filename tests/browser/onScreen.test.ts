@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openPage, scrollInLive, scrollUntilDrawn, TINY, waitForSnapshot } from './harness';
+import { openPage, scrollInLive, scrollUntilDrawn, TINY, waitForLive, waitForSnapshot } from './harness';
 import { browserSuite } from './suite';
 
 const suite = browserSuite();
@@ -74,11 +74,7 @@ describe('panels off screen', () => {
     await scrollUntilDrawn(page, 'train-sorted-fn');
     await page.getByTestId('train-sorted-fn').locator('svg[role="img"]').first().waitFor({ state: 'attached' });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction(
-      () =>
-        document.querySelector('[data-testid="train-sorted-fn"]')?.closest('.on-screen')?.getAttribute('data-live') ===
-        'false',
-    );
+    await waitForLive(page, 'train-sorted-fn', false);
     expect(await drawnT(page, 'train-sorted-fn')).toBe('0.5');
 
     // The concept figure is in view and follows t; the training panel far below holds 0.5.
@@ -122,10 +118,7 @@ describe('panels off screen', () => {
     // Mounted off screen, the loss panel draws when a reader first comes near it.
     await scrollUntilDrawn(page, 'readout-loss');
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction(() => {
-      const w = document.querySelector('[data-testid="panel-loss"]')?.closest('.on-screen');
-      return w?.getAttribute('data-live') === 'false';
-    });
+    await waitForLive(page, 'panel-loss', false);
     const heldText = await page.getByTestId('readout-loss').textContent();
     // Any change React makes to the panel's DOM is counted.
     await page.getByTestId('panel-loss').evaluate((panel) => {
@@ -155,10 +148,7 @@ describe('panels off screen', () => {
     // Off screen again, two more steps; then scrolled in and exported in the same task, before the
     // observer can report it: the SVG still holds the newest loss.
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.waitForFunction(() => {
-      const w = document.querySelector('[data-testid="panel-loss"]')?.closest('.on-screen');
-      return w?.getAttribute('data-live') === 'false';
-    });
+    await waitForLive(page, 'panel-loss', false);
     const heldAgain = await page.getByTestId('readout-loss').textContent();
     await stepTo(page, 5);
     const latest = await storeLoss(page);
