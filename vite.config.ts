@@ -73,7 +73,7 @@ function scriptsAfterFirstPaint(): Plugin {
   return {
     name: 'scripts-after-first-paint',
     apply: 'build',
-    transformIndexHtml: { order: 'post', handler: (html) => startAfterPaint(html) },
+    transformIndexHtml: { order: 'post', handler: startAfterPaint },
   };
 }
 

@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { scrollUntilDrawn } from '../tests/browser/harness';
 
+/**
+ * Waits until the training section's Fig. 2 has drawn, then goes back to the top of the page. A
+ * panel not drawn yet is an empty box (src/panels/kit/onScreen.tsx): a reader scrolls down to it.
+ */
+export async function drawTrainingFig2(page: Page): Promise<void> {
+  await scrollUntilDrawn(page, 'train-sorted-fp', 120_000);
+  await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** Loads the app at `origin/query` and waits until a backend is chosen and Fig. 2 is drawn. */
 export async function openAndWaitForLab(
   page: Page,
@@ -99,10 +109,7 @@ export async function benchUi(browser: Browser, origin: string, query = ''): Pro
     null,
     { timeout: 600_000 },
   );
-  // A panel not drawn yet is an empty box (src/panels/kit/onScreen.tsx): scroll down to it first.
-  await scrollUntilDrawn(page, 'train-sorted-fp', 120_000);
-  await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await drawTrainingFig2(page);
   const idle = await sliderLatencies(page);
   const idleTh = await sliderLatencies(page, 'slider-tHard');
   await page.getByTestId('btn-play').click();

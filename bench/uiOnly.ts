@@ -17,7 +17,8 @@ import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launch, scrollUntilDrawn, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
+import { launch, SOFTWARE_RASTER_FLAGS } from '../tests/browser/harness';
+import { drawTrainingFig2 } from './ui';
 import { serveDist } from './staticServer';
 import { openLab, pressLatencies, PROFILES, summarisePresses, type Profile, type SliderParam } from './sliderKeys';
 
@@ -91,9 +92,7 @@ async function measureProfile(browser: Browser, origin: string, profile: Profile
     // One step so that every training panel has data; then paused, then while training.
     await page.getByTestId('btn-step').first().click();
     await stepAtLeast(page, 1);
-    await scrollUntilDrawn(page, 'train-sorted-fp', 120_000);
-    await page.getByTestId('train-sorted-fp').locator('svg').first().waitFor({ state: 'attached' });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await drawTrainingFig2(page);
     await measureMode(page, profile, 'paused', out);
     await page.getByTestId('btn-play').first().click();
     await stepAtLeast(page, 2);

@@ -62,7 +62,7 @@ export function startAfterPaint(html: string): string {
   return html.replace(ENTRY, '').replace(PRELOAD, '').replace('</body>', tags);
 }
 
-/** The entry and preload URLs of a built index.html, in either form (rewritten or Vite's own). */
+/** The entry and preload URLs of a rewritten index.html (its `#app-scripts` list); null for Vite's own. */
 export function appScriptsOf(html: string): AppScripts | null {
   const json = /<script id="app-scripts" type="application\/json">([^<]*)<\/script>/.exec(html)?.[1];
   return json ? (JSON.parse(json) as AppScripts) : null;
